@@ -1,0 +1,135 @@
+package dev.vodhook.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Receiver settings as lower-case-dashed keys, merged in order: config file, then environment, then flags.
+ * The keys follow the original demo's config.json ({@code secret-id}, {@code secret-key}, {@code region},
+ * {@code definitions}, {@code subappid}); env {@code SECRET_ID}, {@code SECRET_KEY} and {@code APPID} work as in
+ * the original installer, and every key also reads from {@code VODHOOK_<KEY>} (e.g. {@code VODHOOK_VOD_ENDPOINT}).
+ */
+public record Settings(Map<String, String> values, Map<String, String> origins) {
+
+    /** Every key a config file may hold, with what it means. */
+    public static final Map<String, String> KEYS = orderedKeys();
+    private static final Set<String> SECRETS = Set.of("secret-key", "callback-token");
+    private static final Map<String, String> INSTALLER_ENV = Map.of(
+            "SECRET_ID", "secret-id", "SECRET_KEY", "secret-key", "APPID", "subappid");
+
+    private static Map<String, String> orderedKeys() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("secret-id", "API key id (SecretId) used to call VOD");
+        keys.put("secret-key", "API key secret (SecretKey); never printed");
+        keys.put("region", "VOD region, e.g. ap-guangzhou");
+        keys.put("subappid", "VOD application id (SubAppId); empty for the primary application");
+        keys.put("definitions", "transcoding templates started on upload, e.g. [100010, 100020]");
+        keys.put("vod-endpoint", "VOD API endpoint URL, e.g. https://vod.tencentcloudapi.com or http://127.0.0.1:9000");
+        keys.put("port", "HTTP port of the receiver (0 picks a free one)");
+        keys.put("host", "address the receiver listens on");
+        keys.put("database", "JDBC URL, e.g. jdbc:sqlite:./data/vodhook.db or jdbc:postgresql://host/db?user=..");
+        keys.put("callback-token", "secret path segment: pushes are accepted only at /callback/<token>");
+        return Collections.unmodifiableMap(keys);
+    }
+
+    public static Settings empty() {
+        return new Settings(Map.of(), Map.of());
+    }
+
+    /** Reads a YAML (or JSON) config file. Unknown keys are an error that lists the known ones. */
+    public Settings withFile(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("config file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new ConfigException("config file " + file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return this;
+        }
+        if (!root.isObject()) {
+            throw new ConfigException("config file " + file + " must be a mapping of keys to values");
+        }
+        Map<String, String> read = new LinkedHashMap<>();
+        for (var it = root.properties().iterator(); it.hasNext(); ) {
+            var field = it.next();
+            String key = field.getKey().trim().toLowerCase().replace('_', '-');
+            if (!KEYS.containsKey(key)) {
+                throw new ConfigException("config file " + file + ": unknown key '" + field.getKey() + "'; known keys: " + String.join(", ", KEYS.keySet()));
+            }
+            read.put(key, scalar(field.getValue()));
+        }
+        return with(read, "file " + file);
+    }
+
+    /** Reads {@code SECRET_ID}, {@code SECRET_KEY}, {@code APPID} and {@code VODHOOK_*} from an environment. */
+    public Settings withEnv(Map<String, String> env) {
+        Map<String, String> read = new LinkedHashMap<>();
+        INSTALLER_ENV.forEach((name, key) -> Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank()).ifPresent(v -> read.put(key, v)));
+        for (String key : KEYS.keySet()) {
+            String name = "VODHOOK_" + key.toUpperCase().replace('-', '_');
+            Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank()).ifPresent(v -> read.put(key, v));
+        }
+        return with(read, "environment");
+    }
+
+    /** Flags given on the command line; null values (flag not given) are skipped. */
+    public Settings withFlags(Map<String, String> flags) {
+        Map<String, String> read = new LinkedHashMap<>();
+        flags.forEach((k, v) -> {
+            if (v != null) {
+                read.put(k, v);
+            }
+        });
+        return with(read, "flag");
+    }
+
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(values.get(key)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /** One line per set key with where it came from; secrets shown as {@code ****}. */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        new TreeMap<>(values).forEach((k, v) ->
+                lines.add(k + " = " + (SECRETS.contains(k) ? "****" : v) + "  (" + origins.get(k) + ")"));
+        return lines;
+    }
+
+    private Settings with(Map<String, String> more, String origin) {
+        Map<String, String> v = new LinkedHashMap<>(values);
+        Map<String, String> o = new LinkedHashMap<>(origins);
+        more.forEach((k, val) -> {
+            v.put(k, val);
+            o.put(k, origin);
+        });
+        return new Settings(Collections.unmodifiableMap(v), Collections.unmodifiableMap(o));
+    }
+
+    private static String scalar(JsonNode node) {
+        if (node.isArray()) {
+            List<String> items = new ArrayList<>();
+            node.forEach(n -> items.add(n.asText()));
+            return String.join(",", items);
+        }
+        if (node.isContainerNode()) {
+            throw new ConfigException("config values must be scalars or lists, got " + node);
+        }
+        return node.isNull() ? "" : node.asText();
+    }
+}

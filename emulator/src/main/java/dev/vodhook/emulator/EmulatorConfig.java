@@ -1,0 +1,169 @@
+package dev.vodhook.emulator;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the local VOD can be told, with named defaults ({@link #defaults()}) and {@code with*} copies.
+ *
+ * @param host              bind address, {@code 127.0.0.1}
+ * @param port              listening port; 0 picks a free one
+ * @param secretId          the API key's SecretId that signed requests must use
+ * @param secretKey         its SecretKey (never printed)
+ * @param appId             the account's AppId, used in bucket names, URLs and TaskIds
+ * @param subAppId          the default application when a request names no SubAppId; requests may name
+ *                          this one or {@code appId}, anything else is {@code InvalidParameterValue.SubAppId}
+ * @param region            default storage region, {@code ap-guangzhou}
+ * @param notificationUrl   push target for events of the default application (PUSH mode)
+ * @param dataDir           where stored objects live; a temporary directory (deleted on close) when empty
+ * @param publicBaseUrl     base of every output URL; the emulator's own {@code http://host:port} when empty,
+ *                          so the emulator itself serves the files
+ * @param clock             the time used for signatures, expiry, timestamps and dedup windows
+ * @param ffmpegPath        a specific ffmpeg (ffprobe beside it); PATH or the bundled build when empty
+ * @param pushRetry         attempts and backoff of push deliveries
+ * @param pushTimeout       time allowed for one push attempt
+ * @param sessionIdWindow   how long a ProcessMedia SessionId is remembered for dedup (docs say 3 days)
+ * @param upscale           whether presets enlarge sources smaller than their nominal size (UNCONFIRMED in the
+ *                          cloud; on by default so a 640x360 source gives a 540p 100020)
+ * @param ffmpegConcurrency how many ffmpeg jobs may run at once
+ */
+public record EmulatorConfig(String host, int port, String secretId, String secretKey, long appId, long subAppId,
+                             String region, Optional<String> notificationUrl, Optional<Path> dataDir,
+                             Optional<String> publicBaseUrl, Clock clock, Optional<Path> ffmpegPath,
+                             RetryPolicy pushRetry, Duration pushTimeout, Duration sessionIdWindow, boolean upscale,
+                             int ffmpegConcurrency) {
+
+    public static final String DEFAULT_SECRET_ID = "AKIDLocalVodExampleSecretId0000";
+    public static final String DEFAULT_SECRET_KEY = "LocalVodExampleSecretKey00000000";
+    public static final long DEFAULT_APP_ID = 1500012345L;
+
+    public EmulatorConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(secretId, "secretId");
+        Objects.requireNonNull(secretKey, "secretKey");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(notificationUrl, "notificationUrl");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(ffmpegPath, "ffmpegPath");
+        Objects.requireNonNull(pushRetry, "pushRetry");
+        Objects.requireNonNull(pushTimeout, "pushTimeout");
+        Objects.requireNonNull(sessionIdWindow, "sessionIdWindow");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        }
+        if (ffmpegConcurrency < 1) {
+            throw new IllegalArgumentException("ffmpegConcurrency must be at least 1, was " + ffmpegConcurrency);
+        }
+        publicBaseUrl = publicBaseUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    }
+
+    public static EmulatorConfig defaults() {
+        return new EmulatorConfig("127.0.0.1", 0, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, DEFAULT_APP_ID,
+                DEFAULT_APP_ID, "ap-guangzhou", Optional.empty(), Optional.empty(), Optional.empty(),
+                Clock.systemUTC(), Optional.empty(), RetryPolicy.defaults(), Duration.ofSeconds(5),
+                Duration.ofDays(3), true, 2);
+    }
+
+    public EmulatorConfig withHost(String value) {
+        return new EmulatorConfig(value, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency);
+    }
+
+    public EmulatorConfig withPort(int value) {
+        return new EmulatorConfig(host, value, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency);
+    }
+
+    public EmulatorConfig withCredentials(String id, String key) {
+        return new EmulatorConfig(host, port, id, key, appId, subAppId, region, notificationUrl, dataDir,
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency);
+    }
+
+    /** Sets the AppId and makes it the default SubAppId too. */
+    public EmulatorConfig withAppId(long value) {
+        return new EmulatorConfig(host, port, secretId, secretKey, value, value, region, notificationUrl, dataDir,
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency);
+    }
+
+    public EmulatorConfig withSubAppId(long value) {
+        return new EmulatorConfig(host, port, secretId, secretKey, appId, value, region, notificationUrl, dataDir,
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency);
+    }
+
+    public EmulatorConfig withRegion(String value) {
+        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, value, notificationUrl, dataDir,
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency);
+    }
+
+    public EmulatorConfig withNotificationUrl(String value) {
+        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region,
+                Optional.ofNullable(value).filter(v -> !v.isBlank()), dataDir, publicBaseUrl, clock, ffmpegPath,
+                pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency);
+    }
+
+    public EmulatorConfig withDataDir(Path value) {
+        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl,
+                Optional.ofNullable(value), publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout,
+                sessionIdWindow, upscale, ffmpegConcurrency);
+    }
+
+    public EmulatorConfig withPublicBaseUrl(String value) {
+        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
+                Optional.ofNullable(value).filter(v -> !v.isBlank()), clock, ffmpegPath, pushRetry, pushTimeout,
+                sessionIdWindow, upscale, ffmpegConcurrency);
+    }
+
+    public EmulatorConfig withClock(Clock value) {
+        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
+                publicBaseUrl, value, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency);
+    }
+
+    public EmulatorConfig withFfmpegPath(Path value) {
+        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
+                publicBaseUrl, clock, Optional.ofNullable(value), pushRetry, pushTimeout, sessionIdWindow, upscale,
+                ffmpegConcurrency);
+    }
+
+    public EmulatorConfig withPushRetry(RetryPolicy value) {
+        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
+                publicBaseUrl, clock, ffmpegPath, value, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency);
+    }
+
+    public EmulatorConfig withPushTimeout(Duration value) {
+        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
+                publicBaseUrl, clock, ffmpegPath, pushRetry, value, sessionIdWindow, upscale, ffmpegConcurrency);
+    }
+
+    public EmulatorConfig withSessionIdWindow(Duration value) {
+        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, value, upscale, ffmpegConcurrency);
+    }
+
+    public EmulatorConfig withUpscale(boolean value) {
+        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, value, ffmpegConcurrency);
+    }
+
+    public EmulatorConfig withFfmpegConcurrency(int value) {
+        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, value);
+    }
+
+    /** Printable form: the SecretKey is redacted. */
+    @Override
+    public String toString() {
+        return "EmulatorConfig[host=" + host + ", port=" + port + ", secretId=" + secretId + ", secretKey=***"
+                + ", appId=" + appId + ", subAppId=" + subAppId + ", region=" + region
+                + ", notificationUrl=" + notificationUrl.orElse("(none)")
+                + ", dataDir=" + dataDir.map(Path::toString).orElse("(temporary)")
+                + ", publicBaseUrl=" + publicBaseUrl.orElse("(own address)") + ", clock=" + clock
+                + ", ffmpegPath=" + ffmpegPath.map(Path::toString).orElse("(auto)") + ", pushRetry=" + pushRetry
+                + ", pushTimeout=" + pushTimeout + ", sessionIdWindow=" + sessionIdWindow + ", upscale=" + upscale
+                + ", ffmpegConcurrency=" + ffmpegConcurrency + "]";
+    }
+}
