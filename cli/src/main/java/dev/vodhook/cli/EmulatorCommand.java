@@ -1,0 +1,86 @@
+package dev.vodhook.cli;
+
+import dev.vodhook.emulator.EmulatorConfig;
+import dev.vodhook.emulator.LocalVod;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code vodhook emulator}: the local VOD alone, until interrupted. */
+@Command(name = "emulator", mixinStandardHelpOptions = true,
+        description = {"Runs the local VOD: the VOD API (TC3-signed, as the official SDKs call it), upload storage,",
+                "real transcoding with ffmpeg, and event delivery (push to --notification-url)."})
+public final class EmulatorCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "9000", description = "port to listen on (0 = free port; default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--secret-id", description = "SecretId the API accepts (default: the emulator's example key)")
+    String secretId;
+
+    @Option(names = "--secret-key", description = "SecretKey the API accepts (default: the emulator's example key)")
+    String secretKey;
+
+    @Option(names = "--app-id", description = "AppId used in ids and URLs (default " + EmulatorConfig.DEFAULT_APP_ID + ")")
+    Long appId;
+
+    @Option(names = "--notification-url", description = "where events are pushed (normal callback), e.g. http://127.0.0.1:8080/callback")
+    String notificationUrl;
+
+    @Option(names = "--data", description = "directory for stored media (default: a temporary directory)")
+    Path dataDir;
+
+    @Option(names = "--public-url", description = "base of output URLs (default: this emulator's own address)")
+    String publicUrl;
+
+    @Option(names = "--ffmpeg", description = "ffmpeg to use (default: ffmpeg on PATH, else the bundled build)")
+    Path ffmpeg;
+
+    @Override
+    public Integer call() throws Exception {
+        EmulatorConfig config = config();
+        try (LocalVod vod = LocalVod.start(config)) {
+            printHowToUse(spec.commandLine().getOut(), vod, config);
+            Shutdown.awaitSignal();
+        }
+        return 0;
+    }
+
+    EmulatorConfig config() {
+        EmulatorConfig c = EmulatorConfig.defaults().withHost(host).withPort(port);
+        if (secretId != null || secretKey != null) {
+            if (secretId == null || secretKey == null) {
+                throw new ConfigException("give both --secret-id and --secret-key, or neither");
+            }
+            c = c.withCredentials(secretId, secretKey);
+        }
+        if (appId != null) {
+            c = c.withAppId(appId);
+        }
+        return c.withNotificationUrl(notificationUrl).withDataDir(dataDir).withPublicBaseUrl(publicUrl).withFfmpegPath(ffmpeg);
+    }
+
+    static void printHowToUse(PrintWriter out, LocalVod vod, EmulatorConfig config) {
+        out.printf("Local VOD listening on %s (AppId %d)%n", vod.baseUrl(), config.appId());
+        out.printf("  SecretId %s, SecretKey %s%n", config.secretId(),
+                config.secretKey().equals(EmulatorConfig.DEFAULT_SECRET_KEY) ? config.secretKey() + " (the public example key)" : "(as given)");
+        out.println("  Java API SDK:    HttpProfile hp = new HttpProfile(); hp.setEndpoint(\"" + vod.endpoint()
+                + "\"); hp.setProtocol(HttpProfile.REQ_HTTP);");
+        out.println("  Java upload SDK: hp.setProxyHost(\"" + config.host() + "\"); hp.setProxyPort(" + vod.port()
+                + "); hp.setProtocol(HttpProfile.REQ_HTTP); new VodUploadClient(id, key, hp)");
+        out.println("  Node SDK:        profile: { httpProfile: { endpoint: \"" + vod.endpoint() + "\", protocol: \"http://\" } }");
+        out.println("  vodhook:         ./vodhook serve --vod-endpoint " + vod.baseUrl() + " --secret-id ... --secret-key ...");
+        out.println("  Inspect:         " + vod.baseUrl() + "/_emulator/deliveries");
+        out.flush();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.vodhook.emulator;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+
+/** Fresh identifiers in VOD's formats (see vod-protocol.md §2). */
+final class IdSource {
+
+    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final long FILE_ID_BASE = 5_000_000_000_000_000_000L;
+    private static final long FILE_ID_SPAN = 1_000_000_000_000_000_000L;
+
+    private final RandomGenerator random;
+
+    IdSource(RandomGenerator random) {
+        this.random = random;
+    }
+
+    IdSource() {
+        this(new SecureRandom());
+    }
+
+    /** A 19-digit decimal FileId, as a string (FileIds never go through {@code long} elsewhere). */
+    String fileId() {
+        return Long.toString(FILE_ID_BASE + random.nextLong(FILE_ID_SPAN));
+    }
+
+    /** {@code <appId>-procedurev2-<32 hex>t0}. */
+    String procedureTaskId(long appId) {
+        return appId + "-procedurev2-" + hex(16) + "t0";
+    }
+
+    /** A random UUID v4, the RequestId format. */
+    String requestId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** {@code bytes} random bytes as lowercase hex. */
+    String hex(int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** An opaque base64 token such as a VodSessionKey (may contain {@code /} and {@code +}). */
+    String opaque(int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return Base64.getEncoder().withoutPadding().encodeToString(b);
+    }
+
+    String alphanumeric(int length) {
+        StringBuilder s = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            s.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
+        }
+        return s.toString();
+    }
+
+    long number(long bound) {
+        return random.nextLong(bound);
+    }
+}

@@ -1,0 +1,188 @@
+package dev.vodhook.emulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Objects (uploads, transcodes, covers) as files below one directory, keyed by {@link ObjectKey}. Writes go to a
+ * scratch file first and are moved into place, so a reader never sees half an object.
+ */
+final class ObjectStore {
+
+    private final Path root;
+    private final Path scratch;
+
+    ObjectStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        this.scratch = this.root.resolve(".scratch");
+        createDirectories(scratch);
+    }
+
+    /** Streams {@code in} into the object {@code key}, replacing any previous content. */
+    StoredObject put(ObjectKey key, InputStream in) {
+        Path temp = newScratchFile("put-");
+        try {
+            String md5;
+            long size;
+            try (DigestOutputStream out = new DigestOutputStream(Files.newOutputStream(temp), md5())) {
+                size = in.transferTo(out);
+                md5 = HexFormat.of().formatHex(out.getMessageDigest().digest());
+            }
+            return new StoredObject(key, moveIntoPlace(temp, key), size, md5);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new UncheckedIOException("could not store " + key, e);
+        }
+    }
+
+    /** Moves a finished file (e.g. ffmpeg output in scratch space) into the object {@code key}. */
+    StoredObject putFile(ObjectKey key, Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return put(key, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file, e);
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    /** Concatenates files (multipart upload parts, in order) into the object {@code key}. */
+    StoredObject concatenate(ObjectKey key, List<Path> parts) {
+        try (InputStream in = new java.io.SequenceInputStream(java.util.Collections.enumeration(
+                parts.stream().map(ObjectStore::open).toList()))) {
+            return put(key, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not assemble " + key, e);
+        }
+    }
+
+    Optional<Path> find(ObjectKey key) {
+        Path path = pathOf(key);
+        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    /** A fresh directory in scratch space (for ffmpeg outputs and multipart parts). */
+    Path newScratchDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(scratch, prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a scratch directory in " + scratch, e);
+        }
+    }
+
+    /** Writes {@code in} to a scratch file and returns it with its size and MD5 (for multipart parts). */
+    StoredPart writeScratch(Path file, InputStream in) {
+        try (DigestOutputStream out = new DigestOutputStream(Files.newOutputStream(file), md5())) {
+            long size = in.transferTo(out);
+            return new StoredPart(file, size, HexFormat.of().formatHex(out.getMessageDigest().digest()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
+    }
+
+    /** Deletes every object and scratch file. */
+    void clear() {
+        deleteTree(root);
+        createDirectories(scratch);
+    }
+
+    /** Deletes the whole directory (for temporary stores on shutdown). */
+    void destroy() {
+        deleteTree(root);
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.deleteIfExists(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + dir, e);
+        }
+    }
+
+    private Path pathOf(ObjectKey key) {
+        Path path = root.resolve(key.relative()).normalize();
+        if (!path.startsWith(root) || path.startsWith(scratch)) {
+            throw new ObjectKey.InvalidObjectKeyException(key.value());
+        }
+        return path;
+    }
+
+    private Path moveIntoPlace(Path temp, ObjectKey key) throws IOException {
+        Path target = pathOf(key);
+        Files.createDirectories(target.getParent());
+        return Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private Path newScratchFile(String prefix) {
+        try {
+            return Files.createTempFile(scratch, prefix, ".part");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a scratch file in " + scratch, e);
+        }
+    }
+
+    private static InputStream open(Path path) {
+        try {
+            return Files.newInputStream(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + path, e);
+        }
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is required by every JDK", e);
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create " + dir, e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // scratch space; cleared on reset or shutdown
+        }
+    }
+
+    /** A piece of a multipart upload in scratch space. */
+    record StoredPart(Path path, long size, String md5) {
+    }
+}
