@@ -1,0 +1,207 @@
+package dev.vodhook.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * An open vodhook database: connection pools, schema migrated, and the stores on top.
+ *
+ * <p>SQLite ({@code jdbc:sqlite:<file>}, the default) allows one writer at a time. Rather than
+ * letting several connections race for the file lock (SQLite's busy handler sleeps and retries,
+ * which is slow and unfair, and a deferred transaction that upgrades to write fails outright in
+ * WAL mode), every write goes through a pool of exactly one connection whose transactions start
+ * with {@code BEGIN IMMEDIATE}: writers queue in the JVM, in order, and a batch of writes costs one
+ * commit. Reads use a separate small pool of query-only connections, which WAL lets run alongside
+ * the writer, so the API and health checks never wait behind a write. The file is opened with
+ * {@code journal_mode=WAL}, {@code synchronous=FULL} (a committed event survives power loss) and a
+ * busy timeout for locks held by other processes, and its parent directory is created.
+ *
+ * <p>PostgreSQL ({@code jdbc:postgresql://...}, user and password as URL parameters if needed) uses
+ * one pool for both; several vodhook instances may share one database.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final String MIGRATIONS = "classpath:dev/vodhook/store/db";
+
+    private final String displayUrl;
+    private final Dialect dialect;
+    private final HikariDataSource writerPool;
+    private final HikariDataSource readerPool;
+    private final Storage storage;
+    private final Inbox inbox;
+    private final MediaStore media;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Database(String displayUrl, Dialect dialect, HikariDataSource writerPool, HikariDataSource readerPool) {
+        this.displayUrl = displayUrl;
+        this.dialect = dialect;
+        this.writerPool = writerPool;
+        this.readerPool = readerPool;
+        this.storage = new Storage(Jdbi.create(writerPool), Jdbi.create(readerPool), dialect);
+        this.inbox = new Inbox(storage);
+        this.media = new MediaStore(storage);
+    }
+
+    public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, DatabaseOptions.defaults());
+    }
+
+    /** Opens the pools and brings the schema up to date; fails with {@link StoreException}. */
+    public static Database open(String jdbcUrl, DatabaseOptions options) {
+        Dialect dialect = Dialect.of(jdbcUrl);
+        String displayUrl = redact(jdbcUrl);
+        HikariDataSource writer = null;
+        HikariDataSource reader = null;
+        try {
+            if (dialect == Dialect.SQLITE) {
+                createParentDirectory(jdbcUrl);
+                writer = new HikariDataSource(sqlitePool("vodhook-sqlite-writer", jdbcUrl, options, true, 1));
+                migrate(writer, dialect, displayUrl);
+                reader = new HikariDataSource(
+                        sqlitePool("vodhook-sqlite-reader", jdbcUrl, options, false, options.maxPoolSize()));
+            } else {
+                writer = new HikariDataSource(postgresPool(jdbcUrl, options));
+                migrate(writer, dialect, displayUrl);
+                reader = writer;
+            }
+            return new Database(displayUrl, dialect, writer, reader);
+        } catch (RuntimeException e) {
+            closeQuietly(reader);
+            closeQuietly(writer);
+            if (e instanceof StoreException || e instanceof IllegalArgumentException) {
+                throw e;
+            }
+            throw new StoreException("cannot open database " + displayUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    public MediaStore media() {
+        return media;
+    }
+
+    /** Checks that the database answers; throws {@link StoreException} when it does not. */
+    public void ping() {
+        storage.read("ping", h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+    }
+
+    /** The URL with any password removed, for logs. */
+    public String displayUrl() {
+        return displayUrl;
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            if (readerPool != writerPool) {
+                readerPool.close();
+            }
+            writerPool.close();
+            log.info("Closed database {}", displayUrl);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Database[" + displayUrl + "]";
+    }
+
+    private static HikariConfig sqlitePool(String name, String url, DatabaseOptions options, boolean writer, int size) {
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        sqlite.setBusyTimeout((int) options.busyTimeout().toMillis());
+        if (writer) {
+            sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        }
+        SQLiteDataSource source = new SQLiteDataSource(sqlite);
+        source.setUrl(url);
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setDataSource(source);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(options.connectionTimeout().toMillis());
+        if (!writer) {
+            config.setConnectionInitSql("PRAGMA query_only = true");
+        }
+        return config;
+    }
+
+    private static HikariConfig postgresPool(String url, DatabaseOptions options) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("vodhook-postgresql");
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(options.maxPoolSize());
+        config.setMinimumIdle(Math.min(2, options.maxPoolSize()));
+        config.setConnectionTimeout(options.connectionTimeout().toMillis());
+        return config;
+    }
+
+    private static void migrate(HikariDataSource pool, Dialect dialect, String displayUrl) {
+        try {
+            MigrateResult result = Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(pool)
+                    .locations(MIGRATIONS)
+                    .placeholders(dialect.placeholders())
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+            log.info("Opened {} database {}: schema version {}, {} migration(s) applied",
+                    dialect, displayUrl, result.targetSchemaVersion == null ? result.initialSchemaVersion
+                            : result.targetSchemaVersion, result.migrationsExecuted);
+        } catch (FlywayException e) {
+            throw new StoreException("cannot migrate database " + displayUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void createParentDirectory(String jdbcUrl) {
+        String path = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        if (path.isBlank() || path.equals(":memory:") || path.contains("mode=memory")) {
+            throw new IllegalArgumentException("SQLite needs a file (jdbc:sqlite:<path>), not memory: " + jdbcUrl);
+        }
+        if (path.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(path).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the database directory " + parent, e);
+        }
+    }
+
+    private static String redact(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    private static void closeQuietly(HikariDataSource pool) {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+}

@@ -1,0 +1,336 @@
+package dev.vodhook.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * The durable raw event log, which is also the work queue. Events are appended before they are
+ * acknowledged, claimed by workers with a lease, and finished as DONE, retried later, or DEAD.
+ *
+ * <p>The store has no clock: callers pass the time, so tests control it.
+ */
+public final class Inbox {
+    /** Longer error texts are cut to this many characters. */
+    public static final int MAX_ERROR_LENGTH = 4000;
+
+    private static final String COLUMNS = "id, received_at, source, event_type, format, dedupe_key, body, headers,"
+            + " status, attempts, next_attempt_at, lease_owner, lease_until, last_error, processed_at";
+    private static final String SUMMARY_COLUMNS = "id, received_at, source, event_type, format, dedupe_key,"
+            + " status, attempts, next_attempt_at, last_error, processed_at";
+    private static final String DUE = "status IN ('PENDING', 'PROCESSING') AND next_attempt_at <= :now";
+    private static final String HELD = " WHERE id = :id AND status = 'PROCESSING' AND lease_owner = :owner"
+            + " AND attempts = :attempt";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Storage storage;
+
+    Inbox(Storage storage) {
+        this.storage = storage;
+    }
+
+    /** Appends an event unless one with the same dedupe key exists; committed on return. */
+    public AppendResult append(IncomingEvent event) {
+        return storage.write("append event", h -> insert(h, event));
+    }
+
+    /** Appends several events in one transaction (one commit); results in the same order. */
+    public List<AppendResult> appendAll(List<IncomingEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        return storage.write("append " + events.size() + " events", h -> {
+            List<AppendResult> results = new ArrayList<>(events.size());
+            for (IncomingEvent event : events) {
+                results.add(insert(h, event));
+            }
+            return results;
+        });
+    }
+
+    /**
+     * Claims up to {@code limit} due events for {@code owner}: PENDING events whose next attempt
+     * time has come, and PROCESSING events whose lease has expired (their worker died). One
+     * conditional UPDATE; on PostgreSQL the rows are picked with SKIP LOCKED so concurrent
+     * claimers never wait for or take each other's rows. Each claim counts as an attempt.
+     */
+    public List<ClaimedEvent> claimDue(String owner, Instant now, Duration lease, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        Instant until = now.plus(lease);
+        // The picked ids are a materialised CTE, evaluated once: with a plain IN (sub-select ...
+        // LIMIT n FOR UPDATE SKIP LOCKED) PostgreSQL may re-run the sub-select per row, skip the
+        // rows this very statement just locked, and so claim far more than n.
+        String sql = "WITH picked AS MATERIALIZED (SELECT id FROM inbox WHERE " + DUE
+                + " ORDER BY next_attempt_at, id LIMIT :limit" + storage.dialect().skipLocked() + ")"
+                + " UPDATE inbox SET status = 'PROCESSING', attempts = attempts + 1, lease_owner = :owner,"
+                + " lease_until = :until, next_attempt_at = :until"
+                + " WHERE id IN (SELECT id FROM picked) AND " + DUE
+                + " RETURNING " + COLUMNS;
+        List<StoredEvent> claimed = storage.write("claim due events", h -> h.createQuery(sql)
+                .bind("owner", owner)
+                .bind("until", until.toEpochMilli())
+                .bind("now", now.toEpochMilli())
+                .bind("limit", limit)
+                .map((rs, ctx) -> event(rs))
+                .list());
+        if (claimed.size() > limit) {
+            throw new IllegalStateException("claimed " + claimed.size() + " events with limit " + limit);
+        }
+        List<ClaimedEvent> result = new ArrayList<>(claimed.size());
+        for (StoredEvent event : claimed) {
+            if (!event.leaseOwner().equals(Optional.of(owner))) {
+                throw new IllegalStateException("claimed event " + event.id() + " is leased to " + event.leaseOwner());
+            }
+            result.add(new ClaimedEvent(event, new Lease(event.id(), owner, event.attempts(), until)));
+        }
+        result.sort(Comparator.comparingLong(ClaimedEvent::id));
+        return result;
+    }
+
+    /** Marks a held event DONE. False when the lease was lost (expired and claimed again). */
+    public boolean markDone(Lease lease, Instant now) {
+        return update(lease, "mark done", "UPDATE inbox SET status = 'DONE', processed_at = :now,"
+                + " lease_owner = NULL, lease_until = NULL, next_attempt_at = :now" + HELD, now, null);
+    }
+
+    /** Puts a held event back as PENDING, due at {@code nextAttemptAt}, with its error. */
+    public boolean markFailed(Lease lease, String error, Instant nextAttemptAt) {
+        return update(lease, "mark failed", "UPDATE inbox SET status = 'PENDING', next_attempt_at = :now,"
+                + " last_error = :error, lease_owner = NULL, lease_until = NULL" + HELD, nextAttemptAt, error);
+    }
+
+    /** Gives up on a held event: DEAD, with its last error, until an operator replays it. */
+    public boolean markDead(Lease lease, String error, Instant now) {
+        return update(lease, "mark dead", "UPDATE inbox SET status = 'DEAD', processed_at = :now,"
+                + " last_error = :error, lease_owner = NULL, lease_until = NULL, next_attempt_at = :now" + HELD,
+                now, error);
+    }
+
+    /** Hands back a held event that was never started (shutdown): PENDING, due now, attempt not counted. */
+    public boolean release(Lease lease, Instant now) {
+        return update(lease, "release", "UPDATE inbox SET status = 'PENDING', attempts = attempts - 1,"
+                + " next_attempt_at = :now, lease_owner = NULL, lease_until = NULL" + HELD, now, null);
+    }
+
+    /**
+     * Puts an event back to PENDING, due now, with a fresh attempt budget: a DEAD event to try
+     * again, a DONE one to run its handler again (handlers are idempotent), a PENDING one to run
+     * now. A PROCESSING event is left to its worker.
+     */
+    public ReplayResult replay(long id, Instant now) {
+        return storage.write("replay event " + id, h -> {
+            int count = h.createUpdate("UPDATE inbox SET status = 'PENDING', attempts = 0, next_attempt_at = :now,"
+                            + " lease_owner = NULL, lease_until = NULL, processed_at = NULL"
+                            + " WHERE id = :id AND status IN ('PENDING', 'DONE', 'DEAD')")
+                    .bind("id", id)
+                    .bind("now", now.toEpochMilli())
+                    .execute();
+            if (atMostOne(count, "replay", id)) {
+                return ReplayResult.REPLAYED;
+            }
+            boolean exists = h.createQuery("SELECT COUNT(*) FROM inbox WHERE id = :id")
+                    .bind("id", id).mapTo(Long.class).one() > 0;
+            return exists ? ReplayResult.IN_PROGRESS : ReplayResult.NOT_FOUND;
+        });
+    }
+
+    /** Replays every DEAD event the filter matches (its status is ignored); returns how many. */
+    public int replayDead(EventFilter filter, Instant now) {
+        Where where = Where.of(filter.withStatus(EventStatus.DEAD));
+        return storage.write("replay dead events", h -> where.bind(h.createUpdate(
+                        "UPDATE inbox SET status = 'PENDING', attempts = 0, next_attempt_at = :now,"
+                                + " lease_owner = NULL, lease_until = NULL, processed_at = NULL" + where.sql()))
+                .bind("now", now.toEpochMilli())
+                .execute());
+    }
+
+    public Optional<StoredEvent> find(long id) {
+        return storage.read("find event " + id, h -> h.createQuery("SELECT " + COLUMNS + " FROM inbox WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> event(rs))
+                .findOne());
+    }
+
+    /** Events matching the filter, newest first. */
+    public List<EventSummary> list(EventFilter filter, int limit) {
+        Where where = Where.of(filter);
+        return storage.read("list events", h -> where.bind(h.createQuery(
+                        "SELECT " + SUMMARY_COLUMNS + " FROM inbox" + where.sql() + " ORDER BY id DESC LIMIT :limit"))
+                .bind("limit", limit)
+                .map((rs, ctx) -> summary(rs))
+                .list());
+    }
+
+    /** How many events are in each status (every status present, zero if none). */
+    public Map<EventStatus, Long> countByStatus() {
+        Map<EventStatus, Long> counts = new EnumMap<>(EventStatus.class);
+        for (EventStatus status : EventStatus.values()) {
+            counts.put(status, 0L);
+        }
+        storage.read("count events", h -> h.createQuery("SELECT status, COUNT(*) AS n FROM inbox GROUP BY status")
+                        .map((rs, ctx) -> Map.entry(EventStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+                        .list())
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /** When the next PENDING event falls due or the next lease expires, if any. */
+    public Optional<Instant> nextDueAt() {
+        return storage.read("next due time", h -> h.createQuery(
+                        "SELECT MIN(next_attempt_at) FROM inbox WHERE status IN ('PENDING', 'PROCESSING')")
+                .map((rs, ctx) -> {
+                    long millis = rs.getLong(1);
+                    return rs.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(millis));
+                })
+                .one());
+    }
+
+    private static AppendResult insert(Handle h, IncomingEvent event) {
+        Optional<Long> id = h.createQuery("INSERT INTO inbox (received_at, source, event_type, format, dedupe_key,"
+                        + " body, headers, status, attempts, next_attempt_at)"
+                        + " VALUES (:receivedAt, :source, :eventType, :format, :dedupeKey, :body, :headers,"
+                        + " 'PENDING', 0, :receivedAt)"
+                        + " ON CONFLICT (dedupe_key) DO NOTHING RETURNING id")
+                .bind("receivedAt", event.receivedAt().toEpochMilli())
+                .bind("source", event.source().name())
+                .bind("eventType", Text.storable(event.eventType()))
+                .bind("format", Text.storable(event.format()))
+                .bind("dedupeKey", Text.storable(event.dedupeKey()))
+                .bind("body", Text.storable(event.body()))
+                .bind("headers", headersJson(event.headers()))
+                .mapTo(Long.class)
+                .findOne();
+        if (id.isPresent()) {
+            return new AppendResult(id.get(), false);
+        }
+        long existing = h.createQuery("SELECT id FROM inbox WHERE dedupe_key = :dedupeKey")
+                .bind("dedupeKey", Text.storable(event.dedupeKey()))
+                .mapTo(Long.class)
+                .one();
+        return new AppendResult(existing, true);
+    }
+
+    private boolean update(Lease lease, String what, String sql, Instant time, String error) {
+        return storage.write(what + " event " + lease.eventId(), h -> {
+            var update = h.createUpdate(sql)
+                    .bind("id", lease.eventId())
+                    .bind("owner", lease.owner())
+                    .bind("attempt", lease.attempt())
+                    .bind("now", time.toEpochMilli());
+            if (error != null) {
+                update.bind("error", Text.storable(Text.cut(error, MAX_ERROR_LENGTH)));
+            }
+            return atMostOne(update.execute(), what, lease.eventId());
+        });
+    }
+
+    /** 0 rows: not ours (any more); 1: done; more: a bug, since ids are unique. */
+    private static boolean atMostOne(int count, String what, long id) {
+        if (count > 1) {
+            throw new IllegalStateException(what + " changed " + count + " rows for event " + id);
+        }
+        return count == 1;
+    }
+
+    private static StoredEvent event(ResultSet rs) throws SQLException {
+        return new StoredEvent(
+                rs.getLong("id"),
+                Instant.ofEpochMilli(rs.getLong("received_at")),
+                EventSource.valueOf(rs.getString("source")),
+                rs.getString("event_type"),
+                rs.getString("format"),
+                rs.getString("dedupe_key"),
+                rs.getString("body"),
+                headers(rs.getLong("id"), rs.getString("headers")),
+                EventStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
+                Optional.ofNullable(rs.getString("lease_owner")),
+                Columns.instant(rs, "lease_until"),
+                Optional.ofNullable(rs.getString("last_error")),
+                Columns.instant(rs, "processed_at"));
+    }
+
+    private static EventSummary summary(ResultSet rs) throws SQLException {
+        return new EventSummary(
+                rs.getLong("id"),
+                Instant.ofEpochMilli(rs.getLong("received_at")),
+                EventSource.valueOf(rs.getString("source")),
+                rs.getString("event_type"),
+                rs.getString("format"),
+                rs.getString("dedupe_key"),
+                EventStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
+                Optional.ofNullable(rs.getString("last_error")),
+                Columns.instant(rs, "processed_at"));
+    }
+
+    private static String headersJson(Map<String, String> headers) {
+        Map<String, String> clean = new TreeMap<>();
+        headers.forEach((k, v) -> clean.put(Text.storable(k), Text.storable(v)));
+        try {
+            return JSON.writeValueAsString(clean);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write headers as JSON", e);
+        }
+    }
+
+    private static Map<String, String> headers(long id, String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<HashMap<String, String>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("inbox event " + id + " has unreadable headers: " + json, e);
+        }
+    }
+
+    /** A WHERE clause for an {@link EventFilter}, with its parameters. */
+    private record Where(String sql, Map<String, Object> params) {
+        static Where of(EventFilter filter) {
+            List<String> conditions = new ArrayList<>();
+            Map<String, Object> params = new HashMap<>();
+            filter.status().ifPresent(s -> {
+                conditions.add("status = :status");
+                params.put("status", s.name());
+            });
+            filter.eventType().ifPresent(t -> {
+                conditions.add("event_type = :eventType");
+                params.put("eventType", t);
+            });
+            filter.beforeId().ifPresent(id -> {
+                conditions.add("id < :beforeId");
+                params.put("beforeId", id);
+            });
+            filter.receivedFrom().ifPresent(t -> {
+                conditions.add("received_at >= :receivedFrom");
+                params.put("receivedFrom", t.toEpochMilli());
+            });
+            filter.receivedBefore().ifPresent(t -> {
+                conditions.add("received_at < :receivedBefore");
+                params.put("receivedBefore", t.toEpochMilli());
+            });
+            return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+        }
+
+        <S extends SqlStatement<S>> S bind(S statement) {
+            params.forEach(statement::bind);
+            return statement;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.vodhook.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A media with everything known about it.
+ *
+ * @param taskId  the newest task on this media, else the procedure its upload started
+ * @param outputs ordered by kind, definition, url
+ * @param tasks   newest first
+ */
+public record MediaView(
+        String fileId,
+        Optional<String> name,
+        MediaState state,
+        Optional<String> mediaUrl,
+        Optional<String> procedureTaskId,
+        Optional<String> taskId,
+        List<OutputRecord> outputs,
+        List<StoredTask> tasks,
+        Instant createdAt,
+        Instant updatedAt) {}
