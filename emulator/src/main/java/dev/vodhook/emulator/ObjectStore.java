@@ -2,7 +2,6 @@ package dev.vodhook.emulator;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -34,6 +33,14 @@ final class ObjectStore {
 
     /** Streams {@code in} into the object {@code key}, replacing any previous content. */
     StoredObject put(ObjectKey key, InputStream in) {
+        return put(key, in, Optional.empty());
+    }
+
+    /**
+     * Like {@link #put(ObjectKey, InputStream)}, but when {@code expectedMd5} (lowercase hex) is given and the
+     * content does not match it, nothing is stored and {@link DigestMismatchException} is thrown.
+     */
+    StoredObject put(ObjectKey key, InputStream in, Optional<String> expectedMd5) {
         Path temp = newScratchFile("put-");
         try {
             String md5;
@@ -41,6 +48,10 @@ final class ObjectStore {
             try (DigestOutputStream out = new DigestOutputStream(Files.newOutputStream(temp), md5())) {
                 size = in.transferTo(out);
                 md5 = HexFormat.of().formatHex(out.getMessageDigest().digest());
+            }
+            if (expectedMd5.isPresent() && !expectedMd5.get().equals(md5)) {
+                deleteQuietly(temp);
+                throw new DigestMismatchException(key + ": content MD5 is " + md5 + ", expected " + expectedMd5.get());
             }
             return new StoredObject(key, moveIntoPlace(temp, key), size, md5);
         } catch (IOException e) {
@@ -174,11 +185,18 @@ final class ObjectStore {
         }
     }
 
-    private static void deleteQuietly(Path file) {
+    static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
             // scratch space; cleared on reset or shutdown
+        }
+    }
+
+    /** The content does not have the MD5 the client declared. */
+    static final class DigestMismatchException extends EmulatorException {
+        DigestMismatchException(String message) {
+            super(message);
         }
     }
 

@@ -58,6 +58,11 @@ record StorageLayout(long appId, String originalPrefix, String derivedPrefix) {
         return derivedFolder(region, fileFolder) + "/coverBySnapshot/" + epochSeconds + "_" + random + ".100_0.jpg";
     }
 
+    /** Any file in the derived folder, e.g. the .ts segments next to an HLS playlist. */
+    String derivedKey(String region, String fileFolder, String fileName) {
+        return derivedFolder(region, fileFolder) + "/" + fileName;
+    }
+
     private String derivedFolder(String region, String fileFolder) {
         return "/" + derivedPrefix + "vodtrans" + regionCode(region) + appId + "/" + fileFolder;
     }

@@ -1,0 +1,66 @@
+package dev.vodhook.emulator;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * CommitUpload: turns the uploaded object into a media file with a FileId, starts the Procedure named at
+ * ApplyUpload (its TaskId becomes {@code ProcedureTaskId}) and publishes {@code NewFileUpload}. Committing the
+ * same session again answers the same FileId and starts nothing.
+ */
+final class CommitUploadAction implements ApiAction {
+
+    private final UploadSessionRepository sessions;
+    private final MediaRepository media;
+    private final MediaIngest ingest;
+    private final ProcedureRunner runner;
+    private final EventBus bus;
+    private final ObjectStore store;
+
+    CommitUploadAction(UploadSessionRepository sessions, MediaRepository media, MediaIngest ingest,
+                       ProcedureRunner runner, EventBus bus, ObjectStore store) {
+        this.sessions = sessions;
+        this.media = media;
+        this.ingest = ingest;
+        this.runner = runner;
+        this.bus = bus;
+        this.store = store;
+    }
+
+    record Request(String vodSessionKey) {
+    }
+
+    record Response(String fileId, String mediaUrl, String coverUrl) {
+    }
+
+    @Override
+    public String name() {
+        return "CommitUpload";
+    }
+
+    @Override
+    public Object handle(ApiRequest request) {
+        String key = Param.required(request.bind(Request.class).vodSessionKey(), "VodSessionKey");
+        UploadSession session = sessions.bySessionKey(key)
+                .filter(s -> s.subAppId() == request.subAppId() && !s.expiredAt(request.now()))
+                .orElseThrow(() -> VodApiException.invalidValue("VodSessionKey", "VodSessionKey",
+                        "unknown or expired upload session"));
+        Path original = store.find(session.mediaKey()).orElseThrow(() -> new VodApiException(
+                VodApiException.RESOURCE_NOT_FOUND, "The media file was not uploaded to " + session.mediaKey() + "."));
+        if (!sessions.markCommitted(key)) {
+            return media.find(session.fileId()).map(CommitUploadAction::response).orElseThrow(() ->
+                    new VodApiException(VodApiException.RESOURCE_NOT_FOUND, "The upload is being committed."));
+        }
+        Media m = ingest.ingest(session, original, request.now());
+        String procedureTaskId = session.procedure().flatMap(Procedures::find)
+                .map(p -> runner.start(m, ProcessingPlan.parse(p.mediaProcessTask()), new ProcedureRunner.Options(0,
+                        "Finish", session.sessionContext(), "", "System")))
+                .orElse("");
+        bus.publish(EventContents.newFileUpload(m, procedureTaskId));
+        return response(m);
+    }
+
+    private static Response response(Media m) {
+        return new Response(m.fileId(), m.mediaUrl(), Optional.ofNullable(m.coverUrl()).orElse(""));
+    }
+}

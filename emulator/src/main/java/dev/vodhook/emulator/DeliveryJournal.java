@@ -1,0 +1,41 @@
+package dev.vodhook.emulator;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Every push delivery and its attempts, for tests and {@code /_emulator/deliveries}. */
+public final class DeliveryJournal {
+
+    private final Map<Long, Delivery> deliveries = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+
+    Delivery open(VodEvent event, String url, Instant now) {
+        Delivery d = new Delivery(sequence.incrementAndGet(), event.subAppId(), event.eventType(), url,
+                event.content(), now, Delivery.PENDING, List.of(), Optional.of(now));
+        deliveries.put(d.id(), d);
+        return d;
+    }
+
+    void record(long id, DeliveryAttempt attempt, String status, Optional<Instant> next) {
+        deliveries.computeIfPresent(id, (k, d) -> d.withAttempt(attempt, status, next));
+    }
+
+    /** Every delivery, in the order the events were published. */
+    public List<Delivery> all() {
+        return deliveries.values().stream().sorted(Comparator.comparingLong(Delivery::id)).toList();
+    }
+
+    /** The deliveries of one event type, in order. */
+    public List<Delivery> ofType(String eventType) {
+        return all().stream().filter(d -> d.eventType().equals(eventType)).toList();
+    }
+
+    void clear() {
+        deliveries.clear();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.vodhook.emulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The local VOD's parts, wired from one {@link EmulatorConfig}: repositories, storage, media engine, task runner,
+ * event bus and API actions. {@link LocalVod} puts an HTTP server in front of it.
+ */
+final class Emulator implements AutoCloseable {
+
+    private final EmulatorConfig config;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final MediaRepository media = new MediaRepository();
+    private final TaskRepository tasks = new TaskRepository();
+    private final UploadSessionRepository uploadSessions = new UploadSessionRepository();
+    private final MultipartUploads multipartUploads = new MultipartUploads();
+    private final DeliveryJournal journal = new DeliveryJournal();
+    private final SessionIds sessionIds;
+    private final EventConfigRepository eventConfigs;
+    private final ObjectStore store;
+    private final boolean temporaryStore;
+    private final PublicUrls urls;
+    private final PushDelivery push;
+    private final EventBus bus;
+    private final ApiDispatcher apiDispatcher;
+    private final RequestRouter requestRouter;
+
+    Emulator(EmulatorConfig config) {
+        this.config = config;
+        Clock clock = config.clock();
+        IdSource ids = new IdSource();
+        this.sessionIds = new SessionIds(config.sessionIdWindow(), clock);
+        this.eventConfigs = new EventConfigRepository(config.subAppId(), config.notificationUrl().orElse(""));
+        this.temporaryStore = config.dataDir().isEmpty();
+        this.store = new ObjectStore(config.dataDir().map(d -> d.resolve("objects")).orElseGet(Emulator::temporaryDirectory));
+        this.urls = new PublicUrls(config.publicBaseUrl());
+        this.push = new PushDelivery(journal, config.pushRetry(), config.pushTimeout(), clock, executor);
+        this.bus = new EventBus(eventConfigs, List.of(push));
+
+        StorageLayout layout = StorageLayout.create(config.appId(), ids);
+        MediaEngine engine = new MediaEngine(config.ffmpegPath(), config.ffmpegConcurrency(), config.upscale());
+        ProcedureRunner runner = new ProcedureRunner(tasks, media, List.of(
+                new TranscodeStep(engine, store, layout, urls, clock),
+                new CoverStep(engine, store, layout, urls, ids, clock)), bus, ids, clock, executor);
+        MediaIngest ingest = new MediaIngest(media, store, engine, urls);
+        this.apiDispatcher = new ApiDispatcher(List.of(
+                new ApplyUploadAction(uploadSessions, layout, ids, config.region()),
+                new CommitUploadAction(uploadSessions, media, ingest, runner, bus, store),
+                new ProcessMediaAction(media, sessionIds, runner),
+                new DescribeMediaInfosAction(media),
+                new DescribeTaskDetailAction(tasks),
+                new ModifyEventConfigAction(eventConfigs),
+                new DescribeEventConfigAction(eventConfigs)),
+                new Tc3Verifier(config.secretId(), config.secretKey(), clock),
+                new SubApps(config.appId(), config.subAppId()), ids, clock);
+        FileServer files = new FileServer(store);
+        CosHandler cos = new CosHandler(new CosAccess(uploadSessions, clock),
+                new CosMultipart(multipartUploads, store, ids, clock), store, files, ids);
+        this.requestRouter = new RequestRouter(cos, files);
+    }
+
+    /** Tells the parts the server's address (for output URLs when no public base URL is configured). */
+    void serverListening(String baseUrl) {
+        urls.serverListening(baseUrl);
+    }
+
+    /** Forgets every media, task, upload, SessionId, event setting, delivery and stored file. */
+    void reset() {
+        media.clear();
+        tasks.clear();
+        uploadSessions.clear();
+        multipartUploads.clear();
+        sessionIds.clear();
+        eventConfigs.clear();
+        bus.clear();
+        store.clear();
+    }
+
+    EmulatorConfig config() {
+        return config;
+    }
+
+    ApiDispatcher apiDispatcher() {
+        return apiDispatcher;
+    }
+
+    RequestRouter requestRouter() {
+        return requestRouter;
+    }
+
+    DeliveryJournal journal() {
+        return journal;
+    }
+
+    MediaRepository media() {
+        return media;
+    }
+
+    TaskRepository tasks() {
+        return tasks;
+    }
+
+    /** Stops background work (running ffmpeg jobs and pushes are interrupted) and deletes a temporary store. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        push.close();
+        if (temporaryStore) {
+            store.destroy();
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("vodhook-local-vod-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a temporary directory for stored objects", e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.vodhook.emulator;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.HandlerType;
+
+/**
+ * The whole route table of the local VOD, in one place (tests start real servers with it):
+ * <pre>
+ *   POST /                      signed VOD API, dispatched on X-TC-Action (COS Host: storage instead)
+ *   GET  /_emulator/health      {"status":"UP"}
+ *   GET  /_emulator/deliveries  push deliveries with every attempt
+ *   GET  /_emulator/media       every media (VOD MediaInfo shape)
+ *   GET  /_emulator/tasks       every task (DescribeTaskDetail shape)
+ *   POST /_emulator/reset       forget all state and stored files
+ *   *    /cos/{bucket}/{key}    COS-style storage, direct
+ *   *    /{key}                 COS-style storage when Host is *.myqcloud.com (proxy mode); else GET/HEAD of
+ *                               stored objects (output URLs)
+ * </pre>
+ */
+final class EmulatorRoutes {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmulatorRoutes.class);
+
+    private EmulatorRoutes() {
+    }
+
+    static void configure(JavalinConfig config, Emulator emulator) {
+        config.startup.showJavalinBanner = false;
+        config.concurrency.useVirtualThreads = true;
+        config.http.compressionStrategy = CompressionStrategy.NONE;
+        config.http.maxRequestSize = 10L * 1024 * 1024;
+        ApiDispatcher api = emulator.apiDispatcher();
+        RequestRouter router = emulator.requestRouter();
+        config.routes.post("/", ctx -> {
+            if (CosTarget.isCosHost(ctx)) {
+                router.handle(ctx);
+            } else {
+                api.handle(ctx);
+            }
+        });
+        InspectionRoutes.register(config.routes, emulator);
+        config.routes.exception(CosException.class, (e, ctx) ->
+                ctx.status(e.status()).contentType("text/plain").result(e.getMessage()));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            log.error("{} {} failed inside the emulator; answering 500", ctx.method(), ctx.path(), e);
+            ctx.status(500).contentType("text/plain").result("internal error in the local VOD: " + e);
+        });
+        for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.HEAD, HandlerType.PUT,
+                HandlerType.POST, HandlerType.DELETE}) {
+            config.routes.addHttpHandler(method, "/<path>", router);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.vodhook.emulator;
+
+import io.javalin.Javalin;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local VOD, running: an HTTP server that the official Tencent Cloud SDKs can be pointed at (see the
+ * module README). Start with {@link #start(EmulatorConfig)}, stop with {@link #close()}.
+ */
+public final class LocalVod implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalVod.class);
+
+    private final Emulator emulator;
+    private final Javalin server;
+
+    private LocalVod(Emulator emulator, Javalin server) {
+        this.emulator = emulator;
+        this.server = server;
+    }
+
+    /** Starts the emulator and returns once it listens. */
+    public static LocalVod start(EmulatorConfig config) {
+        Emulator emulator = new Emulator(config);
+        Javalin server;
+        try {
+            server = Javalin.create(c -> {
+                c.jetty.host = config.host();
+                c.jetty.port = config.port();
+                EmulatorRoutes.configure(c, emulator);
+            }).start();
+        } catch (RuntimeException e) {
+            emulator.close();
+            throw new EmulatorException("the local VOD could not listen on " + config.host() + ":" + config.port()
+                    + ": " + e.getMessage(), e);
+        }
+        LocalVod vod = new LocalVod(emulator, server);
+        emulator.serverListening(vod.baseUrl());
+        log.info("Local VOD listening on {} (AppId {}, SubAppId {}); config {}", vod.baseUrl(), config.appId(),
+                config.subAppId(), config);
+        return vod;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** {@code host:port}, what {@code HttpProfile.setEndpoint} takes. */
+    public String endpoint() {
+        return emulator.config().host() + ":" + port();
+    }
+
+    /** {@code http://host:port}. */
+    public String baseUrl() {
+        return "http://" + endpoint();
+    }
+
+    public EmulatorConfig config() {
+        return emulator.config();
+    }
+
+    /** Every push delivery and its attempts. */
+    public DeliveryJournal deliveries() {
+        return emulator.journal();
+    }
+
+    /** The FileIds of every media, oldest first. */
+    public List<String> fileIds() {
+        return emulator.media().all().stream().map(Media::fileId).toList();
+    }
+
+    /** Forgets all state and stored files, like {@code POST /_emulator/reset}. */
+    public void reset() {
+        emulator.reset();
+    }
+
+    @Override
+    public void close() {
+        int port = port();
+        server.stop();
+        emulator.close();
+        log.info("Local VOD on port {} stopped", port);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.vodhook.emulator;
+
+import java.util.function.UnaryOperator;
+
+/** Runs one kind of sub-task on a media file. Failures are thrown; the runner turns them into a FAIL sub-task. */
+interface MediaStep {
+
+    /** The {@link SubTaskSpec#type()} this step runs. */
+    String type();
+
+    Result run(Media media, SubTaskSpec spec);
+
+    /**
+     * @param output      the sub-task's VOD {@code Output} object
+     * @param mediaChange what the result adds to the media (a transcode, a cover)
+     */
+    record Result(Object output, UnaryOperator<Media> mediaChange) {
+    }
+}

@@ -1,0 +1,114 @@
+package dev.vodhook.emulator;
+
+import dev.vodhook.ffmpeg.FfmpegException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts task flows and runs their sub-tasks in parallel on virtual threads (ffmpeg itself is bounded by the
+ * {@link MediaEngine}). A failing sub-task becomes {@code FAIL} with an error code; the flow still ends
+ * {@code FINISH}. ProcedureStateChanged is published per {@code TasksNotifyMode}: {@code Finish} once at the end,
+ * {@code Change} after every sub-task too, {@code None} never.
+ */
+final class ProcedureRunner {
+
+    static final long SOURCE_FILE_ERROR = 60000;
+    static final long INTERNAL_ERROR = 70000;
+
+    private static final Logger log = LoggerFactory.getLogger(ProcedureRunner.class);
+
+    private final TaskRepository tasks;
+    private final MediaRepository media;
+    private final Map<String, MediaStep> steps;
+    private final EventBus bus;
+    private final IdSource ids;
+    private final Clock clock;
+    private final ExecutorService executor;
+
+    ProcedureRunner(TaskRepository tasks, MediaRepository media, List<MediaStep> steps, EventBus bus, IdSource ids,
+                    Clock clock, ExecutorService executor) {
+        this.tasks = tasks;
+        this.media = media;
+        this.steps = steps.stream().collect(Collectors.toUnmodifiableMap(MediaStep::type, Function.identity()));
+        this.bus = bus;
+        this.ids = ids;
+        this.clock = clock;
+        this.executor = executor;
+    }
+
+    /** How the flow reports and identifies itself (ProcessMedia's optional fields). */
+    record Options(long tasksPriority, String tasksNotifyMode, String sessionContext, String sessionId,
+                   String operator) {
+    }
+
+    /** Records a new task as PROCESSING and starts its sub-tasks; returns its TaskId at once. */
+    String start(Media m, List<SubTaskSpec> plan, Options options) {
+        String taskId = ids.procedureTaskId(m.subAppId());
+        Instant now = clock.instant();
+        List<SubTask> subTasks = plan.stream().map(SubTask::waiting).toList();
+        ProcedureTask task = new ProcedureTask(taskId, m.subAppId(), m.fileId(), m.name(), m.mediaUrl(), m.metaData(),
+                ProcedureTask.PROCESSING, subTasks, options.tasksPriority(), options.tasksNotifyMode(),
+                options.sessionContext(), options.sessionId(), options.operator(), now, Optional.of(now),
+                Optional.empty());
+        tasks.save(task);
+        log.info("Task {} started on FileId {} with {} sub-task(s)", taskId, m.fileId(), plan.size());
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (int i = 0; i < plan.size(); i++) {
+            int index = i;
+            running.add(CompletableFuture.runAsync(() -> runSubTask(taskId, index), executor));
+        }
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
+                .whenComplete((ignored, error) -> finish(taskId));
+        return taskId;
+    }
+
+    private void runSubTask(String taskId, int index) {
+        Optional<ProcedureTask> task = tasks.update(taskId, t -> t.withSubTask(index, s -> s.started(clock.instant())));
+        if (task.isEmpty()) {
+            return;
+        }
+        SubTaskSpec spec = task.get().subTasks().get(index).spec();
+        String fileId = task.get().fileId();
+        Function<SubTask, SubTask> outcome;
+        try {
+            Media current = media.find(fileId).orElseThrow(() -> new EmulatorException("FileId " + fileId + " is gone"));
+            MediaStep.Result result = steps.get(spec.type()).run(current, spec);
+            media.update(fileId, result.mediaChange());
+            outcome = s -> s.succeeded(result.output(), clock.instant());
+            log.info("Task {} sub-task {} {} {} succeeded", taskId, index, spec.type(), spec.definition());
+        } catch (FfmpegException e) {
+            log.warn("Task {} sub-task {} {} {} failed: {}; reported as FAIL", taskId, index, spec.type(),
+                    spec.definition(), e.getMessage());
+            outcome = s -> s.failed(SOURCE_FILE_ERROR, "SourceFileError", "media processing failed: " + e.getMessage(),
+                    clock.instant());
+        } catch (RuntimeException e) {
+            log.error("Task {} sub-task {} {} {} failed inside the emulator; reported as FAIL", taskId, index,
+                    spec.type(), spec.definition(), e);
+            outcome = s -> s.failed(INTERNAL_ERROR, "InternalError", "internal error: " + e.getMessage(), clock.instant());
+        }
+        Function<SubTask, SubTask> change = outcome;
+        tasks.update(taskId, t -> t.withSubTask(index, change::apply))
+                .filter(t -> "Change".equals(t.tasksNotifyMode()) && !t.allSubTasksDone())
+                .ifPresent(t -> bus.publish(EventContents.procedureStateChanged(t)));
+    }
+
+    private void finish(String taskId) {
+        tasks.update(taskId, t -> t.finished(clock.instant())).ifPresent(t -> {
+            long failed = t.subTasks().stream().filter(s -> SubTask.FAIL.equals(s.status())).count();
+            log.info("Task {} finished: {} sub-task(s), {} failed", taskId, t.subTasks().size(), failed);
+            if (!"None".equals(t.tasksNotifyMode())) {
+                bus.publish(EventContents.procedureStateChanged(t));
+            }
+        });
+    }
+}

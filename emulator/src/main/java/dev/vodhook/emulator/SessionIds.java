@@ -1,0 +1,44 @@
+package dev.vodhook.emulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The SessionIds used per application within the dedup window: a second ProcessMedia with the same SessionId
+ * inside the window is refused and starts nothing.
+ */
+final class SessionIds {
+
+    private final Map<String, Instant> used = new ConcurrentHashMap<>();
+    private final Duration window;
+    private final Clock clock;
+
+    SessionIds(Duration window, Clock clock) {
+        this.window = window;
+        this.clock = clock;
+    }
+
+    /** Records the SessionId; false when it was already used within the window. Atomic per SessionId. */
+    boolean claim(long subAppId, String sessionId) {
+        Instant now = clock.instant();
+        boolean[] fresh = {false};
+        used.compute(subAppId + "/" + sessionId, (key, since) -> {
+            if (since != null && now.isBefore(since.plus(window))) {
+                return since;
+            }
+            fresh[0] = true;
+            return now;
+        });
+        if (used.size() > 10_000) {
+            used.values().removeIf(since -> !now.isBefore(since.plus(window)));
+        }
+        return fresh[0];
+    }
+
+    void clear() {
+        used.clear();
+    }
+}

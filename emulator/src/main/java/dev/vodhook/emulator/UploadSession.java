@@ -1,0 +1,32 @@
+package dev.vodhook.emulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What ApplyUpload promised: where the bytes go, the temporary key allowed to put them, and what CommitUpload
+ * should create from them.
+ */
+record UploadSession(String vodSessionKey, long subAppId, String fileId, String folder, String bucket, String region,
+                     ObjectKey mediaKey, Optional<ObjectKey> coverKey, TempCredential credential, String mediaName,
+                     String mediaType, Optional<String> procedure, long classId, String sourceContext,
+                     String sessionContext, Optional<Instant> expireTime, Instant createdAt, boolean committed) {
+
+    /** How long an upload session (and its temporary key) stays usable. */
+    static final Duration TTL = Duration.ofHours(3);
+
+    boolean expiredAt(Instant now) {
+        return now.getEpochSecond() > credential.expiredTime();
+    }
+
+    /** Whether the temporary key may write {@code key} in {@code bucket}. */
+    boolean allows(String bucket, ObjectKey key) {
+        return this.bucket.equals(bucket) && (mediaKey.equals(key) || coverKey.filter(key::equals).isPresent());
+    }
+
+    UploadSession asCommitted() {
+        return new UploadSession(vodSessionKey, subAppId, fileId, folder, bucket, region, mediaKey, coverKey, credential,
+                mediaName, mediaType, procedure, classId, sourceContext, sessionContext, expireTime, createdAt, true);
+    }
+}

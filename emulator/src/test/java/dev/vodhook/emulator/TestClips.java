@@ -1,0 +1,57 @@
+package dev.vodhook.emulator;
+
+import dev.vodhook.ffmpeg.Ffmpeg;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Tiny media files for tests, generated once per JVM. */
+final class TestClips {
+
+    private static final Map<String, Path> CLIPS = new ConcurrentHashMap<>();
+    private static final Path DIR = tempDir();
+
+    private TestClips() {
+    }
+
+    /** A one-second H.264 + AAC MP4 of the given size. */
+    static Path clip(int width, int height) {
+        return CLIPS.computeIfAbsent(width + "x" + height, name -> {
+            Path out = DIR.resolve("clip-" + name + ".mp4");
+            Ffmpeg.locate().generateClip(out, width, height, 1.0);
+            return out;
+        });
+    }
+
+    /** Landscape 320x180. */
+    static Path landscape() {
+        return clip(320, 180);
+    }
+
+    /** {@code bytes} of seeded random data named .mp4: not media, but fine for storage and failure paths. */
+    static Path noise(int bytes) {
+        return CLIPS.computeIfAbsent("noise-" + bytes, name -> {
+            byte[] data = new byte[bytes];
+            new Random(bytes).nextBytes(data);
+            Path out = DIR.resolve(name + ".mp4");
+            try {
+                Files.write(out, data);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out;
+        });
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("vodhook-emulator-test-clips-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.vodhook.emulator;
+
+import com.qcloud.vod.VodUploadClient;
+import com.tencentcloudapi.common.Credential;
+import com.tencentcloudapi.common.profile.ClientProfile;
+import com.tencentcloudapi.common.profile.HttpProfile;
+import com.tencentcloudapi.vod.v20180717.VodClient;
+
+/** The official SDK clients, pointed at a running emulator the documented way (vod-protocol.md §1.4, §6.2). */
+final class VodSdk {
+
+    private VodSdk() {
+    }
+
+    static VodClient client(LocalVod vod) {
+        return client(vod, vod.config().secretId(), vod.config().secretKey());
+    }
+
+    static VodClient client(LocalVod vod, String secretId, String secretKey) {
+        return new VodClient(new Credential(secretId, secretKey), "ap-guangzhou", profile(vod, false));
+    }
+
+    static VodClient unsignedPayloadClient(LocalVod vod) {
+        return new VodClient(new Credential(vod.config().secretId(), vod.config().secretKey()), "ap-guangzhou",
+                profile(vod, true));
+    }
+
+    /** The upload SDK in proxy mode: API and COS requests both go to the emulator as an HTTP proxy. */
+    static VodUploadClient uploader(LocalVod vod) {
+        HttpProfile hp = new HttpProfile();
+        hp.setProxyHost("127.0.0.1");
+        hp.setProxyPort(vod.port());
+        hp.setProtocol(HttpProfile.REQ_HTTP);
+        return new VodUploadClient(vod.config().secretId(), vod.config().secretKey(), hp);
+    }
+
+    private static ClientProfile profile(LocalVod vod, boolean unsignedPayload) {
+        HttpProfile hp = new HttpProfile();
+        hp.setEndpoint(vod.endpoint());
+        hp.setProtocol(HttpProfile.REQ_HTTP);
+        ClientProfile cp = new ClientProfile();
+        cp.setHttpProfile(hp);
+        cp.setUnsignedPayload(unsignedPayload);
+        return cp;
+    }
+}
