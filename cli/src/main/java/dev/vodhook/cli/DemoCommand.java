@@ -1,0 +1,70 @@
+package dev.vodhook.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vodhook demo}: the documented flow end to end on the local VOD. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs the documented VOD flow end to end on this machine: local VOD and receiver on free",
+                "ports, a generated test video, server upload, NewFileUpload -> ProcessMedia -> transcoding ->",
+                "ProcedureStateChanged, and a check of every output. Exits 0 when every step passed."})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--definitions", split = ",", defaultValue = "100010,100020",
+            description = "transcoding templates to request (default ${DEFAULT-VALUE})")
+    List<Integer> definitions;
+
+    @Option(names = "--timeout", defaultValue = "120", description = "seconds to wait for each asynchronous step (default ${DEFAULT-VALUE})")
+    int timeoutSeconds;
+
+    @Option(names = "--keep", description = "keep the working directory (database, media, downloaded outputs)")
+    boolean keep;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path work = Files.createTempDirectory("vodhook-demo-");
+        DemoFlow.Options options = new DemoFlow.Options(work, List.copyOf(definitions), 1280, 720, 2.0,
+                Duration.ofSeconds(timeoutSeconds));
+        try {
+            new DemoFlow(out, options).run();
+            out.println("demo passed");
+            return 0;
+        } catch (DemoSteps.DemoFailure e) {
+            err.println("vodhook demo: " + e.getMessage());
+            err.println("  the working directory is kept for inspection: " + work);
+            keep = true;
+            return 1;
+        } finally {
+            out.flush();
+            if (keep) {
+                out.println("working directory: " + work);
+            } else {
+                deleteTree(work);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

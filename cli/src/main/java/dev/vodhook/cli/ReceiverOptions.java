@@ -1,0 +1,130 @@
+package dev.vodhook.cli;
+
+import dev.vodhook.service.ServiceConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The receiver's flags, shared by {@code serve} and {@code upload}, and how they become a {@link ServiceConfig}:
+ * config file, then environment, then these flags.
+ */
+public final class ReceiverOptions {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (keys: " + "secret-id, secret-key, region, "
+            + "definitions, subappid, vod-endpoint, port, host, database, callback-token)")
+    Path configFile;
+
+    @Option(names = "--port", description = "HTTP port (default 8080; 0 = a free port)")
+    String port;
+
+    @Option(names = "--host", description = "address to listen on (default 0.0.0.0)")
+    String host;
+
+    @Option(names = "--vod-endpoint", paramLabel = "URL", description = "VOD API endpoint (default https://vod.tencentcloudapi.com)")
+    String vodEndpoint;
+
+    @Option(names = "--secret-id", description = "API SecretId (or env SECRET_ID)")
+    String secretId;
+
+    @Option(names = "--secret-key", description = "API SecretKey (or env SECRET_KEY; prefer the env or a 0600 config file)")
+    String secretKey;
+
+    @Option(names = "--region", description = "VOD region (default ap-guangzhou)")
+    String region;
+
+    @Option(names = "--subappid", description = "VOD SubAppId (or env APPID)")
+    String subAppId;
+
+    @Option(names = "--definitions", description = "templates to transcode on upload, comma-separated (default 100010,100020)")
+    String definitions;
+
+    @Option(names = "--database", paramLabel = "JDBC-URL", description = "database (default jdbc:sqlite:./data/vodhook.db)")
+    String database;
+
+    @Option(names = "--callback-token", description = "accept pushes only at /callback/<token>")
+    String callbackToken;
+
+    Settings settings(Map<String, String> env) {
+        Settings s = Settings.empty();
+        if (configFile != null) {
+            s = s.withFile(configFile);
+        }
+        Map<String, String> flags = new LinkedHashMap<>();
+        flags.put("port", port);
+        flags.put("host", host);
+        flags.put("vod-endpoint", vodEndpoint);
+        flags.put("secret-id", secretId);
+        flags.put("secret-key", secretKey);
+        flags.put("region", region);
+        flags.put("subappid", subAppId);
+        flags.put("definitions", definitions);
+        flags.put("database", database);
+        flags.put("callback-token", callbackToken);
+        return s.withEnv(env).withFlags(flags);
+    }
+
+    /** Builds the receiver's config; missing or malformed settings are a {@link ConfigException}. */
+    static ServiceConfig serviceConfig(Settings s) {
+        ServiceConfig c = ServiceConfig.defaults();
+        String id = s.get("secret-id").orElseThrow(() -> new ConfigException(
+                "no secret-id: set it in the config file, env SECRET_ID, or --secret-id"));
+        String key = s.get("secret-key").orElseThrow(() -> new ConfigException(
+                "no secret-key: set it in the config file, env SECRET_KEY, or --secret-key"));
+        c = c.withCredentials(id, key);
+        if (s.get("port").isPresent()) {
+            c = c.withPort(intIn(s, "port", 0, 65535));
+        }
+        c = s.get("host").map(c::withBindHost).orElse(c);
+        c = s.get("vod-endpoint").map(c::withVodEndpoint).orElse(c);
+        c = s.get("region").map(c::withRegion).orElse(c);
+        if (s.get("subappid").isPresent()) {
+            c = c.withSubAppId(longValue(s, "subappid"));
+        }
+        if (s.get("definitions").isPresent()) {
+            c = c.withDefinitions(definitions(s));
+        }
+        c = s.get("database").map(c::withDatabaseUrl).orElse(c);
+        c = s.get("callback-token").map(c::withCallbackToken).orElse(c);
+        return c;
+    }
+
+    private static int intIn(Settings s, String key, int min, int max) {
+        long v = longValue(s, key);
+        if (v < min || v > max) {
+            throw new ConfigException(key + " must be between " + min + " and " + max + ", got " + v);
+        }
+        return (int) v;
+    }
+
+    private static long longValue(Settings s, String key) {
+        String raw = s.get(key).orElseThrow();
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a whole number, got '" + raw + "' (" + s.origins().get(key) + ")");
+        }
+    }
+
+    private static List<Integer> definitions(Settings s) {
+        String raw = s.get("definitions").orElseThrow().replace("[", "").replace("]", "");
+        List<Integer> list = new ArrayList<>();
+        for (String part : raw.split("[,\\s]+")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                list.add(Integer.parseInt(part.strip()));
+            } catch (NumberFormatException e) {
+                throw new ConfigException("definitions must be template ids like 100010,100020; got '" + part + "'");
+            }
+        }
+        if (list.isEmpty()) {
+            throw new ConfigException("definitions is empty; give at least one template id, e.g. 100010");
+        }
+        return List.copyOf(list);
+    }
+}

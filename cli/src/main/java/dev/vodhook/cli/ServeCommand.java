@@ -1,0 +1,42 @@
+package dev.vodhook.cli;
+
+import dev.vodhook.service.ServiceConfig;
+import dev.vodhook.service.VodhookServer;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code vodhook serve}: the receiver alone, until interrupted. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs the receiver: POST /callback takes VOD's normal callbacks, stores each event before",
+                "answering 200, and processes it (NewFileUpload -> ProcessMedia; ProcedureStateChanged -> outputs).",
+                "Settings come from --config FILE, then env (SECRET_ID, SECRET_KEY, APPID, VODHOOK_*), then flags."})
+public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ReceiverOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = options.settings(System.getenv());
+        ServiceConfig config = ReceiverOptions.serviceConfig(settings);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Settings:");
+        settings.describe().forEach(line -> out.println("  " + line));
+        try (VodhookServer server = VodhookServer.start(config)) {
+            out.println("Receiver listening on " + server.baseUrl());
+            out.println("  callbacks: POST " + server.baseUrl() + "/callback" + (config.callbackToken().isPresent() ? "/<token>" : ""));
+            out.println("  media:     GET  " + server.baseUrl() + "/api/media/{fileId}");
+            out.println("  health:    GET  " + server.baseUrl() + "/healthz    metrics: GET " + server.baseUrl() + "/metrics");
+            out.flush();
+            Shutdown.awaitSignal();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.vodhook.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void fileThenEnvThenFlags() throws Exception {
+        Path file = dir.resolve("config.yaml");
+        Files.writeString(file, """
+                secret-id: AKIDfile
+                secret-key: keyfile
+                region: ap-shanghai
+                definitions: [100010, 100030]
+                subappid: 1500000001
+                """);
+        Settings s = Settings.empty().withFile(file)
+                .withEnv(Map.of("SECRET_KEY", "keyenv", "APPID", "1500000002", "VODHOOK_REGION", "ap-beijing"))
+                .withFlags(flags("region", "ap-chengdu"));
+
+        assertThat(s.get("secret-id")).contains("AKIDfile");
+        assertThat(s.get("secret-key")).contains("keyenv");
+        assertThat(s.get("subappid")).contains("1500000002");
+        assertThat(s.get("region")).contains("ap-chengdu");
+        assertThat(s.get("definitions")).contains("100010,100030");
+        assertThat(s.origins()).containsEntry("secret-id", "file " + file).containsEntry("region", "flag")
+                .containsEntry("secret-key", "environment");
+    }
+
+    @Test
+    void secretsAreNeverDescribed() {
+        Settings s = Settings.empty().withFlags(flags("secret-key", "hunter2", "callback-token", "tok3n", "secret-id", "AKID1"));
+        assertThat(String.join("\n", s.describe())).doesNotContain("hunter2").doesNotContain("tok3n").contains("AKID1");
+    }
+
+    @Test
+    void unknownKeysNameTheKnownOnes() throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "secret_id: x\nsecrte-key: y\n");
+        assertThatThrownBy(() -> Settings.empty().withFile(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown key 'secrte-key'")
+                .hasMessageContaining("secret-key");
+    }
+
+    @Test
+    void missingOrBrokenFilesAreClearErrors() throws Exception {
+        assertThatThrownBy(() -> Settings.empty().withFile(dir.resolve("nope.yaml")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("does not exist");
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, "secret-id: [unclosed\n");
+        assertThatThrownBy(() -> Settings.empty().withFile(broken))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void receiverConfigValidatesValues() {
+        Settings noKey = Settings.empty().withFlags(flags("secret-id", "AKID1"));
+        assertThatThrownBy(() -> ReceiverOptions.serviceConfig(noKey)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("secret-key");
+        Settings badPort = Settings.empty().withFlags(flags("secret-id", "a", "secret-key", "b", "port", "70000"));
+        assertThatThrownBy(() -> ReceiverOptions.serviceConfig(badPort)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("port must be between");
+        Settings badDefs = Settings.empty().withFlags(flags("secret-id", "a", "secret-key", "b", "definitions", "100010,abc"));
+        assertThatThrownBy(() -> ReceiverOptions.serviceConfig(badDefs)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'abc'");
+    }
+
+    @Test
+    void receiverConfigTakesEverySetting() {
+        Settings s = Settings.empty().withFlags(flags("secret-id", "AKID1", "secret-key", "k", "port", "0",
+                "definitions", "[100020]", "subappid", "1500000003", "vod-endpoint", "http://127.0.0.1:9000",
+                "database", "jdbc:sqlite:/tmp/x.db"));
+        var config = ReceiverOptions.serviceConfig(s);
+        assertThat(config.port()).isZero();
+        assertThat(config.definitions()).containsExactly(100020);
+        assertThat(config.subAppId()).contains(1500000003L);
+        assertThat(config.vodEndpoint()).isEqualTo("http://127.0.0.1:9000");
+        assertThat(config.databaseUrl()).isEqualTo("jdbc:sqlite:/tmp/x.db");
+        assertThat(config.toString()).doesNotContain("secret-key=k,").doesNotContain("=k]");
+    }
+
+    private static Map<String, String> flags(String... kv) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}
