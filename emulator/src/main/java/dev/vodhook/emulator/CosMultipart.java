@@ -135,5 +135,4 @@ final class CosMultipart {
             throw new IllegalStateException("MD5 is required by every JDK", e);
         }
     }
-
 }

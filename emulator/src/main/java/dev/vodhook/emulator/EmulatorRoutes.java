@@ -3,6 +3,8 @@ package dev.vodhook.emulator;
 import io.javalin.config.JavalinConfig;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.HandlerType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole route table of the local VOD, in one place (tests start real servers with it):
@@ -20,7 +22,7 @@ import io.javalin.http.HandlerType;
  */
 final class EmulatorRoutes {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmulatorRoutes.class);
+    private static final Logger log = LoggerFactory.getLogger(EmulatorRoutes.class);
 
     private EmulatorRoutes() {
     }

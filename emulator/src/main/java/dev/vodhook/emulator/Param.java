@@ -15,13 +15,6 @@ final class Param {
         return value;
     }
 
-    static <T> T required(T value, String name) {
-        if (value == null) {
-            throw VodApiException.missing(name);
-        }
-        return value;
-    }
-
     /** Fails with {@code code} when the text is longer than {@code max} characters. */
     static void maxLength(String value, int max, String name, String code) {
         if (value != null && value.length() > max) {

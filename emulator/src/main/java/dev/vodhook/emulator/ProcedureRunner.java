@@ -89,8 +89,8 @@ final class ProcedureRunner {
         } catch (FfmpegException e) {
             log.warn("Task {} sub-task {} {} {} failed: {}; reported as FAIL", taskId, index, spec.type(),
                     spec.definition(), e.getMessage());
-            outcome = s -> s.failed(SOURCE_FILE_ERROR, "SourceFileError", "media processing failed: " + e.getMessage(),
-                    clock.instant());
+            outcome = s -> s.failed(SOURCE_FILE_ERROR, "SourceFileError",
+                    "media processing failed: " + withoutDirectories(e.getMessage()), clock.instant());
         } catch (RuntimeException e) {
             log.error("Task {} sub-task {} {} {} failed inside the emulator; reported as FAIL", taskId, index,
                     spec.type(), spec.definition(), e);
@@ -100,6 +100,11 @@ final class ProcedureRunner {
         tasks.update(taskId, t -> t.withSubTask(index, change::apply))
                 .filter(t -> "Change".equals(t.tasksNotifyMode()) && !t.allSubTasksDone())
                 .ifPresent(t -> bus.publish(EventContents.procedureStateChanged(t)));
+    }
+
+    /** Keeps the emulator's local paths out of what clients see: {@code /tmp/x/y/f0.mp4} becomes {@code f0.mp4}. */
+    static String withoutDirectories(String message) {
+        return message == null ? "" : message.replaceAll("(?<![\\w.])/[^\\s|:]*/", "");
     }
 
     private void finish(String taskId) {

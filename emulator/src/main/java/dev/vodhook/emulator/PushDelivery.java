@@ -45,6 +45,8 @@ final class PushDelivery implements EventSink {
     @Override
     public void accept(VodEvent event, EventConfig config) {
         if (!EventConfig.PUSH.equals(config.mode())) {
+            log.debug("{} for SubAppId {} not pushed: the application is in {} mode", event.eventType(),
+                    event.subAppId(), config.mode());
             return;
         }
         if (config.notificationUrl().isBlank()) {

@@ -43,6 +43,19 @@ class ApiAuthenticationTest {
     }
 
     @Test
+    void aLocalhostEndpointIsAcceptedThoughTheSdkDerivesAnOddService() throws Exception {
+        com.tencentcloudapi.common.profile.HttpProfile hp = new com.tencentcloudapi.common.profile.HttpProfile();
+        hp.setEndpoint("localhost:" + vod.port());
+        hp.setProtocol(com.tencentcloudapi.common.profile.HttpProfile.REQ_HTTP);
+        com.tencentcloudapi.common.profile.ClientProfile cp = new com.tencentcloudapi.common.profile.ClientProfile();
+        cp.setHttpProfile(hp);
+        var client = new com.tencentcloudapi.vod.v20180717.VodClient(new com.tencentcloudapi.common.Credential(
+                vod.config().secretId(), vod.config().secretKey()), "ap-guangzhou", cp);
+
+        assertThat(client.DescribeEventConfig(new DescribeEventConfigRequest()).getMode()).isEqualTo("PUSH");
+    }
+
+    @Test
     void anUnsignedPayloadIsAccepted() throws Exception {
         assertThat(VodSdk.unsignedPayloadClient(vod).DescribeEventConfig(new DescribeEventConfigRequest()).getMode())
                 .isEqualTo("PUSH");

@@ -186,7 +186,7 @@ class ProcessMediaTest {
         assertThat(transcode.getStatus()).isEqualTo("FAIL");
         assertThat(transcode.getErrCode()).isEqualTo(60000L);
         assertThat(transcode.getErrCodeExt()).isEqualTo("SourceFileError");
-        assertThat(transcode.getMessage()).isNotBlank();
+        assertThat(transcode.getMessage()).contains("f0.mp4").doesNotContain("/tmp/");
         assertThat(transcode.getOutput()).isNull();
     }
 
