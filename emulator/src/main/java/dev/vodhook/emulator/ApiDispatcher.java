@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
@@ -74,13 +75,22 @@ final class ApiDispatcher implements Handler {
         if (action == null) {
             throw new VodApiException(VodApiException.INVALID_ACTION, "The action " + actionName + " is not supported.");
         }
-        byte[] body = ctx.bodyAsBytes();
+        byte[] body = body(ctx);
         verifier.verify(new Tc3Verifier.SignedRequest(ctx.header("Authorization"), ctx.header("X-TC-Timestamp"),
                 ctx.header("Host"), ctx.header("Content-Type"), ctx.header("X-TC-Content-SHA256"), body));
         JsonNode json = parse(body);
         long subAppId = subApps.resolve(json);
         String region = ctx.header("X-TC-Region") == null ? "" : ctx.header("X-TC-Region");
         return action.handle(new ApiRequest(actionName, requestId, subAppId, region, json, clock.instant()));
+    }
+
+    private static byte[] body(Context ctx) {
+        try {
+            return ctx.bodyAsBytes();
+        } catch (HttpResponseException e) {
+            throw new VodApiException(VodApiException.REQUEST_SIZE_LIMIT_EXCEEDED,
+                    "The request body exceeds the size limit (" + e.getMessage() + ").");
+        }
     }
 
     private static JsonNode parse(byte[] body) {

@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  */
 final class EmulatorRoutes {
 
+    /** The largest API request body read (storage uploads are streamed and not limited by this). */
+    static final long MAX_API_BODY_BYTES = 10L * 1024 * 1024;
+
     private static final Logger log = LoggerFactory.getLogger(EmulatorRoutes.class);
 
     private EmulatorRoutes() {
@@ -31,7 +34,9 @@ final class EmulatorRoutes {
         config.startup.showJavalinBanner = false;
         config.concurrency.useVirtualThreads = true;
         config.http.compressionStrategy = CompressionStrategy.NONE;
-        config.http.maxRequestSize = 10L * 1024 * 1024;
+        config.http.maxRequestSize = MAX_API_BODY_BYTES;
+        config.requestLogger.http((ctx, millis) -> log.debug("{} {} (Host {}) -> {} in {} ms", ctx.method(),
+                ctx.path(), ctx.header("Host"), ctx.statusCode(), millis.longValue()));
         ApiDispatcher api = emulator.apiDispatcher();
         RequestRouter router = emulator.requestRouter();
         config.routes.post("/", ctx -> {

@@ -87,6 +87,10 @@ final class ProcedureRunner {
             outcome = s -> s.succeeded(result.output(), clock.instant());
             log.info("Task {} sub-task {} {} {} succeeded", taskId, index, spec.type(), spec.definition());
         } catch (FfmpegException e) {
+            if (executor.isShutdown()) {
+                log.info("Task {} sub-task {} stopped: the emulator is shutting down", taskId, index);
+                return;
+            }
             log.warn("Task {} sub-task {} {} {} failed: {}; reported as FAIL", taskId, index, spec.type(),
                     spec.definition(), e.getMessage());
             outcome = s -> s.failed(SOURCE_FILE_ERROR, "SourceFileError",
@@ -108,6 +112,10 @@ final class ProcedureRunner {
     }
 
     private void finish(String taskId) {
+        if (executor.isShutdown()) {
+            log.info("Task {} left unfinished: the emulator is shutting down", taskId);
+            return;
+        }
         tasks.update(taskId, t -> t.finished(clock.instant())).ifPresent(t -> {
             long failed = t.subTasks().stream().filter(s -> SubTask.FAIL.equals(s.status())).count();
             log.info("Task {} finished: {} sub-task(s), {} failed", taskId, t.subTasks().size(), failed);

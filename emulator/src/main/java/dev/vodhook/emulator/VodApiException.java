@@ -17,6 +17,7 @@ public class VodApiException extends EmulatorException {
     public static final String INVALID_PARAMETER_VALUE = "InvalidParameterValue";
     public static final String UNSUPPORTED_OPERATION = "UnsupportedOperation";
     public static final String RESOURCE_NOT_FOUND = "ResourceNotFound";
+    public static final String REQUEST_SIZE_LIMIT_EXCEEDED = "RequestSizeLimitExceeded";
     public static final String INTERNAL_ERROR = "InternalError";
 
     private final String code;
