@@ -103,7 +103,7 @@ final class PushDelivery implements EventSink {
         } catch (HttpTimeoutException e) {
             return failed(number, at, started, "timed out after " + timeout.toMillis() + " ms");
         } catch (IOException | IllegalArgumentException e) {
-            return failed(number, at, started, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return failed(number, at, started, describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed(number, at, started, "interrupted (emulator stopping)");
@@ -118,6 +118,16 @@ final class PushDelivery implements EventSink {
             body.put("T", t);
         });
         return VodJson.bytes(VodJson.PUSH, body);
+    }
+
+    /** The exception's type and the first message found along its causes ("ConnectException: Connection refused"). */
+    private static String describe(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return e.getClass().getSimpleName() + ": " + t.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     private static DeliveryAttempt failed(int number, Instant at, long started, String error) {
@@ -143,6 +153,6 @@ final class PushDelivery implements EventSink {
     }
 
     void close() {
-        http.close();
+        http.shutdownNow();
     }
 }
