@@ -4,8 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What we learned about a media. Empty fields keep what is stored; {@code state} applies only if it
- * ranks higher than the stored one. A media that does not exist yet is created.
+ * What we learned about a media. Name, URL and procedure fill in only what is not stored yet (the
+ * first value known stays, whatever order events arrive in); {@code state} applies only if it ranks
+ * higher than the stored one. A media that does not exist yet is created.
  */
 public record MediaUpdate(
         String fileId,

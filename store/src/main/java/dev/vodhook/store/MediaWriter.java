@@ -16,15 +16,18 @@ public final class MediaWriter {
         this.now = now.toEpochMilli();
     }
 
-    /** Creates the media or fills in what it lacks; moves its state forward only. */
+    /**
+     * Creates the media or fills in what it lacks (a name, URL or procedure already known is kept,
+     * so the order events arrive in does not matter); moves its state forward only.
+     */
     public void upsertMedia(MediaUpdate media) {
         handle.createUpdate("INSERT INTO media (file_id, name, media_url, state, state_rank, procedure_task_id,"
                         + " created_at, updated_at)"
                         + " VALUES (:fileId, :name, :mediaUrl, :state, :rank, :procedureTaskId, :now, :now)"
                         + " ON CONFLICT (file_id) DO UPDATE SET"
-                        + " name = COALESCE(excluded.name, media.name),"
-                        + " media_url = COALESCE(excluded.media_url, media.media_url),"
-                        + " procedure_task_id = COALESCE(excluded.procedure_task_id, media.procedure_task_id),"
+                        + " name = COALESCE(media.name, excluded.name),"
+                        + " media_url = COALESCE(media.media_url, excluded.media_url),"
+                        + " procedure_task_id = COALESCE(media.procedure_task_id, excluded.procedure_task_id),"
                         + " state = CASE WHEN excluded.state_rank > media.state_rank"
                         + "   THEN excluded.state ELSE media.state END,"
                         + " state_rank = CASE WHEN excluded.state_rank > media.state_rank"

@@ -80,7 +80,13 @@ abstract class MediaStoreContract {
         assertThat(view.name()).contains("lesson-01"); // a late upload event still fills in what was missing
         assertThat(view.createdAt()).isEqualTo(T0);
 
-        media.upsertMedia(MediaUpdate.state(FILE, MediaState.DELETED), T0.plusSeconds(4));
+        media.upsertMedia(new MediaUpdate(FILE, Optional.of("renamed"), Optional.of("http://other"),
+                Optional.of("proc-2"), MediaState.PROCESSING), T0.plusSeconds(4));
+        assertThat(media.findMedia(FILE).orElseThrow().name()).contains("lesson-01");
+        assertThat(media.findMedia(FILE).orElseThrow().mediaUrl()).contains("http://vod/f0.mp4");
+        assertThat(media.findMedia(FILE).orElseThrow().procedureTaskId()).contains("proc-2");
+
+        media.upsertMedia(MediaUpdate.state(FILE, MediaState.DELETED), T0.plusSeconds(5));
         assertThat(media.findMedia(FILE).orElseThrow().state()).isEqualTo(MediaState.DELETED);
     }
 

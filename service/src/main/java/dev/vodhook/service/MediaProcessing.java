@@ -1,0 +1,16 @@
+package dev.vodhook.service;
+
+import java.util.List;
+
+/** Starting media processing in VOD: the seam between the handlers and {@link VodApi}. */
+public interface MediaProcessing {
+
+    /**
+     * Starts transcoding {@code fileId} to {@code definitions} (ProcessMedia).
+     *
+     * @param sessionId      VOD refuses a repeat within its window, so a retry cannot start a second task
+     * @param sessionContext echoed back in ProcedureStateChanged
+     * @throws VodApiException when VOD refused or could not be reached
+     */
+    ProcessMediaResult processMedia(String fileId, List<Integer> definitions, String sessionId, String sessionContext);
+}

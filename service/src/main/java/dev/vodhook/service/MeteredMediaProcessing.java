@@ -1,0 +1,27 @@
+package dev.vodhook.service;
+
+import java.util.List;
+
+/** Counts ProcessMedia calls by outcome around any {@link MediaProcessing}. */
+final class MeteredMediaProcessing implements MediaProcessing {
+    private final MediaProcessing delegate;
+    private final ServiceMetrics metrics;
+
+    MeteredMediaProcessing(MediaProcessing delegate, ServiceMetrics metrics) {
+        this.delegate = delegate;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public ProcessMediaResult processMedia(String fileId, List<Integer> definitions, String sessionId,
+            String sessionContext) {
+        try {
+            ProcessMediaResult result = delegate.processMedia(fileId, definitions, sessionId, sessionContext);
+            metrics.processMedia(result.alreadySubmitted() ? "already_submitted" : "started");
+            return result;
+        } catch (VodApiException e) {
+            metrics.processMedia(e.retryable() ? "retryable_error" : "permanent_error");
+            throw e;
+        }
+    }
+}

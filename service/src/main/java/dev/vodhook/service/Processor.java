@@ -1,0 +1,228 @@
+package dev.vodhook.service;
+
+import dev.vodhook.events.EventParser;
+import dev.vodhook.events.VodEvent;
+import dev.vodhook.store.ClaimedEvent;
+import dev.vodhook.store.Inbox;
+import dev.vodhook.store.Lease;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes due events from the inbox under a lease and runs their handlers: success marks them DONE;
+ * a failure schedules the next attempt by the retry policy; the last attempt, or a failure no retry
+ * can cure, leaves them DEAD until replayed. {@link #runOnce()} does one claim; {@link #start()}
+ * runs claims on a virtual thread until {@link #close()}, waking early on {@link #wake()}.
+ */
+public final class Processor implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Processor.class);
+
+    private final Inbox inbox;
+    private final Handlers handlers;
+    private final RetryPolicy retry;
+    private final WorkerSettings worker;
+    private final Clock clock;
+    private final ServiceMetrics metrics;
+    private final RandomGenerator random;
+    private final String owner;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean stopping;
+    private Thread loop;
+
+    Processor(Inbox inbox, Handlers handlers, RetryPolicy retry, WorkerSettings worker, Clock clock,
+            ServiceMetrics metrics, RandomGenerator random) {
+        this.inbox = inbox;
+        this.handlers = handlers;
+        this.retry = retry;
+        this.worker = worker;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.random = random;
+        this.owner = ownerName();
+    }
+
+    /** The lease owner this processor claims as: host, pid and a random suffix. */
+    public String owner() {
+        return owner;
+    }
+
+    /**
+     * Claims one batch of due events and handles them concurrently; returns how many it claimed
+     * (0 when nothing was due). Returns when all of them are finished.
+     */
+    public int runOnce() {
+        List<ClaimedEvent> claimed = inbox.claimDue(owner, clock.instant(), worker.lease(), worker.batchSize());
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        if (claimed.size() == 1) {
+            execute(claimed.getFirst());
+        } else {
+            try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                claimed.forEach(c -> executor.submit(() -> execute(c)));
+            }
+        }
+        return claimed.size();
+    }
+
+    /** Runs claims until nothing is due; returns how many events it handled. For tests and tools. */
+    public int runUntilIdle() {
+        int total = 0;
+        int n;
+        while ((n = runOnce()) > 0) {
+            total += n;
+        }
+        return total;
+    }
+
+    /** Starts the background loop. */
+    public synchronized void start() {
+        if (loop != null) {
+            throw new IllegalStateException("processor " + owner + " already started");
+        }
+        loop = Thread.ofVirtual().name("vodhook-processor").start(this::runUntilStopped);
+        log.info("Processor {} started: polling every {}, {} events a claim, lease {}", owner, worker.pollInterval(),
+                worker.batchSize(), worker.lease());
+    }
+
+    /** Makes an idle background loop look for work now (intake calls this after an append). */
+    public void wake() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    /**
+     * Stops claiming, waits up to the shutdown grace for handlers in flight, and hands back claimed
+     * events that were never started. Events still running after the grace keep their lease, which
+     * expires so that another worker (or the next start) retries them.
+     */
+    @Override
+    public void close() {
+        Thread running;
+        synchronized (this) {
+            stopping = true;
+            running = loop;
+        }
+        if (running == null) {
+            return;
+        }
+        wake();
+        try {
+            if (!running.join(worker.shutdownGrace())) {
+                log.warn("Processor {} still busy after {}; its events will be retried when their leases expire",
+                        owner, worker.shutdownGrace());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("Processor {} stopped", owner);
+    }
+
+    private void runUntilStopped() {
+        while (!stopping) {
+            try {
+                if (runOnce() == 0) {
+                    awaitWork();
+                }
+            } catch (RuntimeException e) {
+                log.error("Processor {} could not claim events: {}; will try again in {}", owner, e.getMessage(),
+                        worker.pollInterval(), e);
+                awaitWork();
+            }
+        }
+    }
+
+    private void awaitWork() {
+        try {
+            if (wakeUps.tryAcquire(worker.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                wakeUps.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
+    }
+
+    private void execute(ClaimedEvent claimed) {
+        Lease lease = claimed.lease();
+        String type = claimed.eventType();
+        if (stopping) {
+            inbox.release(lease, clock.instant());
+            log.info("Event {} ({}) handed back unstarted: shutting down", claimed.id(), type);
+            return;
+        }
+        if (claimed.attempt() > retry.maxAttempts()) {
+            dead(claimed, "its worker vanished (lease expired) on attempt " + (claimed.attempt() - 1)
+                    + ", the last allowed");
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            VodEvent event = EventParser.parse(claimed.event().body().getBytes(StandardCharsets.UTF_8));
+            handlers.forType(type).handle(claimed.event(), event);
+            metrics.handled(type, "done", System.nanoTime() - started);
+            if (!inbox.markDone(lease, clock.instant())) {
+                log.warn("Event {} ({}) was handled but its lease had expired; another worker may handle it again"
+                        + " (handlers are idempotent)", claimed.id(), type);
+            }
+        } catch (RuntimeException e) {
+            fail(claimed, Failure.of(e), e, System.nanoTime() - started);
+        }
+    }
+
+    private void fail(ClaimedEvent claimed, Failure failure, RuntimeException e, long nanos) {
+        String type = claimed.eventType();
+        int attempt = claimed.attempt();
+        if (!failure.retryable()) {
+            metrics.handled(type, "dead", nanos);
+            dead(claimed, "cannot succeed by retrying: " + failure.message());
+            return;
+        }
+        if (retry.exhausted(attempt)) {
+            metrics.handled(type, "dead", nanos);
+            dead(claimed, "attempt " + attempt + " of " + retry.maxAttempts() + " failed: " + failure.message());
+            return;
+        }
+        Instant next = clock.instant().plus(retry.backoff(attempt, random.nextDouble()));
+        metrics.handled(type, "retry", nanos);
+        if (inbox.markFailed(claimed.lease(), failure.message(), next)) {
+            if (e instanceof ServiceException) {
+                log.warn("Event {} ({}) attempt {} of {} failed: {}; will retry at {}", claimed.id(), type, attempt,
+                        retry.maxAttempts(), failure.message(), next);
+            } else {
+                log.warn("Event {} ({}) attempt {} of {} failed: {}; will retry at {}", claimed.id(), type, attempt,
+                        retry.maxAttempts(), failure.message(), next, e);
+            }
+        } else {
+            log.warn("Event {} ({}) attempt {} failed ({}) after its lease expired; its new holder decides",
+                    claimed.id(), type, attempt, failure.message());
+        }
+    }
+
+    private void dead(ClaimedEvent claimed, String reason) {
+        if (inbox.markDead(claimed.lease(), reason, clock.instant())) {
+            log.error("Event {} ({}) is DEAD: {}; replay it with POST /api/events/{}/replay once the cause is fixed",
+                    claimed.id(), claimed.eventType(), reason, claimed.id());
+        } else {
+            log.warn("Event {} ({}) failed for good ({}) after its lease expired; its new holder decides",
+                    claimed.id(), claimed.eventType(), reason);
+        }
+    }
+
+    /** No DNS lookup here: a slow resolver must not slow down startup. */
+    private static String ownerName() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "vodhook");
+        return host + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

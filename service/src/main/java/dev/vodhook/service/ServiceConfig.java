@@ -1,0 +1,211 @@
+package dev.vodhook.service;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the receiver needs, immutable, with named defaults ({@link #defaults()}). The CLI
+ * fills it from the config file, then the environment, then flags.
+ *
+ * @param port                        HTTP port; 0 picks a free one
+ * @param bindHost                    interface to listen on. Default {@code 127.0.0.1}: the same
+ *                                    port serves the unauthenticated operator API (events,
+ *                                    replay, metrics), so exposing it is an explicit decision;
+ *                                    set {@code 0.0.0.0} (ideally with a callback token, behind
+ *                                    HTTPS) for VOD to reach it from the internet
+ * @param vodEndpoint                 where VOD's API is: {@code https://vod.tencentcloudapi.com}
+ *                                    or a local VOD such as {@code http://127.0.0.1:9000}
+ * @param secretId                    API key id; may be empty when nothing calls VOD
+ * @param secretKey                   API key secret; never printed
+ * @param region                      sent as X-TC-Region
+ * @param subAppId                    VOD application, sent with every call when present
+ * @param definitions                 transcode templates for new uploads
+ * @param transcodeWhenProcedureNamed also transcode uploads that already started a task flow
+ *                                    (a non-empty ProcedureTaskId); off by default
+ * @param databaseUrl                 {@code jdbc:sqlite:<file>} or {@code jdbc:postgresql://...}
+ * @param callbackToken               when present, pushes are accepted only on
+ *                                    {@code POST /callback/<token>}
+ * @param worker                      how the processor takes work
+ * @param retry                       how failing events are retried
+ * @param maxBodyBytes                larger callback bodies get 413
+ * @param vodTimeout                  read/write timeout of VOD API calls (connect: at most 5 s)
+ * @param clock                       the time source of everything time-dependent
+ */
+public record ServiceConfig(
+        int port,
+        String bindHost,
+        URI vodEndpoint,
+        String secretId,
+        String secretKey,
+        String region,
+        Optional<Long> subAppId,
+        List<Integer> definitions,
+        boolean transcodeWhenProcedureNamed,
+        String databaseUrl,
+        Optional<String> callbackToken,
+        WorkerSettings worker,
+        RetryPolicy retry,
+        int maxBodyBytes,
+        Duration vodTimeout,
+        Clock clock) {
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_BIND_HOST = "127.0.0.1";
+    public static final URI DEFAULT_VOD_ENDPOINT = URI.create("https://vod.tencentcloudapi.com");
+    public static final String DEFAULT_REGION = "ap-guangzhou";
+    public static final List<Integer> DEFAULT_DEFINITIONS = List.of(100010, 100020);
+    public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/vodhook.db";
+    public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+    public static final Duration DEFAULT_VOD_TIMEOUT = Duration.ofSeconds(20);
+
+    public ServiceConfig {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0 to 65535: " + port);
+        }
+        Objects.requireNonNull(bindHost, "bindHost");
+        Objects.requireNonNull(vodEndpoint, "vodEndpoint");
+        secretId = secretId == null ? "" : secretId;
+        secretKey = secretKey == null ? "" : secretKey;
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(subAppId, "subAppId");
+        definitions = List.copyOf(definitions);
+        if (definitions.isEmpty()) {
+            throw new IllegalArgumentException("definitions must name at least one transcode template");
+        }
+        Objects.requireNonNull(databaseUrl, "databaseUrl");
+        Objects.requireNonNull(callbackToken, "callbackToken");
+        callbackToken = callbackToken.filter(t -> !t.isBlank());
+        Objects.requireNonNull(worker, "worker");
+        Objects.requireNonNull(retry, "retry");
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
+        }
+        if (vodTimeout.isNegative() || vodTimeout.isZero()) {
+            throw new IllegalArgumentException("vodTimeout must be positive: " + vodTimeout);
+        }
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    public static ServiceConfig defaults() {
+        return new ServiceConfig(DEFAULT_PORT, DEFAULT_BIND_HOST, DEFAULT_VOD_ENDPOINT, "", "", DEFAULT_REGION,
+                Optional.empty(), DEFAULT_DEFINITIONS, false, DEFAULT_DATABASE_URL, Optional.empty(),
+                WorkerSettings.defaults(), RetryPolicy.defaults(), DEFAULT_MAX_BODY_BYTES, DEFAULT_VOD_TIMEOUT,
+                Clock.systemUTC());
+    }
+
+    public ServiceConfig withPort(int value) {
+        return new ServiceConfig(value, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock);
+    }
+
+    public ServiceConfig withBindHost(String value) {
+        return new ServiceConfig(port, value, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock);
+    }
+
+    public ServiceConfig withVodEndpoint(URI value) {
+        return new ServiceConfig(port, bindHost, value, secretId, secretKey, region, subAppId, definitions,
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock);
+    }
+
+    /** @param value {@code scheme://host[:port]}, e.g. {@code http://127.0.0.1:9000} */
+    public ServiceConfig withVodEndpoint(String value) {
+        return withVodEndpoint(URI.create(value));
+    }
+
+    public ServiceConfig withCredentials(String id, String key) {
+        return new ServiceConfig(port, bindHost, vodEndpoint, id, key, region, subAppId, definitions,
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock);
+    }
+
+    public ServiceConfig withRegion(String value) {
+        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, value, subAppId, definitions,
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock);
+    }
+
+    public ServiceConfig withSubAppId(Optional<Long> value) {
+        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, value, definitions,
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock);
+    }
+
+    public ServiceConfig withSubAppId(long value) {
+        return withSubAppId(Optional.of(value));
+    }
+
+    public ServiceConfig withDefinitions(List<Integer> value) {
+        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, value,
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock);
+    }
+
+    public ServiceConfig withTranscodeWhenProcedureNamed(boolean value) {
+        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
+                value, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock);
+    }
+
+    public ServiceConfig withDatabaseUrl(String value) {
+        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
+                transcodeWhenProcedureNamed, value, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock);
+    }
+
+    public ServiceConfig withCallbackToken(Optional<String> value) {
+        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
+                transcodeWhenProcedureNamed, databaseUrl, value, worker, retry, maxBodyBytes, vodTimeout, clock);
+    }
+
+    public ServiceConfig withCallbackToken(String value) {
+        return withCallbackToken(Optional.ofNullable(value));
+    }
+
+    public ServiceConfig withWorker(WorkerSettings value) {
+        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, value, retry, maxBodyBytes, vodTimeout, clock);
+    }
+
+    public ServiceConfig withRetry(RetryPolicy value) {
+        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, value, maxBodyBytes, vodTimeout, clock);
+    }
+
+    public ServiceConfig withMaxBodyBytes(int value) {
+        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, value, vodTimeout, clock);
+    }
+
+    public ServiceConfig withVodTimeout(Duration value) {
+        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, value, clock);
+    }
+
+    public ServiceConfig withClock(Clock value) {
+        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, value);
+    }
+
+    /** One line for the startup log: every setting, secrets replaced. */
+    public String redacted() {
+        return "port=" + port
+                + " bind-host=" + bindHost
+                + " vod-endpoint=" + vodEndpoint
+                + " secret-id=" + (secretId.length() > 4 ? secretId.substring(0, 4) + "****" : secretId.isEmpty() ? "(none)" : "****")
+                + " secret-key=" + (secretKey.isEmpty() ? "(none)" : "****")
+                + " region=" + region
+                + " subappid=" + subAppId.map(String::valueOf).orElse("(none)")
+                + " definitions=" + definitions
+                + " transcode-when-procedure-named=" + transcodeWhenProcedureNamed
+                + " database=" + databaseUrl.replaceAll("(?i)(password=)[^&;]*", "$1****")
+                + " callback-token=" + (callbackToken.isPresent() ? "****" : "(none)")
+                + " worker=" + worker
+                + " retry=" + retry
+                + " max-body-bytes=" + maxBodyBytes
+                + " vod-timeout=" + vodTimeout;
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceConfig[" + redacted() + "]";
+    }
+}

@@ -1,0 +1,80 @@
+package dev.vodhook.service;
+
+import dev.vodhook.store.EventStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The receiver's Prometheus meters. Event types from the outside become tags only if they are
+ * VOD's known types (anything else is {@code other}), so a sender cannot blow up the series count.
+ */
+public final class ServiceMetrics {
+    /** vod-protocol.md §3.4. */
+    private static final Set<String> KNOWN_TYPES = Set.of("NewFileUpload", "ProcedureStateChanged", "FileDeleted",
+            "PullComplete", "EditMediaComplete", "SplitMediaComplete", "ComposeMediaComplete", "WechatPublishComplete",
+            "WechatMiniProgramPublishComplete", "RemoveWatermark", "RestoreMediaComplete",
+            "ExtractTraceWatermarkComplete", "ReviewAudioVideoComplete", "ReduceMediaBitrateComplete",
+            "DescribeFileAttributesComplete", "FastClipMediaComplete", "TranscodeComplete", "ConcatComplete",
+            "ClipComplete", "CreateImageSpriteComplete", "CreateSnapshotByTimeOffsetComplete", "PersistenceComplete");
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<EventStatus, AtomicLong> inbox = new EnumMap<>(EventStatus.class);
+
+    public ServiceMetrics() {
+        for (EventStatus status : EventStatus.values()) {
+            AtomicLong value = new AtomicLong();
+            inbox.put(status, value);
+            Gauge.builder("vodhook.inbox.events", value, AtomicLong::get)
+                    .description("Events in the inbox by status, as of the last scrape")
+                    .tag("status", status.name())
+                    .register(registry);
+        }
+    }
+
+    void received(String type, String source) {
+        Counter.builder("vodhook.events.received").description("Events received and stored")
+                .tag("type", typeTag(type)).tag("source", source).register(registry).increment();
+    }
+
+    void duplicate(String type, String source) {
+        Counter.builder("vodhook.events.duplicates").description("Events received again and not stored")
+                .tag("type", typeTag(type)).tag("source", source).register(registry).increment();
+    }
+
+    void rejected(String reason) {
+        Counter.builder("vodhook.events.rejected").description("Callbacks refused (malformed, too large, forbidden)")
+                .tag("reason", reason).register(registry).increment();
+    }
+
+    /** @param outcome {@code done}, {@code retry} or {@code dead} */
+    void handled(String type, String outcome, long nanos) {
+        Counter.builder("vodhook.events.processed").description("Handler runs by outcome")
+                .tag("type", typeTag(type)).tag("outcome", outcome).register(registry).increment();
+        Timer.builder("vodhook.handler.duration").description("Handler run time")
+                .tag("type", typeTag(type)).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** @param outcome {@code started}, {@code already_submitted}, {@code retryable_error} or {@code permanent_error} */
+    void processMedia(String outcome) {
+        Counter.builder("vodhook.vod.processmedia").description("ProcessMedia calls by outcome")
+                .tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** Prometheus text exposition, after refreshing the inbox gauges. */
+    public String scrape(Map<EventStatus, Long> inboxCounts) {
+        inboxCounts.forEach((status, count) -> inbox.get(status).set(count));
+        return registry.scrape();
+    }
+
+    static String typeTag(String type) {
+        return KNOWN_TYPES.contains(type) ? type : "other";
+    }
+}

@@ -1,0 +1,137 @@
+package dev.vodhook.service;
+
+import com.tencentcloudapi.common.Credential;
+import com.tencentcloudapi.common.exception.TencentCloudSDKException;
+import com.tencentcloudapi.common.profile.ClientProfile;
+import com.tencentcloudapi.common.profile.HttpProfile;
+import com.tencentcloudapi.vod.v20180717.VodClient;
+import com.tencentcloudapi.vod.v20180717.models.MediaProcessTaskInput;
+import com.tencentcloudapi.vod.v20180717.models.ProcessMediaRequest;
+import com.tencentcloudapi.vod.v20180717.models.ProcessMediaResponse;
+import com.tencentcloudapi.vod.v20180717.models.TranscodeTaskInput;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only way vodhook calls VOD: the official {@code tencentcloud-sdk-java-vod} client, pointed at
+ * the configured endpoint, with its failures turned into {@link VodApiException}s that say whether
+ * a retry can help.
+ */
+public final class VodApi implements MediaProcessing {
+    /** VOD's answer to a SessionId it has seen within its dedup window. */
+    static final String DUPLICATE_SESSION_ID = "InvalidParameterValue.SessionId";
+    private static final Logger log = LoggerFactory.getLogger(VodApi.class);
+    private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final VodClient client;
+    private final Optional<Long> subAppId;
+    private final URI endpoint;
+
+    private VodApi(VodClient client, Optional<Long> subAppId, URI endpoint) {
+        this.client = client;
+        this.subAppId = subAppId;
+        this.endpoint = endpoint;
+    }
+
+    public static VodApi create(ServiceConfig config) {
+        return create(config.vodEndpoint(), config.secretId(), config.secretKey(), config.region(), config.subAppId(),
+                config.vodTimeout());
+    }
+
+    /**
+     * A client for {@code endpoint}: its scheme picks HTTP or HTTPS, its {@code host[:port]} is the
+     * SDK endpoint (vod-protocol.md §1.4); it must have no path.
+     */
+    public static VodApi create(URI endpoint, String secretId, String secretKey, String region,
+            Optional<Long> subAppId, Duration timeout) {
+        HttpProfile http = new HttpProfile();
+        http.setEndpoint(hostAndPort(endpoint));
+        http.setProtocol("http".equalsIgnoreCase(endpoint.getScheme()) ? HttpProfile.REQ_HTTP : HttpProfile.REQ_HTTPS);
+        http.setReqMethod(HttpProfile.REQ_POST);
+        int seconds = (int) Math.max(1, timeout.toSeconds());
+        http.setConnTimeout((int) Math.max(1, Math.min(seconds, MAX_CONNECT_TIMEOUT.toSeconds())));
+        http.setReadTimeout(seconds);
+        http.setWriteTimeout(seconds);
+        ClientProfile profile = new ClientProfile();
+        profile.setHttpProfile(http);
+        return new VodApi(new VodClient(new Credential(secretId, secretKey), region, profile), subAppId, endpoint);
+    }
+
+    @Override
+    public ProcessMediaResult processMedia(String fileId, List<Integer> definitions, String sessionId,
+            String sessionContext) {
+        TranscodeTaskInput[] transcodes = definitions.stream().map(d -> {
+            TranscodeTaskInput t = new TranscodeTaskInput();
+            t.setDefinition(d.longValue());
+            return t;
+        }).toArray(TranscodeTaskInput[]::new);
+        MediaProcessTaskInput task = new MediaProcessTaskInput();
+        task.setTranscodeTaskSet(transcodes);
+        ProcessMediaRequest request = new ProcessMediaRequest();
+        request.setFileId(fileId);
+        subAppId.ifPresent(request::setSubAppId);
+        request.setMediaProcessTask(task);
+        request.setSessionId(sessionId);
+        request.setSessionContext(sessionContext);
+        try {
+            ProcessMediaResponse response = client.ProcessMedia(request);
+            log.debug("ProcessMedia FileId {} SessionId {} started task {} (RequestId {})", fileId, sessionId,
+                    response.getTaskId(), response.getRequestId());
+            return ProcessMediaResult.started(response.getTaskId(), nullToEmpty(response.getRequestId()));
+        } catch (TencentCloudSDKException e) {
+            VodApiException failure = failure(e);
+            if (failure.code().equals(DUPLICATE_SESSION_ID)) {
+                return ProcessMediaResult.alreadySubmitted(failure.requestId());
+            }
+            throw failure;
+        } catch (RuntimeException e) {
+            // the SDK's own bugs and unreadable answers: no code, worth another try
+            throw new VodApiException("ClientSideError", "", "ProcessMedia at " + endpoint + " failed: " + e, true, e);
+        }
+    }
+
+    /** Turns the SDK's exception into ours, deciding whether a retry can help. */
+    static VodApiException failure(TencentCloudSDKException e) {
+        String code = nullToEmpty(e.getErrorCode());
+        if (code.isEmpty()) {
+            code = "Transport"; // the SDK reports I/O failures and timeouts without a code
+        }
+        return new VodApiException(code, nullToEmpty(e.getRequestId()), nullToEmpty(e.getMessage()), retryable(code), e);
+    }
+
+    /**
+     * Transient: no answer or a non-200 answer, VOD's internal errors, rate limits, unavailable
+     * resources, the generic FailedOperation and the SDK's own client-side failures. Everything
+     * else (bad parameters, unknown FileId, authentication) needs a person.
+     */
+    static boolean retryable(String code) {
+        return code.equals("Transport")
+                || code.equals("ServerSideError")
+                || code.equals("ClientSideError")
+                || code.equals("FailedOperation")
+                || code.equals("InternalError") || code.startsWith("InternalError.")
+                || code.equals("RequestLimitExceeded") || code.startsWith("RequestLimitExceeded.")
+                || code.equals("ResourceUnavailable") || code.startsWith("ResourceUnavailable.");
+    }
+
+    private static String hostAndPort(URI endpoint) {
+        if (endpoint.getHost() == null || (endpoint.getPath() != null && !endpoint.getPath().isEmpty()
+                && !endpoint.getPath().equals("/"))) {
+            throw new IllegalArgumentException("VOD endpoint must be scheme://host[:port], got " + endpoint);
+        }
+        return endpoint.getPort() < 0 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    @Override
+    public String toString() {
+        return "VodApi[" + endpoint + subAppId.map(id -> ", SubAppId " + id).orElse("") + "]";
+    }
+}

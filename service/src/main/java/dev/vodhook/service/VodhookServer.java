@@ -1,0 +1,134 @@
+package dev.vodhook.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.vodhook.store.Database;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running receiver: database, processor and HTTP server. {@link #start} returns once it
+ * listens; {@link #close} stops intake, lets the processor finish what it has in hand (or hands it
+ * back), then closes the database.
+ */
+public final class VodhookServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(VodhookServer.class);
+
+    private final ServiceConfig config;
+    private final Database database;
+    private final Processor processor;
+    private final Javalin http;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private VodhookServer(ServiceConfig config, Database database, Processor processor, Javalin http) {
+        this.config = config;
+        this.database = database;
+        this.processor = processor;
+        this.http = http;
+    }
+
+    /** Starts the receiver, calling VOD through the official SDK ({@link VodApi}). */
+    public static VodhookServer start(ServiceConfig config) {
+        return start(config, VodApi.create(config));
+    }
+
+    /** Starts the receiver with the given way of calling VOD (tests pass a fake). */
+    public static VodhookServer start(ServiceConfig config, MediaProcessing vod) {
+        long started = System.nanoTime();
+        log.info("Starting vodhook receiver: {}", config.redacted());
+        Database database = Database.open(config.databaseUrl());
+        try {
+            ServiceMetrics metrics = new ServiceMetrics();
+            MediaProcessing metered = new MeteredMediaProcessing(vod, metrics);
+            Handlers handlers = new Handlers(Map.of(
+                    "NewFileUpload", new TranscodeOnUpload(database.media(), metered, config.definitions(),
+                            config.transcodeWhenProcedureNamed(), config.clock()),
+                    "ProcedureStateChanged", new RecordProcedureResults(database.media(), config.clock())));
+            Processor processor = new Processor(database.inbox(), handlers, config.retry(), config.worker(),
+                    config.clock(), metrics, new SplittableRandom());
+            CallbackIntake intake = new CallbackIntake(database.inbox(), config.callbackToken(), config.maxBodyBytes(),
+                    config.clock(), metrics, processor::wake);
+            OperatorApi api = new OperatorApi(database, metrics, config.clock(), processor::wake);
+            Javalin http = Javalin.create(c -> {
+                c.startup.showJavalinBanner = false;
+                c.concurrency.useVirtualThreads = true;
+                c.http.maxRequestSize = config.maxBodyBytes();
+                c.jsonMapper(new JavalinJackson(jsonMapper(), true));
+                VodhookRoutes.register(c.routes, intake, api);
+            });
+            http.start(config.bindHost(), config.port());
+            processor.start();
+            VodhookServer server = new VodhookServer(config, database, processor, http);
+            log.info("vodhook receiver listening on {} (callbacks: POST {}/callback{}; API: {}/api; ready in {} ms){}",
+                    server.baseUrl(), server.baseUrl(), config.callbackToken().isPresent() ? "/<token>" : "",
+                    server.baseUrl(), (System.nanoTime() - started) / 1_000_000,
+                    isLoopback(config.bindHost())
+                            ? "; loopback only: set bind-host 0.0.0.0 for VOD to reach it from the network" : "");
+            return server;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** The port it listens on (the chosen one when configured with 0). */
+    public int port() {
+        return http.port();
+    }
+
+    /** {@code http://host:port} with a host callers can use (loopback when bound to all interfaces). */
+    public String baseUrl() {
+        String host = config.bindHost();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.isBlank()) {
+            host = "127.0.0.1";
+        } else if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + port();
+    }
+
+    /** The processor, so that tests can step it with {@link Processor#runOnce()}. */
+    public Processor processor() {
+        return processor;
+    }
+
+    /** The open database, for tests and tools that read what the receiver stored. */
+    public Database database() {
+        return database;
+    }
+
+    public ServiceConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        log.info("Stopping vodhook receiver on {}", baseUrl());
+        try {
+            http.stop();
+        } finally {
+            try {
+                processor.close();
+            } finally {
+                database.close();
+            }
+        }
+        log.info("vodhook receiver stopped");
+    }
+
+    private static ObjectMapper jsonMapper() {
+        return JsonMapper.builder().build();
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
+    }
+}

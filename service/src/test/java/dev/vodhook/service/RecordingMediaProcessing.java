@@ -1,0 +1,70 @@
+package dev.vodhook.service;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A hand-written stand-in for VOD's ProcessMedia: records every call, answers a new task id, treats
+ * a repeated SessionId as VOD does (already submitted), and fails on demand.
+ */
+final class RecordingMediaProcessing implements MediaProcessing {
+    record Call(String fileId, List<Integer> definitions, String sessionId, String sessionContext) {}
+
+    private final List<Call> calls = new ArrayList<>();
+    private final Set<String> sessions = new HashSet<>();
+    private final Deque<VodApiException> failures = new ArrayDeque<>();
+    private VodApiException failAlways;
+    private int tasks;
+
+    @Override
+    public synchronized ProcessMediaResult processMedia(String fileId, List<Integer> definitions, String sessionId,
+            String sessionContext) {
+        calls.add(new Call(fileId, List.copyOf(definitions), sessionId, sessionContext));
+        if (failAlways != null) {
+            throw failAlways;
+        }
+        if (!failures.isEmpty()) {
+            throw failures.removeFirst();
+        }
+        if (!sessions.add(sessionId)) {
+            return ProcessMediaResult.alreadySubmitted("req-" + calls.size());
+        }
+        return ProcessMediaResult.started("1500012345-procedurev2-task" + (++tasks), "req-" + calls.size());
+    }
+
+    /** The next {@code times} calls fail with an error of this code. */
+    synchronized RecordingMediaProcessing failNext(int times, String code, boolean retryable) {
+        for (int i = 0; i < times; i++) {
+            failures.add(error(code, retryable));
+        }
+        return this;
+    }
+
+    /** Every call fails until {@link #recover()}. */
+    synchronized RecordingMediaProcessing failAlways(String code, boolean retryable) {
+        failAlways = error(code, retryable);
+        return this;
+    }
+
+    synchronized void recover() {
+        failAlways = null;
+        failures.clear();
+    }
+
+    synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** Tasks actually started (not counting refusals and already-submitted answers). */
+    synchronized int tasksStarted() {
+        return tasks;
+    }
+
+    private static VodApiException error(String code, boolean retryable) {
+        return new VodApiException(code, "req-fail", "injected " + code, retryable, null);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.vodhook.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ServiceConfigTest {
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        ServiceConfig c = ServiceConfig.defaults();
+
+        assertThat(c.port()).isEqualTo(8080);
+        assertThat(c.bindHost()).isEqualTo("127.0.0.1");
+        assertThat(c.vodEndpoint()).isEqualTo(URI.create("https://vod.tencentcloudapi.com"));
+        assertThat(c.region()).isEqualTo("ap-guangzhou");
+        assertThat(c.subAppId()).isEmpty();
+        assertThat(c.definitions()).containsExactly(100010, 100020);
+        assertThat(c.transcodeWhenProcedureNamed()).isFalse();
+        assertThat(c.databaseUrl()).isEqualTo("jdbc:sqlite:./data/vodhook.db");
+        assertThat(c.callbackToken()).isEmpty();
+        assertThat(c.retry()).isEqualTo(RetryPolicy.defaults());
+        assertThat(c.worker()).isEqualTo(WorkerSettings.defaults());
+        assertThat(c.maxBodyBytes()).isEqualTo(1 << 20);
+    }
+
+    @Test
+    void secretsNeverAppearInTheRendering() {
+        ServiceConfig c = ServiceConfig.defaults()
+                .withCredentials("AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE", "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE")
+                .withCallbackToken("tok-very-secret")
+                .withDatabaseUrl("jdbc:postgresql://db/vodhook?user=v&password=pg-secret")
+                .withSubAppId(1500012345L)
+                .withVodEndpoint("http://127.0.0.1:9000");
+
+        assertThat(c.toString()).isEqualTo("ServiceConfig[" + c.redacted() + "]");
+        assertThat(c.redacted())
+                .doesNotContain("Gu5t9xGARNpq86cd98joQYCN3EXAMPLE", "tok-very-secret", "pg-secret",
+                        "z8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE")
+                .contains("secret-id=AKID****", "secret-key=****", "callback-token=****", "password=****",
+                        "subappid=1500012345", "vod-endpoint=http://127.0.0.1:9000", "definitions=[100010, 100020]");
+    }
+
+    @Test
+    void nonsenseIsRefusedEarly() {
+        assertThatThrownBy(() -> ServiceConfig.defaults().withPort(70000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ServiceConfig.defaults().withDefinitions(List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(ServiceConfig.defaults().withCallbackToken(Optional.of("  ")).callbackToken()).isEmpty();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.vodhook.service;
+
+import dev.vodhook.testkit.SettableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Receiver configs for tests: port 0 on loopback, SQLite in a temporary directory, quick retries. */
+final class TestReceivers {
+    static final String START = "2026-03-01T08:00:00Z";
+
+    private TestReceivers() {}
+
+    static ServiceConfig config(Path dir, SettableClock clock) {
+        return ServiceConfig.defaults()
+                .withPort(0)
+                .withBindHost("127.0.0.1")
+                .withDatabaseUrl("jdbc:sqlite:" + dir.resolve("vodhook.db"))
+                .withCredentials("AKIDtest", "test-secret-key")
+                .withWorker(new WorkerSettings(Duration.ofMillis(200), 16, Duration.ofSeconds(30), Duration.ofSeconds(5)))
+                .withRetry(RetryPolicy.defaults().withJitter(0))
+                .withClock(clock);
+    }
+}

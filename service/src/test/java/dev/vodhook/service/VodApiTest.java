@@ -1,0 +1,196 @@
+package dev.vodhook.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.vodhook.testkit.Samples;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The official SDK against a tiny server that answers like VOD: requests, answers, error mapping. */
+class VodApiTest {
+    static final List<Integer> DEFINITIONS = List.of(100010, 100020);
+
+    /** What the fake VOD answers next: HTTP status, body, and a delay before answering. */
+    record Answer(int status, String body, Duration delay) {}
+
+    HttpServer server;
+    volatile Answer answer;
+    final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
+    volatile String lastBody;
+
+    @BeforeEach
+    void startFakeVod() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getRequestHeaders().forEach((k, v) -> lastHeaders.put(k.toLowerCase(), v.getFirst()));
+            lastBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Answer a = answer;
+            try {
+                Thread.sleep(a.delay().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] out = a.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            try {
+                exchange.sendResponseHeaders(a.status(), out.length);
+                exchange.getResponseBody().write(out);
+            } catch (IOException gone) {
+                // the client gave up (timeout test)
+            }
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stopFakeVod() {
+        server.stop(0);
+    }
+
+    VodApi api(Duration timeout) {
+        return VodApi.create(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "AKIDtest", "secret",
+                "ap-guangzhou", Optional.of(1500012345L), timeout);
+    }
+
+    void answer(String responseJson) {
+        answer = new Answer(200, responseJson, Duration.ZERO);
+    }
+
+    static String error(String code, String requestId) {
+        return "{\"Response\":{\"Error\":{\"Code\":\"" + code + "\",\"Message\":\"msg for " + code + "\"},"
+                + "\"RequestId\":\"" + requestId + "\"}}";
+    }
+
+    @Test
+    void processMediaSendsTheTranscodeTaskAndReturnsTheTaskId() throws Exception {
+        answer(Samples.text("api-ProcessMedia-response.json"));
+
+        ProcessMediaResult result = api(Duration.ofSeconds(5)).processMedia("5285890813874512345", DEFINITIONS,
+                "vodhook-abc", "{\"vodhookEventId\":7}");
+
+        assertThat(result).isEqualTo(ProcessMediaResult.started(
+                "1500012345-procedurev2-6e3c1f0a9b8d7c6e5f4a3b2c1d0e9f8at0", "6ca31e3a-6b8e-4b4e-9256-fdc700064ef3"));
+        assertThat(lastHeaders).containsEntry("x-tc-action", "ProcessMedia")
+                .containsEntry("x-tc-version", "2018-07-17")
+                .containsEntry("x-tc-region", "ap-guangzhou")
+                .containsEntry("host", "127.0.0.1:" + server.getAddress().getPort());
+        assertThat(lastHeaders.get("authorization")).startsWith("TC3-HMAC-SHA256 Credential=AKIDtest/");
+        JsonNode body = new ObjectMapper().readTree(lastBody);
+        assertThat(body.path("FileId").asText()).isEqualTo("5285890813874512345");
+        assertThat(body.path("FileId").isTextual()).isTrue();
+        assertThat(body.path("SubAppId").asLong()).isEqualTo(1500012345L);
+        assertThat(body.path("SessionId").asText()).isEqualTo("vodhook-abc");
+        assertThat(body.path("SessionContext").asText()).isEqualTo("{\"vodhookEventId\":7}");
+        assertThat(body.path("MediaProcessTask").path("TranscodeTaskSet").findValuesAsText("Definition"))
+                .containsExactly("100010", "100020");
+    }
+
+    @Test
+    void aRepeatedSessionIdMeansTheTaskWasAlreadyStarted() {
+        answer(error("InvalidParameterValue.SessionId", "req-dup"));
+
+        ProcessMediaResult result = api(Duration.ofSeconds(5)).processMedia("1", DEFINITIONS, "vodhook-abc", "");
+
+        assertThat(result).isEqualTo(ProcessMediaResult.alreadySubmitted("req-dup"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "InternalError, true",
+        "InternalError.GetMediaListError, true",
+        "RequestLimitExceeded, true",
+        "ResourceUnavailable, true",
+        "FailedOperation, true",
+        "InvalidParameterValue.FileId, false",
+        "FailedOperation.InvalidVodUser, false",
+        "ResourceNotFound, false",
+        "UnauthorizedOperation, false",
+        "InvalidParameterValue.SessionIdTooLong, false"})
+    void vodErrorsAreMappedWithTheirCodeRequestIdAndRetryability(String code, boolean retryable) {
+        answer(error(code, "req-42"));
+
+        assertThatThrownBy(() -> api(Duration.ofSeconds(5)).processMedia("1", DEFINITIONS, "s", ""))
+                .isInstanceOfSatisfying(VodApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo(code);
+                    assertThat(e.requestId()).isEqualTo("req-42");
+                    assertThat(e.retryable()).isEqualTo(retryable);
+                    assertThat(e.getMessage()).contains("msg for " + code).contains("req-42");
+                });
+    }
+
+    @Test
+    void anAuthenticationFailureNeedsAPerson() {
+        answer(Samples.text("api-error-response.json"));
+
+        assertThatThrownBy(() -> api(Duration.ofSeconds(5)).processMedia("1", DEFINITIONS, "s", ""))
+                .isInstanceOfSatisfying(VodApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo("AuthFailure.SignatureFailure");
+                    assertThat(e.requestId()).isEqualTo("ed93f3cb-f35e-473f-b9f3-0d451b8b79c6");
+                    assertThat(e.retryable()).isFalse();
+                });
+    }
+
+    @Test
+    void aNon200AnswerIsAServerSideErrorWorthRetrying() {
+        answer = new Answer(502, "<html>bad gateway</html>", Duration.ZERO);
+
+        assertThatThrownBy(() -> api(Duration.ofSeconds(5)).processMedia("1", DEFINITIONS, "s", ""))
+                .isInstanceOfSatisfying(VodApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo("ServerSideError");
+                    assertThat(e.requestId()).isEmpty();
+                    assertThat(e.retryable()).isTrue();
+                });
+    }
+
+    @Test
+    void aTimeoutIsATransportErrorWorthRetrying() {
+        answer = new Answer(200, error("InternalError", "late"), Duration.ofMillis(2500));
+
+        assertThatThrownBy(() -> api(Duration.ofSeconds(1)).processMedia("1", DEFINITIONS, "s", ""))
+                .isInstanceOfSatisfying(VodApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo("Transport");
+                    assertThat(e.retryable()).isTrue();
+                });
+    }
+
+    @Test
+    void anUnreachableEndpointIsATransportErrorWorthRetrying() throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        VodApi api = VodApi.create(URI.create("http://127.0.0.1:" + closedPort), "AKIDtest", "secret", "ap-guangzhou",
+                Optional.empty(), Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> api.processMedia("1", DEFINITIONS, "s", ""))
+                .isInstanceOfSatisfying(VodApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo("Transport");
+                    assertThat(e.retryable()).isTrue();
+                });
+    }
+
+    @Test
+    void anEndpointWithAPathIsRefused() {
+        assertThatThrownBy(() -> VodApi.create(URI.create("http://127.0.0.1:9000/vod"), "id", "key", "ap-guangzhou",
+                Optional.empty(), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scheme://host[:port]");
+    }
+}
