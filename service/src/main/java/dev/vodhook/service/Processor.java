@@ -154,7 +154,18 @@ public final class Processor implements AutoCloseable {
         }
     }
 
+    /** The boundary of one event's run: whatever goes wrong is logged here, never lost in a thread. */
     private void execute(ClaimedEvent claimed) {
+        try {
+            run(claimed);
+        } catch (RuntimeException e) {
+            log.error("Event {} ({}): could not record the outcome of attempt {}: {}; it will be retried when its"
+                    + " lease expires at {}", claimed.id(), claimed.eventType(), claimed.attempt(), e.getMessage(),
+                    claimed.lease().until(), e);
+        }
+    }
+
+    private void run(ClaimedEvent claimed) {
         Lease lease = claimed.lease();
         String type = claimed.eventType();
         if (stopping) {
@@ -171,13 +182,14 @@ public final class Processor implements AutoCloseable {
         try {
             VodEvent event = EventParser.parse(claimed.event().body().getBytes(StandardCharsets.UTF_8));
             handlers.forType(type).handle(claimed.event(), event);
-            metrics.handled(type, "done", System.nanoTime() - started);
-            if (!inbox.markDone(lease, clock.instant())) {
-                log.warn("Event {} ({}) was handled but its lease had expired; another worker may handle it again"
-                        + " (handlers are idempotent)", claimed.id(), type);
-            }
         } catch (RuntimeException e) {
             fail(claimed, Failure.of(e), e, System.nanoTime() - started);
+            return;
+        }
+        metrics.handled(type, "done", System.nanoTime() - started);
+        if (!inbox.markDone(lease, clock.instant())) {
+            log.warn("Event {} ({}) was handled but its lease had expired; another worker may handle it again"
+                    + " (handlers are idempotent)", claimed.id(), type);
         }
     }
 

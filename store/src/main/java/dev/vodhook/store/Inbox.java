@@ -1,22 +1,14 @@
 package dev.vodhook.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The durable raw event log, which is also the work queue. Events are appended before they are
@@ -35,7 +27,6 @@ public final class Inbox {
     private static final String DUE = "status IN ('PENDING', 'PROCESSING') AND next_attempt_at <= :now";
     private static final String HELD = " WHERE id = :id AND status = 'PROCESSING' AND lease_owner = :owner"
             + " AND attempts = :attempt";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Storage storage;
 
@@ -87,7 +78,7 @@ public final class Inbox {
                 .bind("until", until.toEpochMilli())
                 .bind("now", now.toEpochMilli())
                 .bind("limit", limit)
-                .map((rs, ctx) -> event(rs))
+                .map((rs, ctx) -> InboxRows.event(rs))
                 .list());
         if (claimed.size() > limit) {
             throw new IllegalStateException("claimed " + claimed.size() + " events with limit " + limit);
@@ -152,7 +143,7 @@ public final class Inbox {
 
     /** Replays every DEAD event the filter matches (its status is ignored); returns how many. */
     public int replayDead(EventFilter filter, Instant now) {
-        Where where = Where.of(filter.withStatus(EventStatus.DEAD));
+        EventFilterSql where = EventFilterSql.of(filter.withStatus(EventStatus.DEAD));
         return storage.write("replay dead events", h -> where.bind(h.createUpdate(
                         "UPDATE inbox SET status = 'PENDING', attempts = 0, next_attempt_at = :now,"
                                 + " lease_owner = NULL, lease_until = NULL, processed_at = NULL" + where.sql()))
@@ -163,17 +154,17 @@ public final class Inbox {
     public Optional<StoredEvent> find(long id) {
         return storage.read("find event " + id, h -> h.createQuery("SELECT " + COLUMNS + " FROM inbox WHERE id = :id")
                 .bind("id", id)
-                .map((rs, ctx) -> event(rs))
+                .map((rs, ctx) -> InboxRows.event(rs))
                 .findOne());
     }
 
     /** Events matching the filter, newest first. */
     public List<EventSummary> list(EventFilter filter, int limit) {
-        Where where = Where.of(filter);
+        EventFilterSql where = EventFilterSql.of(filter);
         return storage.read("list events", h -> where.bind(h.createQuery(
                         "SELECT " + SUMMARY_COLUMNS + " FROM inbox" + where.sql() + " ORDER BY id DESC LIMIT :limit"))
                 .bind("limit", limit)
-                .map((rs, ctx) -> summary(rs))
+                .map((rs, ctx) -> InboxRows.summary(rs))
                 .list());
     }
 
@@ -213,7 +204,7 @@ public final class Inbox {
                 .bind("format", Text.storable(event.format()))
                 .bind("dedupeKey", Text.storable(event.dedupeKey()))
                 .bind("body", Text.storable(event.body()))
-                .bind("headers", headersJson(event.headers()))
+                .bind("headers", InboxRows.headersJson(event.headers()))
                 .mapTo(Long.class)
                 .findOne();
         if (id.isPresent()) {
@@ -246,91 +237,5 @@ public final class Inbox {
             throw new IllegalStateException(what + " changed " + count + " rows for event " + id);
         }
         return count == 1;
-    }
-
-    private static StoredEvent event(ResultSet rs) throws SQLException {
-        return new StoredEvent(
-                rs.getLong("id"),
-                Instant.ofEpochMilli(rs.getLong("received_at")),
-                EventSource.valueOf(rs.getString("source")),
-                rs.getString("event_type"),
-                rs.getString("format"),
-                rs.getString("dedupe_key"),
-                rs.getString("body"),
-                headers(rs.getLong("id"), rs.getString("headers")),
-                EventStatus.valueOf(rs.getString("status")),
-                rs.getInt("attempts"),
-                Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
-                Optional.ofNullable(rs.getString("lease_owner")),
-                Columns.instant(rs, "lease_until"),
-                Optional.ofNullable(rs.getString("last_error")),
-                Columns.instant(rs, "processed_at"));
-    }
-
-    private static EventSummary summary(ResultSet rs) throws SQLException {
-        return new EventSummary(
-                rs.getLong("id"),
-                Instant.ofEpochMilli(rs.getLong("received_at")),
-                EventSource.valueOf(rs.getString("source")),
-                rs.getString("event_type"),
-                rs.getString("format"),
-                rs.getString("dedupe_key"),
-                EventStatus.valueOf(rs.getString("status")),
-                rs.getInt("attempts"),
-                Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
-                Optional.ofNullable(rs.getString("last_error")),
-                Columns.instant(rs, "processed_at"));
-    }
-
-    private static String headersJson(Map<String, String> headers) {
-        Map<String, String> clean = new TreeMap<>();
-        headers.forEach((k, v) -> clean.put(Text.storable(k), Text.storable(v)));
-        try {
-            return JSON.writeValueAsString(clean);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write headers as JSON", e);
-        }
-    }
-
-    private static Map<String, String> headers(long id, String json) {
-        try {
-            return JSON.readValue(json, new TypeReference<HashMap<String, String>>() {});
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("inbox event " + id + " has unreadable headers: " + json, e);
-        }
-    }
-
-    /** A WHERE clause for an {@link EventFilter}, with its parameters. */
-    private record Where(String sql, Map<String, Object> params) {
-        static Where of(EventFilter filter) {
-            List<String> conditions = new ArrayList<>();
-            Map<String, Object> params = new HashMap<>();
-            filter.status().ifPresent(s -> {
-                conditions.add("status = :status");
-                params.put("status", s.name());
-            });
-            filter.eventType().ifPresent(t -> {
-                conditions.add("event_type = :eventType");
-                params.put("eventType", t);
-            });
-            filter.beforeId().ifPresent(id -> {
-                conditions.add("id < :beforeId");
-                params.put("beforeId", id);
-            });
-            filter.receivedFrom().ifPresent(t -> {
-                conditions.add("received_at >= :receivedFrom");
-                params.put("receivedFrom", t.toEpochMilli());
-            });
-            filter.receivedBefore().ifPresent(t -> {
-                conditions.add("received_at < :receivedBefore");
-                params.put("receivedBefore", t.toEpochMilli());
-            });
-            return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
-        }
-
-        <S extends SqlStatement<S>> S bind(S statement) {
-            params.forEach(statement::bind);
-            return statement;
-        }
     }
 }
