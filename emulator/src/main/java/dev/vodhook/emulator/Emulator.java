@@ -28,6 +28,7 @@ final class Emulator implements AutoCloseable {
     private final boolean temporaryStore;
     private final PublicUrls urls;
     private final PushDelivery push;
+    private final PullQueue pullQueue;
     private final EventBus bus;
     private final ApiDispatcher apiDispatcher;
     private final RequestRouter requestRouter;
@@ -42,7 +43,8 @@ final class Emulator implements AutoCloseable {
         this.store = new ObjectStore(config.dataDir().map(d -> d.resolve("objects")).orElseGet(Emulator::temporaryDirectory));
         this.urls = new PublicUrls(config.publicBaseUrl());
         this.push = new PushDelivery(journal, config.pushRetry(), config.pushTimeout(), clock, executor);
-        this.bus = new EventBus(eventConfigs, List.of(push));
+        this.pullQueue = new PullQueue(config.pullPolicy(), ids, clock);
+        this.bus = new EventBus(eventConfigs, List.of(push, pullQueue));
 
         StorageLayout layout = StorageLayout.create(config.appId(), ids);
         MediaEngine engine = new MediaEngine(config.ffmpegPath(), config.ffmpegConcurrency(), config.upscale());
@@ -57,7 +59,10 @@ final class Emulator implements AutoCloseable {
                 new DescribeMediaInfosAction(media),
                 new DescribeTaskDetailAction(tasks),
                 new ModifyEventConfigAction(eventConfigs),
-                new DescribeEventConfigAction(eventConfigs)),
+                new DescribeEventConfigAction(eventConfigs),
+                new PullEventsAction(pullQueue, config.pullPolicy()),
+                new ConfirmEventsAction(pullQueue),
+                new DescribeEventsStateAction(pullQueue)),
                 new Tc3Verifier(config.secretId(), config.secretKey(), clock),
                 new SubApps(config.appId(), config.subAppId()), ids, clock);
         FileServer files = new FileServer(store);
@@ -97,6 +102,10 @@ final class Emulator implements AutoCloseable {
 
     DeliveryJournal journal() {
         return journal;
+    }
+
+    PullQueue pullQueue() {
+        return pullQueue;
     }
 
     MediaRepository media() {

@@ -29,12 +29,13 @@ import java.util.Optional;
  * @param upscale           whether presets enlarge sources smaller than their nominal size (UNCONFIRMED in the
  *                          cloud; on by default so a 640x360 source gives a 540p 100020)
  * @param ffmpegConcurrency how many ffmpeg jobs may run at once
+ * @param pullPolicy        the reliable-callback queue: PullEvents hold, visibility timeout, retention
  */
 public record EmulatorConfig(String host, int port, String secretId, String secretKey, long appId, long subAppId,
                              String region, Optional<String> notificationUrl, Optional<Path> dataDir,
                              Optional<String> publicBaseUrl, Clock clock, Optional<Path> ffmpegPath,
                              RetryPolicy pushRetry, Duration pushTimeout, Duration sessionIdWindow, boolean upscale,
-                             int ffmpegConcurrency) {
+                             int ffmpegConcurrency, PullPolicy pullPolicy) {
 
     public static final String DEFAULT_SECRET_ID = "AKIDLocalVodExampleSecretId0000";
     public static final String DEFAULT_SECRET_KEY = "LocalVodExampleSecretKey00000000";
@@ -53,6 +54,7 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
         Objects.requireNonNull(pushRetry, "pushRetry");
         Objects.requireNonNull(pushTimeout, "pushTimeout");
         Objects.requireNonNull(sessionIdWindow, "sessionIdWindow");
+        Objects.requireNonNull(pullPolicy, "pullPolicy");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
@@ -66,92 +68,103 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
         return new EmulatorConfig("127.0.0.1", 0, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, DEFAULT_APP_ID,
                 DEFAULT_APP_ID, "ap-guangzhou", Optional.empty(), Optional.empty(), Optional.empty(),
                 Clock.systemUTC(), Optional.empty(), RetryPolicy.defaults(), Duration.ofSeconds(5),
-                Duration.ofDays(3), true, 2);
+                Duration.ofDays(3), true, 2, PullPolicy.defaults());
     }
 
     public EmulatorConfig withHost(String value) {
         return new EmulatorConfig(value, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency);
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
     }
 
     public EmulatorConfig withPort(int value) {
         return new EmulatorConfig(host, value, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency);
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
     }
 
     public EmulatorConfig withCredentials(String id, String key) {
         return new EmulatorConfig(host, port, id, key, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency);
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
     }
 
     /** Sets the AppId and makes it the default SubAppId too. */
     public EmulatorConfig withAppId(long value) {
         return new EmulatorConfig(host, port, secretId, secretKey, value, value, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency);
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
     }
 
     public EmulatorConfig withSubAppId(long value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, value, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency);
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
     }
 
     public EmulatorConfig withRegion(String value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, value, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency);
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
     }
 
     public EmulatorConfig withNotificationUrl(String value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region,
                 Optional.ofNullable(value).filter(v -> !v.isBlank()), dataDir, publicBaseUrl, clock, ffmpegPath,
-                pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency);
+                pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
     }
 
     public EmulatorConfig withDataDir(Path value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl,
                 Optional.ofNullable(value), publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout,
-                sessionIdWindow, upscale, ffmpegConcurrency);
+                sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
     }
 
     public EmulatorConfig withPublicBaseUrl(String value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
                 Optional.ofNullable(value).filter(v -> !v.isBlank()), clock, ffmpegPath, pushRetry, pushTimeout,
-                sessionIdWindow, upscale, ffmpegConcurrency);
+                sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
     }
 
     public EmulatorConfig withClock(Clock value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, value, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency);
+                publicBaseUrl, value, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
     }
 
     public EmulatorConfig withFfmpegPath(Path value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
                 publicBaseUrl, clock, Optional.ofNullable(value), pushRetry, pushTimeout, sessionIdWindow, upscale,
-                ffmpegConcurrency);
+                ffmpegConcurrency, pullPolicy);
     }
 
     public EmulatorConfig withPushRetry(RetryPolicy value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, value, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency);
+                publicBaseUrl, clock, ffmpegPath, value, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
     }
 
     public EmulatorConfig withPushTimeout(Duration value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, value, sessionIdWindow, upscale, ffmpegConcurrency);
+                publicBaseUrl, clock, ffmpegPath, pushRetry, value, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
     }
 
     public EmulatorConfig withSessionIdWindow(Duration value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, value, upscale, ffmpegConcurrency);
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, value, upscale, ffmpegConcurrency, pullPolicy);
     }
 
     public EmulatorConfig withUpscale(boolean value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, value, ffmpegConcurrency);
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, value, ffmpegConcurrency, pullPolicy);
     }
 
     public EmulatorConfig withFfmpegConcurrency(int value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, value);
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, value, pullPolicy);
+    }
+
+    public EmulatorConfig withPullPolicy(PullPolicy value) {
+        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency,
+                value);
+    }
+
+    /** How long PullEvents holds a request while the queue is empty (5 s by default; tests use a short one). */
+    public EmulatorConfig withPullHold(Duration value) {
+        return withPullPolicy(pullPolicy.withHold(value));
     }
 
     /** Printable form: the SecretKey is redacted. */
@@ -164,6 +177,6 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
                 + ", publicBaseUrl=" + publicBaseUrl.orElse("(own address)") + ", clock=" + clock
                 + ", ffmpegPath=" + ffmpegPath.map(Path::toString).orElse("(auto)") + ", pushRetry=" + pushRetry
                 + ", pushTimeout=" + pushTimeout + ", sessionIdWindow=" + sessionIdWindow + ", upscale=" + upscale
-                + ", ffmpegConcurrency=" + ffmpegConcurrency + "]";
+                + ", ffmpegConcurrency=" + ffmpegConcurrency + ", pullPolicy=" + pullPolicy + "]";
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
  *   POST /                      signed VOD API, dispatched on X-TC-Action (COS Host: storage instead)
  *   GET  /_emulator/health      {"status":"UP"}
  *   GET  /_emulator/deliveries  push deliveries with every attempt
+ *   GET  /_emulator/queue       events waiting in PULL queues (unconfirmed)
  *   GET  /_emulator/media       every media (VOD MediaInfo shape)
  *   GET  /_emulator/tasks       every task (DescribeTaskDetail shape)
  *   POST /_emulator/reset       forget all state and stored files

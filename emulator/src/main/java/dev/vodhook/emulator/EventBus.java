@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes every event the emulator produces, drops those the application switched off, and hands the rest to the
- * sinks (push delivery; a pull queue can be added as another sink).
+ * sinks: push delivery for applications in PUSH mode, the pull queue for those in PULL mode.
  */
 final class EventBus {
 

@@ -1,9 +1,23 @@
 package dev.vodhook.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /** Builds the events the emulator publishes, shaped like vod-examples/callback-v3-*.json. */
 final class EventContents {
+
+    /**
+     * Every payload field of {@code EventContent}, in the order of vod-examples/api-PullEvents-response.json: a
+     * pulled event carries all of them, the ones not matching its type as {@code null}.
+     */
+    static final List<String> PAYLOAD_FIELDS = List.of("FileUploadEvent", "ProcedureStateChangeEvent",
+            "FileDeleteEvent", "PullCompleteEvent", "EditMediaCompleteEvent", "SplitMediaCompleteEvent",
+            "ComposeMediaCompleteEvent", "ClipCompleteEvent", "TranscodeCompleteEvent", "CreateImageSpriteCompleteEvent",
+            "ConcatCompleteEvent", "SnapshotByTimeOffsetCompleteEvent", "WechatPublishCompleteEvent",
+            "WechatMiniProgramPublishCompleteEvent", "RemoveWatermarkCompleteEvent", "RestoreMediaCompleteEvent",
+            "ExtractTraceWatermarkCompleteEvent", "ReviewAudioVideoCompleteEvent", "ReduceMediaBitrateCompleteEvent",
+            "DescribeFileAttributesCompleteEvent");
 
     private EventContents() {
     }
@@ -27,6 +41,28 @@ final class EventContents {
     static VodEvent procedureStateChanged(ProcedureTask task) {
         ProcedureStateChanged event = new ProcedureStateChanged("ProcedureStateChanged", ProcedureTaskView.of(task));
         return new VodEvent(task.subAppId(), event.eventType(), tree(event));
+    }
+
+    /** The event as PullEvents returns it: {@code EventHandle}, {@code EventType}, then every payload field. */
+    static ObjectNode pulled(PulledEvent pulled) {
+        ObjectNode content = pulled.event().content();
+        ObjectNode out = VodJson.API.createObjectNode();
+        out.put("EventHandle", pulled.eventHandle());
+        out.put("EventType", pulled.event().eventType());
+        for (String field : PAYLOAD_FIELDS) {
+            JsonNode value = content.get(field);
+            if (value == null) {
+                out.putNull(field);
+            } else {
+                out.set(field, value.deepCopy());
+            }
+        }
+        content.properties().forEach(e -> {
+            if (!out.has(e.getKey())) {
+                out.set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
+        return out;
     }
 
     private static ObjectNode tree(Object event) {

@@ -1,6 +1,6 @@
 package dev.vodhook.emulator;
 
-/** Where the {@link EventBus} hands events: push delivery now, a pull queue later. */
+/** Where the {@link EventBus} hands events: {@link PushDelivery} and {@link PullQueue}. */
 interface EventSink {
 
     /** Takes the event if {@code config} routes events to this sink; must not block for long. */
