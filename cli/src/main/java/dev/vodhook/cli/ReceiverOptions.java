@@ -21,7 +21,7 @@ public final class ReceiverOptions {
     @Option(names = "--port", description = "HTTP port (default 8080; 0 = a free port)")
     String port;
 
-    @Option(names = "--host", description = "address to listen on (default 0.0.0.0)")
+    @Option(names = "--host", description = "address to listen on (default 127.0.0.1; use 0.0.0.0 so VOD can reach it, ideally with --callback-token)")
     String host;
 
     @Option(names = "--vod-endpoint", paramLabel = "URL", description = "VOD API endpoint (default https://vod.tencentcloudapi.com)")

@@ -86,7 +86,7 @@ class SettingsTest {
         assertThat(config.port()).isZero();
         assertThat(config.definitions()).containsExactly(100020);
         assertThat(config.subAppId()).contains(1500000003L);
-        assertThat(config.vodEndpoint()).isEqualTo("http://127.0.0.1:9000");
+        assertThat(config.vodEndpoint()).isEqualTo(java.net.URI.create("http://127.0.0.1:9000"));
         assertThat(config.databaseUrl()).isEqualTo("jdbc:sqlite:/tmp/x.db");
         assertThat(config.toString()).doesNotContain("secret-key=k,").doesNotContain("=k]");
     }
