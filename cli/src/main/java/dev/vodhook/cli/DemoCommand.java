@@ -1,5 +1,7 @@
 package dev.vodhook.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Spec;
 
 /** {@code vodhook demo}: the documented flow end to end on the local VOD. */
@@ -34,8 +37,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "keep the working directory (database, media, downloaded outputs)")
     boolean keep;
 
+    @Option(names = "--verbose", description = "show every log line of the local VOD and the receiver")
+    boolean verbose;
+
     @Override
     public Integer call() throws Exception {
+        if (!verbose) {
+            showOnlyOutputLines();
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path work = Files.createTempDirectory("vodhook-demo-");
@@ -57,6 +66,14 @@ public final class DemoCommand implements Callable<Integer> {
             } else {
                 deleteTree(work);
             }
+        }
+    }
+
+    /** Like the original demo, show the per-output lines of the receiver; everything else only if it goes wrong. */
+    private static void showOnlyOutputLines() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            logback.getLogger("dev.vodhook").setLevel(Level.WARN);
+            logback.getLogger("dev.vodhook.service.RecordProcedureResults").setLevel(Level.INFO);
         }
     }
 

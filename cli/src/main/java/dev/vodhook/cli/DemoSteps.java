@@ -24,16 +24,16 @@ final class DemoSteps {
     <T> T run(String title, Callable<T> step, java.util.function.Function<T, String> summary) {
         current++;
         String label = "[" + current + "/" + total + "] " + title + " ";
-        out.print(label + ".".repeat(Math.max(3, WIDTH - label.length())) + " ");
-        out.flush();
+        label = label + ".".repeat(Math.max(3, WIDTH - label.length())) + " ";
         long start = System.nanoTime();
+        // the line is printed whole when the step ends, so log lines of the step never split it
         try {
             T result = step.call();
-            out.printf("ok  %s (%s)%n", summary.apply(result), seconds(System.nanoTime() - start));
+            out.printf("%sok  %s (%s)%n", label, summary.apply(result), seconds(System.nanoTime() - start));
             out.flush();
             return result;
         } catch (Exception e) {
-            out.println("FAILED");
+            out.println(label + "FAILED");
             out.flush();
             throw new DemoFailure("step " + current + " (" + title + ") failed: " + e.getMessage(), e);
         }
