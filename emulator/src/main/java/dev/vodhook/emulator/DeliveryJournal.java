@@ -21,8 +21,9 @@ public final class DeliveryJournal {
         return d;
     }
 
-    void record(long id, DeliveryAttempt attempt, String status, Optional<Instant> next) {
-        deliveries.computeIfPresent(id, (k, d) -> d.withAttempt(attempt, status, next));
+    /** Adds an attempt to a delivery; false when the delivery is no longer known (the journal was cleared). */
+    boolean record(long id, DeliveryAttempt attempt, String status, Optional<Instant> next) {
+        return deliveries.computeIfPresent(id, (k, d) -> d.withAttempt(attempt, status, next)) != null;
     }
 
     /** Every delivery, in the order the events were published. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -27,7 +28,9 @@ final class Emulator implements AutoCloseable {
     private final ObjectStore store;
     private final boolean temporaryStore;
     private final PublicUrls urls;
+    private final PushSender pushSender;
     private final PushDelivery push;
+    private final Optional<PushLoop> pushLoop;
     private final PullQueue pullQueue;
     private final EventBus bus;
     private final ApiDispatcher apiDispatcher;
@@ -42,7 +45,10 @@ final class Emulator implements AutoCloseable {
         this.temporaryStore = config.dataDir().isEmpty();
         this.store = new ObjectStore(config.dataDir().map(d -> d.resolve("objects")).orElseGet(Emulator::temporaryDirectory));
         this.urls = new PublicUrls(config.publicBaseUrl());
-        this.push = new PushDelivery(journal, config.pushRetry(), config.pushTimeout(), clock, executor);
+        PushSchedule schedule = new PushSchedule();
+        this.pushSender = new PushSender(config.pushTimeout(), clock, executor);
+        this.push = new PushDelivery(journal, schedule, pushSender, config.pushRetry(), clock, executor);
+        this.pushLoop = config.pushLoop() ? Optional.of(PushLoop.start(push, schedule, clock)) : Optional.empty();
         this.pullQueue = new PullQueue(config.pullPolicy(), ids, clock);
         this.bus = new EventBus(eventConfigs, List.of(push, pullQueue));
 
@@ -104,6 +110,10 @@ final class Emulator implements AutoCloseable {
         return journal;
     }
 
+    PushDelivery pushes() {
+        return push;
+    }
+
     PullQueue pullQueue() {
         return pullQueue;
     }
@@ -119,8 +129,9 @@ final class Emulator implements AutoCloseable {
     /** Stops background work (running ffmpeg jobs and pushes are interrupted) and deletes a temporary store. */
     @Override
     public void close() {
+        pushLoop.ifPresent(PushLoop::close);
         executor.shutdownNow();
-        push.close();
+        pushSender.close();
         if (temporaryStore) {
             store.destroy();
         }

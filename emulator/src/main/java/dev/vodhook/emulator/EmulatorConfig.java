@@ -30,12 +30,14 @@ import java.util.Optional;
  *                          cloud; on by default so a 640x360 source gives a 540p 100020)
  * @param ffmpegConcurrency how many ffmpeg jobs may run at once
  * @param pullPolicy        the reliable-callback queue: PullEvents hold, visibility timeout, retention
+ * @param pushLoop          whether a background loop makes push attempts when they fall due (true); when false,
+ *                          attempts wait for {@link LocalVod#runDuePushes()} (tests that drive a settable clock)
  */
 public record EmulatorConfig(String host, int port, String secretId, String secretKey, long appId, long subAppId,
                              String region, Optional<String> notificationUrl, Optional<Path> dataDir,
                              Optional<String> publicBaseUrl, Clock clock, Optional<Path> ffmpegPath,
                              RetryPolicy pushRetry, Duration pushTimeout, Duration sessionIdWindow, boolean upscale,
-                             int ffmpegConcurrency, PullPolicy pullPolicy) {
+                             int ffmpegConcurrency, PullPolicy pullPolicy, boolean pushLoop) {
 
     public static final String DEFAULT_SECRET_ID = "AKIDLocalVodExampleSecretId0000";
     public static final String DEFAULT_SECRET_KEY = "LocalVodExampleSecretKey00000000";
@@ -68,103 +70,109 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
         return new EmulatorConfig("127.0.0.1", 0, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, DEFAULT_APP_ID,
                 DEFAULT_APP_ID, "ap-guangzhou", Optional.empty(), Optional.empty(), Optional.empty(),
                 Clock.systemUTC(), Optional.empty(), RetryPolicy.defaults(), Duration.ofSeconds(5),
-                Duration.ofDays(3), true, 2, PullPolicy.defaults());
+                Duration.ofDays(3), true, 2, PullPolicy.defaults(), true);
     }
 
     public EmulatorConfig withHost(String value) {
         return new EmulatorConfig(value, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop);
     }
 
     public EmulatorConfig withPort(int value) {
         return new EmulatorConfig(host, value, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop);
     }
 
     public EmulatorConfig withCredentials(String id, String key) {
         return new EmulatorConfig(host, port, id, key, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop);
     }
 
     /** Sets the AppId and makes it the default SubAppId too. */
     public EmulatorConfig withAppId(long value) {
         return new EmulatorConfig(host, port, secretId, secretKey, value, value, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop);
     }
 
     public EmulatorConfig withSubAppId(long value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, value, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop);
     }
 
     public EmulatorConfig withRegion(String value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, value, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop);
     }
 
     public EmulatorConfig withNotificationUrl(String value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region,
                 Optional.ofNullable(value).filter(v -> !v.isBlank()), dataDir, publicBaseUrl, clock, ffmpegPath,
-                pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
+                pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop);
     }
 
     public EmulatorConfig withDataDir(Path value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl,
                 Optional.ofNullable(value), publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout,
-                sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
+                sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop);
     }
 
     public EmulatorConfig withPublicBaseUrl(String value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
                 Optional.ofNullable(value).filter(v -> !v.isBlank()), clock, ffmpegPath, pushRetry, pushTimeout,
-                sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
+                sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop);
     }
 
     public EmulatorConfig withClock(Clock value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, value, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
+                publicBaseUrl, value, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop);
     }
 
     public EmulatorConfig withFfmpegPath(Path value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
                 publicBaseUrl, clock, Optional.ofNullable(value), pushRetry, pushTimeout, sessionIdWindow, upscale,
-                ffmpegConcurrency, pullPolicy);
+                ffmpegConcurrency, pullPolicy, pushLoop);
     }
 
     public EmulatorConfig withPushRetry(RetryPolicy value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, value, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
+                publicBaseUrl, clock, ffmpegPath, value, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop);
     }
 
     public EmulatorConfig withPushTimeout(Duration value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, value, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy);
+                publicBaseUrl, clock, ffmpegPath, pushRetry, value, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop);
     }
 
     public EmulatorConfig withSessionIdWindow(Duration value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, value, upscale, ffmpegConcurrency, pullPolicy);
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, value, upscale, ffmpegConcurrency, pullPolicy, pushLoop);
     }
 
     public EmulatorConfig withUpscale(boolean value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, value, ffmpegConcurrency, pullPolicy);
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, value, ffmpegConcurrency, pullPolicy, pushLoop);
     }
 
     public EmulatorConfig withFfmpegConcurrency(int value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, value, pullPolicy);
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, value, pullPolicy, pushLoop);
     }
 
     public EmulatorConfig withPullPolicy(PullPolicy value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
                 publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency,
-                value);
+                value, pushLoop);
     }
 
     /** How long PullEvents holds a request while the queue is empty (5 s by default; tests use a short one). */
     public EmulatorConfig withPullHold(Duration value) {
         return withPullPolicy(pullPolicy.withHold(value));
+    }
+
+    public EmulatorConfig withPushLoop(boolean value) {
+        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency,
+                pullPolicy, value);
     }
 
     /** Printable form: the SecretKey is redacted. */
@@ -177,6 +185,7 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
                 + ", publicBaseUrl=" + publicBaseUrl.orElse("(own address)") + ", clock=" + clock
                 + ", ffmpegPath=" + ffmpegPath.map(Path::toString).orElse("(auto)") + ", pushRetry=" + pushRetry
                 + ", pushTimeout=" + pushTimeout + ", sessionIdWindow=" + sessionIdWindow + ", upscale=" + upscale
-                + ", ffmpegConcurrency=" + ffmpegConcurrency + ", pullPolicy=" + pullPolicy + "]";
+                + ", ffmpegConcurrency=" + ffmpegConcurrency + ", pullPolicy=" + pullPolicy
+                + ", pushLoop=" + pushLoop + "]";
     }
 }

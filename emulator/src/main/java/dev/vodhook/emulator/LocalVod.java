@@ -66,6 +66,15 @@ public final class LocalVod implements AutoCloseable {
         return emulator.journal();
     }
 
+    /**
+     * Makes every push attempt that is due by the configured clock (first tries and retries) and returns once they
+     * are recorded in {@link #deliveries()}; how many there were. With {@code withPushLoop(false)} nothing is pushed
+     * otherwise, so a test can fail the receiver, move a settable clock, step, and look.
+     */
+    public int runDuePushes() {
+        return emulator.pushes().runDue();
+    }
+
     /** The FileIds of every media, oldest first. */
     public List<String> fileIds() {
         return emulator.media().all().stream().map(Media::fileId).toList();

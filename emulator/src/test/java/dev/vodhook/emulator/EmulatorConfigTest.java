@@ -20,6 +20,18 @@ class EmulatorConfigTest {
         assertThat(c.sessionIdWindow()).isEqualTo(Duration.ofDays(3));
         assertThat(c.upscale()).isTrue();
         assertThat(c.notificationUrl()).isEmpty();
+        assertThat(c.pullPolicy()).isEqualTo(new PullPolicy(Duration.ofSeconds(5), Duration.ofSeconds(30),
+                Duration.ofDays(4)));
+        assertThat(c.pushLoop()).isTrue();
+    }
+
+    @Test
+    void aShortPullHoldKeepsTheOtherQueueTimings() {
+        EmulatorConfig c = EmulatorConfig.defaults().withPullHold(Duration.ofMillis(100)).withPushLoop(false);
+
+        assertThat(c.pullPolicy().hold()).isEqualTo(Duration.ofMillis(100));
+        assertThat(c.pullPolicy().visibilityTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.pushLoop()).isFalse();
     }
 
     @Test

@@ -1,0 +1,89 @@
+package dev.vodhook.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Makes one push attempt: {@code POST} of the event ({@code application/json}, nulls omitted, {@code Sign}/{@code T}
+ * added when the application has a SignKey) and tells how it went. Only HTTP 200 is a success.
+ */
+final class PushSender implements AutoCloseable {
+
+    private final Duration timeout;
+    private final Clock clock;
+    private final HttpClient http;
+
+    PushSender(Duration timeout, Clock clock, ExecutorService executor) {
+        this.timeout = timeout;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1)
+                .executor(executor).build();
+    }
+
+    DeliveryAttempt send(DueAttempt due) {
+        Instant at = clock.instant();
+        long started = System.nanoTime();
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(due.delivery().url())).timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body(due.delivery(), due.signKey(), at)))
+                    .build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            int status = response.statusCode();
+            return new DeliveryAttempt(due.number(), at, OptionalInt.of(status),
+                    status == 200 ? Optional.empty() : Optional.of("HTTP " + status), millisSince(started));
+        } catch (HttpTimeoutException e) {
+            return failed(due.number(), at, started, "timed out after " + timeout.toMillis() + " ms");
+        } catch (IOException | IllegalArgumentException e) {
+            return failed(due.number(), at, started, describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(due.number(), at, started, "interrupted (emulator stopping)");
+        }
+    }
+
+    private static byte[] body(Delivery delivery, Optional<String> signKey, Instant now) {
+        ObjectNode body = ((ObjectNode) delivery.body()).deepCopy();
+        signKey.ifPresent(key -> {
+            long t = now.getEpochSecond() + PushSignature.VALIDITY_SECONDS;
+            body.put("Sign", PushSignature.sign(key, t));
+            body.put("T", t);
+        });
+        return VodJson.bytes(VodJson.PUSH, body);
+    }
+
+    /** The exception's type and the first message found along its causes ("ConnectException: Connection refused"). */
+    private static String describe(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return e.getClass().getSimpleName() + ": " + t.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    private static DeliveryAttempt failed(int number, Instant at, long started, String error) {
+        return new DeliveryAttempt(number, at, OptionalInt.empty(), Optional.of(error), millisSince(started));
+    }
+
+    private static long millisSince(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+    }
+
+    /** Stops the client without waiting for open exchanges. */
+    @Override
+    public void close() {
+        http.shutdownNow();
+    }
+}
