@@ -1,0 +1,58 @@
+package dev.vodhook.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as a user meets it: help, and one clear line (exit 2) for each mistake. */
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cmd = Main.commandLine();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        return cmd.execute(args);
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("demo", "up", "serve", "emulator", "upload", "./vodhook test");
+    }
+
+    @Test
+    void serveWithoutCredentialsSaysWhereToSetThem() {
+        assertThat(run("serve", "--port", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("no secret-id").contains("SECRET_ID");
+    }
+
+    @Test
+    void aMissingConfigFileIsNamed() {
+        assertThat(run("serve", "--config", dir.resolve("absent.yaml").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("absent.yaml").contains("does not exist");
+    }
+
+    @Test
+    void uploadingAMissingFileIsAClearError() {
+        assertThat(run("upload", dir.resolve("absent.mp4").toString(), "--secret-id", "a", "--secret-key", "b",
+                "--vod-endpoint", "http://127.0.0.1:1")).isEqualTo(2);
+        assertThat(err.toString()).contains("absent.mp4").contains("no such file");
+    }
+
+    @Test
+    void aBadFlagValueIsAUsageError() {
+        assertThat(run("demo", "--definitions", "abc")).isEqualTo(2);
+        assertThat(err.toString()).contains("abc");
+    }
+}
