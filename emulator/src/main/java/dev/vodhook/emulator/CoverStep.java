@@ -30,7 +30,7 @@ final class CoverStep implements MediaStep {
 
     @Override
     public Result run(Media media, SubTaskSpec spec) {
-        Path source = store.find(media.originalKey())
+        Path source = media.originalKey().flatMap(store::find)
                 .orElseThrow(() -> new EmulatorException("the original of " + media.fileId() + " is gone"));
         double duration = media.metaData().duration();
         double value = spec.input().path("PositionValue").asDouble(0);

@@ -32,6 +32,22 @@ final class EventContents {
     record ProcedureStateChanged(String eventType, ProcedureTaskView procedureStateChangeEvent) {
     }
 
+    record FileDeleteResultItem(String fileId, List<DeleteMediaAction.Part> deleteParts) {
+    }
+
+    record FileDeleteTask(List<String> fileIdSet, List<FileDeleteResultItem> fileDeleteResultInfo) {
+    }
+
+    record FileDeleted(String eventType, FileDeleteTask fileDeleteEvent) {
+    }
+
+    /** {@code FileDeleted} for one FileId; {@code parts} as requested, empty for a whole delete. */
+    static VodEvent fileDeleted(long subAppId, String fileId, List<DeleteMediaAction.Part> parts) {
+        FileDeleted event = new FileDeleted("FileDeleted", new FileDeleteTask(List.of(fileId),
+                List.of(new FileDeleteResultItem(fileId, parts))));
+        return new VodEvent(subAppId, event.eventType(), tree(event));
+    }
+
     static VodEvent newFileUpload(Media media, String procedureTaskId) {
         NewFileUpload event = new NewFileUpload("NewFileUpload", new FileUploadTask(media.fileId(),
                 MediaBasicInfo.of(media), procedureTaskId, "", media.metaData()));

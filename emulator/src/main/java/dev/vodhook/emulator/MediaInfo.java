@@ -26,10 +26,12 @@ record MediaInfo(String fileId, MediaBasicInfo basicInfo, MetaData metaData, Tra
                 null, null, null, null, null, null, null, null, null);
     }
 
-    /** The original as {@code Definition 0}, then every transcode. */
+    /** The original as {@code Definition 0} (unless it was deleted), then every transcode. */
     private static TranscodeInfo transcodeInfo(Media m) {
         List<MediaTranscodeItem> set = new ArrayList<>();
-        set.add(MediaTranscodeItem.of(m.mediaUrl(), 0, m.metaData()));
+        if (m.originalKey().isPresent()) {
+            set.add(MediaTranscodeItem.of(m.mediaUrl(), 0, m.metaData()));
+        }
         set.addAll(m.transcodes());
         return new TranscodeInfo(List.copyOf(set));
     }

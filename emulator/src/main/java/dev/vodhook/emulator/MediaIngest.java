@@ -30,7 +30,7 @@ final class MediaIngest {
     Media ingest(UploadSession s, Path original, Instant now) {
         String coverUrl = s.coverKey().filter(k -> store.find(k).isPresent()).map(k -> urls.url(k.value())).orElse("");
         Media m = new Media(s.fileId(), s.subAppId(), s.folder(), s.mediaName(), "", s.mediaType(), s.classId(), now,
-                now, s.expireTime(), s.region(), s.mediaKey(), urls.url(s.mediaKey().value()), coverUrl,
+                now, s.expireTime(), s.region(), java.util.Optional.of(s.mediaKey()), urls.url(s.mediaKey().value()), coverUrl,
                 s.sourceContext(), probe(s.fileId(), original), java.util.List.of());
         media.save(m);
         log.info("FileId {} created from upload ({} bytes, {}x{}, {} s)", m.fileId(), m.metaData().size(),

@@ -25,6 +25,11 @@ final class MediaRepository {
         return Optional.ofNullable(media.computeIfPresent(fileId, (id, m) -> change.apply(m)));
     }
 
+    /** Forgets the media; false when it was not there. */
+    boolean remove(String fileId) {
+        return media.remove(fileId) != null;
+    }
+
     boolean contains(String fileId) {
         return media.containsKey(fileId);
     }

@@ -86,6 +86,34 @@ final class ObjectStore {
         return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
     }
 
+    /** Deletes one object; false when there was none. */
+    boolean delete(ObjectKey key) {
+        try {
+            return Files.deleteIfExists(pathOf(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + key, e);
+        }
+    }
+
+    /** Deletes every object below {@code folder} (a key prefix ending at a {@code /}). */
+    void deleteFolder(ObjectKey folder) {
+        deleteTree(pathOf(folder));
+    }
+
+    /** The objects directly in {@code folder}, by name; empty when there is no such folder. */
+    List<ObjectKey> list(ObjectKey folder) {
+        Path dir = pathOf(folder);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).map(f -> new ObjectKey(folder.value() + "/" + f.getFileName()))
+                    .sorted(java.util.Comparator.comparing(ObjectKey::value)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list " + folder, e);
+        }
+    }
+
     /** A fresh directory in scratch space (for ffmpeg outputs and multipart parts). */
     Path newScratchDirectory(String prefix) {
         try {

@@ -40,6 +40,10 @@ final class ProcessMediaAction implements ApiAction {
         Param.required(r.fileId(), "FileId");
         Media m = media.find(r.fileId()).filter(x -> x.subAppId() == request.subAppId())
                 .orElseThrow(() -> VodApiException.invalidValue("FileId", "FileId", r.fileId() + " does not exist"));
+        if (m.originalKey().isEmpty()) {
+            throw new VodApiException(VodApiException.FAILED_OPERATION,
+                    "The original file of " + m.fileId() + " was deleted; it can no longer be processed.");
+        }
         List<SubTaskSpec> plan = ProcessingPlan.parse(r.mediaProcessTask());
         Param.maxLength(r.sessionId(), 50, "SessionId", VodApiException.INVALID_PARAMETER_VALUE + ".SessionIdTooLong");
         Param.maxLength(r.sessionContext(), 1000, "SessionContext",

@@ -63,6 +63,16 @@ record StorageLayout(long appId, String originalPrefix, String derivedPrefix) {
         return derivedFolder(region, fileFolder) + "/" + fileName;
     }
 
+    /** The folder of a file's original and uploaded cover, e.g. {@code /6b7c8d9evodgzp1500012345/a1b2c3d4<FileId>}. */
+    String originalFolderKey(String region, String fileFolder) {
+        return "/" + originalFolder(region) + "/" + fileFolder;
+    }
+
+    /** The folder of a file's transcodes, segments and snapshots. */
+    String derivedFolderKey(String region, String fileFolder) {
+        return derivedFolder(region, fileFolder);
+    }
+
     private String derivedFolder(String region, String fileFolder) {
         return "/" + derivedPrefix + "vodtrans" + regionCode(region) + appId + "/" + fileFolder;
     }

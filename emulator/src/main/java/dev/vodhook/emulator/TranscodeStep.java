@@ -35,7 +35,7 @@ final class TranscodeStep implements MediaStep {
     public Result run(Media media, SubTaskSpec spec) {
         TranscodeTemplate template = TranscodeTemplates.find(spec.definition())
                 .orElseThrow(() -> new EmulatorException("no transcoding template " + spec.definition()));
-        Path source = store.find(media.originalKey())
+        Path source = media.originalKey().flatMap(store::find)
                 .orElseThrow(() -> new EmulatorException("the original of " + media.fileId() + " is gone"));
         Path dir = store.newScratchDirectory("transcode-");
         try {

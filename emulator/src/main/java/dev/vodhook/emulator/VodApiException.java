@@ -15,6 +15,7 @@ public class VodApiException extends EmulatorException {
     public static final String MISSING_PARAMETER = "MissingParameter";
     public static final String INVALID_PARAMETER = "InvalidParameter";
     public static final String INVALID_PARAMETER_VALUE = "InvalidParameterValue";
+    public static final String FAILED_OPERATION = "FailedOperation";
     public static final String UNSUPPORTED_OPERATION = "UnsupportedOperation";
     public static final String RESOURCE_NOT_FOUND = "ResourceNotFound";
     public static final String REQUEST_SIZE_LIMIT_EXCEEDED = "RequestSizeLimitExceeded";

@@ -1,0 +1,40 @@
+package dev.vodhook.emulator;
+
+import java.util.regex.Pattern;
+
+/** The stored files of one media, as DeleteMedia removes them: all at once, the original, or renditions. */
+final class MediaFiles {
+
+    private final ObjectStore store;
+    private final StorageLayout layout;
+
+    MediaFiles(ObjectStore store, StorageLayout layout) {
+        this.store = store;
+        this.layout = layout;
+    }
+
+    /** The original, the uploaded cover, every rendition, segment and snapshot. */
+    void deleteAll(Media m) {
+        store.deleteFolder(new ObjectKey(layout.originalFolderKey(m.storageRegion(), m.folder())));
+        store.deleteFolder(derivedFolder(m));
+    }
+
+    void deleteOriginal(Media m) {
+        m.originalKey().ifPresent(store::delete);
+    }
+
+    /**
+     * The renditions of one template ({@code 0}: of every template): {@code v.f<definition>.mp4} or {@code .m3u8},
+     * and the HLS segments {@code v.f<definition>_<n>.ts} beside them.
+     */
+    void deleteTranscodes(Media m, long definition) {
+        Pattern rendition = Pattern.compile("v\\.f" + (definition == 0 ? "\\d+" : Long.toString(definition)) + "[._].*");
+        store.list(derivedFolder(m)).stream()
+                .filter(key -> rendition.matcher(key.value().substring(key.value().lastIndexOf('/') + 1)).matches())
+                .forEach(store::delete);
+    }
+
+    private ObjectKey derivedFolder(Media m) {
+        return new ObjectKey(layout.derivedFolderKey(m.storageRegion(), m.folder()));
+    }
+}
