@@ -10,7 +10,8 @@ import java.util.Optional;
  * One event pushed (or being pushed) to a NotificationUrl, with every attempt so far.
  *
  * @param body          the event as pushed, without the per-attempt {@code Sign}/{@code T}
- * @param status        {@code PENDING} while attempts remain, then {@code DELIVERED} or {@code FAILED}
+ * @param status        {@code PENDING} while attempts remain, then {@code DELIVERED} or {@code FAILED}, or
+ *                      {@code LOST} when an injected fault made it vanish
  * @param nextAttemptAt when the next retry is due, if one is scheduled
  */
 public record Delivery(long id, long subAppId, String eventType, String url, JsonNode body, Instant createdAt,
@@ -19,6 +20,7 @@ public record Delivery(long id, long subAppId, String eventType, String url, Jso
     public static final String PENDING = "PENDING";
     public static final String DELIVERED = "DELIVERED";
     public static final String FAILED = "FAILED";
+    public static final String LOST = "LOST";
 
     Delivery withAttempt(DeliveryAttempt attempt, String newStatus, Optional<Instant> next) {
         List<DeliveryAttempt> all = new ArrayList<>(attempts);

@@ -9,9 +9,15 @@ import java.util.OptionalInt;
  *
  * @param statusCode the receiver's HTTP status, empty when no answer came
  * @param error      why the attempt failed (non-200 status, timeout, refused connection), empty on success
+ * @param fault      the injected fault that shaped it ({@code fail 503}, {@code timeout}, {@code duplicate},
+ *                   {@code vanish}), empty for a plain attempt
  */
 public record DeliveryAttempt(int number, Instant at, OptionalInt statusCode, Optional<String> error,
-                              long durationMillis) {
+                              long durationMillis, Optional<String> fault) {
+
+    DeliveryAttempt withFault(PushFault injected) {
+        return new DeliveryAttempt(number, at, statusCode, error, durationMillis, Optional.of(injected.label()));
+    }
 
     public boolean succeeded() {
         return statusCode.isPresent() && statusCode.getAsInt() == 200;

@@ -23,6 +23,7 @@ final class Emulator implements AutoCloseable {
     private final UploadSessionRepository uploadSessions = new UploadSessionRepository();
     private final MultipartUploads multipartUploads = new MultipartUploads();
     private final DeliveryJournal journal = new DeliveryJournal();
+    private final Faults faults = new Faults();
     private final SessionIds sessionIds;
     private final EventConfigRepository eventConfigs;
     private final ObjectStore store;
@@ -46,7 +47,7 @@ final class Emulator implements AutoCloseable {
         this.store = new ObjectStore(config.dataDir().map(d -> d.resolve("objects")).orElseGet(Emulator::temporaryDirectory));
         this.urls = new PublicUrls(config.publicBaseUrl());
         PushSchedule schedule = new PushSchedule();
-        this.pushSender = new PushSender(config.pushTimeout(), clock, executor);
+        this.pushSender = new PushSender(config.pushTimeout(), clock, faults, executor);
         this.push = new PushDelivery(journal, schedule, pushSender, config.pushRetry(), clock, executor);
         this.pushLoop = config.pushLoop() ? Optional.of(PushLoop.start(push, schedule, clock)) : Optional.empty();
         this.pullQueue = new PullQueue(config.pullPolicy(), ids, clock);
@@ -58,7 +59,7 @@ final class Emulator implements AutoCloseable {
                 new TranscodeStep(engine, store, layout, urls, clock),
                 new CoverStep(engine, store, layout, urls, ids, clock)), bus, ids, clock, executor);
         MediaIngest ingest = new MediaIngest(media, store, engine, urls);
-        this.apiDispatcher = new ApiDispatcher(List.of(
+        this.apiDispatcher = new ApiDispatcher(withFaults(List.of(
                 new ApplyUploadAction(uploadSessions, layout, ids, config.region()),
                 new CommitUploadAction(uploadSessions, media, ingest, runner, bus, store),
                 new ProcessMediaAction(media, sessionIds, runner),
@@ -69,7 +70,7 @@ final class Emulator implements AutoCloseable {
                 new DescribeEventConfigAction(eventConfigs),
                 new PullEventsAction(pullQueue, config.pullPolicy()),
                 new ConfirmEventsAction(pullQueue),
-                new DescribeEventsStateAction(pullQueue)),
+                new DescribeEventsStateAction(pullQueue))),
                 new Tc3Verifier(config.secretId(), config.secretKey(), clock),
                 new SubApps(config.appId(), config.subAppId()), ids, clock);
         FileServer files = new FileServer(store);
@@ -93,6 +94,15 @@ final class Emulator implements AutoCloseable {
         eventConfigs.clear();
         bus.clear();
         store.clear();
+        faults.clear();
+    }
+
+    private List<ApiAction> withFaults(List<ApiAction> actions) {
+        return actions.stream().<ApiAction>map(a -> new FaultInjectingAction(a, faults)).toList();
+    }
+
+    Faults faults() {
+        return faults;
     }
 
     EmulatorConfig config() {

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
  *   GET  /_emulator/media       every media (VOD MediaInfo shape)
  *   GET  /_emulator/tasks       every task (DescribeTaskDetail shape)
  *   POST /_emulator/reset       forget all state and stored files
+ *   *    /_emulator/faults      POST: fail the next N calls of an action or push attempts; GET: pending; DELETE
  *   *    /cos/{bucket}/{key}    COS-style storage, direct
  *   *    /{key}                 COS-style storage when Host is *.myqcloud.com (proxy mode); else GET/HEAD of
  *                               stored objects (output URLs)
@@ -48,6 +49,7 @@ final class EmulatorRoutes {
             }
         });
         InspectionRoutes.register(config.routes, emulator);
+        FaultRoutes.register(config.routes, emulator.faults());
         config.routes.exception(CosException.class, (e, ctx) ->
                 ctx.status(e.status()).contentType("text/plain").result(e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {

@@ -75,6 +75,11 @@ public final class LocalVod implements AutoCloseable {
         return emulator.pushes().runDue();
     }
 
+    /** Faults to inject into the next API calls and push attempts, like {@code POST /_emulator/faults}. */
+    public Faults faults() {
+        return emulator.faults();
+    }
+
     /** The FileIds of every media, oldest first. */
     public List<String> fileIds() {
         return emulator.media().all().stream().map(Media::fileId).toList();

@@ -85,6 +85,12 @@ final class PushDelivery implements EventSink {
                     delivery.url(), due.number());
             return;
         }
+        if (outcome.fault().filter(PushFault.Kind.VANISH.label::equals).isPresent()) {
+            journal.record(delivery.id(), outcome, Delivery.LOST, Optional.empty());
+            log.info("Delivery {} ({}) to {} vanished by an injected fault; it will not be retried", delivery.id(),
+                    delivery.eventType(), delivery.url());
+            return;
+        }
         if (due.number() >= retry.maxAttempts()) {
             journal.record(delivery.id(), outcome, Delivery.FAILED, Optional.empty());
             log.warn("Delivery {} ({}) to {} failed {} times ({}); giving up", delivery.id(), delivery.eventType(),

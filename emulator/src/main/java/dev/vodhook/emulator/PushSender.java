@@ -16,22 +16,54 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Makes one push attempt: {@code POST} of the event ({@code application/json}, nulls omitted, {@code Sign}/{@code T}
- * added when the application has a SignKey) and tells how it went. Only HTTP 200 is a success.
+ * added when the application has a SignKey) and tells how it went. Only HTTP 200 is a success. An injected
+ * {@link PushFault} changes what happens: see its kinds.
  */
 final class PushSender implements AutoCloseable {
 
     private final Duration timeout;
     private final Clock clock;
+    private final Faults faults;
     private final HttpClient http;
 
-    PushSender(Duration timeout, Clock clock, ExecutorService executor) {
+    PushSender(Duration timeout, Clock clock, Faults faults, ExecutorService executor) {
         this.timeout = timeout;
         this.clock = clock;
+        this.faults = faults;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1)
                 .executor(executor).build();
     }
 
     DeliveryAttempt send(DueAttempt due) {
+        Optional<PushFault> fault = faults.takePush();
+        if (fault.isEmpty()) {
+            return post(due);
+        }
+        PushFault f = fault.get();
+        Instant at = clock.instant();
+        DeliveryAttempt outcome = switch (f.kind()) {
+            case FAIL -> new DeliveryAttempt(due.number(), at, OptionalInt.of(f.status()),
+                    Optional.of("HTTP " + f.status() + " (injected; not sent)"), 0, Optional.empty());
+            case TIMEOUT -> {
+                DeliveryAttempt sent = post(due);
+                String answer = sent.statusCode().isPresent() ? "HTTP " + sent.statusCode().getAsInt()
+                        : sent.error().orElse("nothing");
+                yield new DeliveryAttempt(due.number(), sent.at(), OptionalInt.empty(),
+                        Optional.of("timed out (injected; the receiver answered " + answer + ")"),
+                        sent.durationMillis(), Optional.empty());
+            }
+            case DUPLICATE -> {
+                DeliveryAttempt first = post(due);
+                post(due);
+                yield first;
+            }
+            case VANISH -> new DeliveryAttempt(due.number(), at, OptionalInt.empty(),
+                    Optional.of("vanished (injected; not sent)"), 0, Optional.empty());
+        };
+        return outcome.withFault(f);
+    }
+
+    private DeliveryAttempt post(DueAttempt due) {
         Instant at = clock.instant();
         long started = System.nanoTime();
         try {
@@ -42,7 +74,8 @@ final class PushSender implements AutoCloseable {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             return new DeliveryAttempt(due.number(), at, OptionalInt.of(status),
-                    status == 200 ? Optional.empty() : Optional.of("HTTP " + status), millisSince(started));
+                    status == 200 ? Optional.empty() : Optional.of("HTTP " + status), millisSince(started),
+                    Optional.empty());
         } catch (HttpTimeoutException e) {
             return failed(due.number(), at, started, "timed out after " + timeout.toMillis() + " ms");
         } catch (IOException | IllegalArgumentException e) {
@@ -74,7 +107,8 @@ final class PushSender implements AutoCloseable {
     }
 
     private static DeliveryAttempt failed(int number, Instant at, long started, String error) {
-        return new DeliveryAttempt(number, at, OptionalInt.empty(), Optional.of(error), millisSince(started));
+        return new DeliveryAttempt(number, at, OptionalInt.empty(), Optional.of(error), millisSince(started),
+                Optional.empty());
     }
 
     private static long millisSince(long startedNanos) {

@@ -65,6 +65,12 @@ final class RecordingReceiver implements AutoCloseable {
                 .toList();
     }
 
+    /** Forgets what was received and any scripted answers. */
+    void clear() {
+        received.clear();
+        scripted.clear();
+    }
+
     @Override
     public void close() {
         server.stop(0);

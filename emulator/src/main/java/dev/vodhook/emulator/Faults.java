@@ -1,0 +1,101 @@
+package dev.vodhook.emulator;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Faults to inject, each used up by the call or push attempt it hits: the next N calls of an API action fail with
+ * an error code; the next N push attempts fail with a status, time out, arrive twice or vanish. Also reachable as
+ * {@code /_emulator/faults}.
+ */
+public final class Faults {
+
+    private final Map<String, Deque<ApiFault>> api = new LinkedHashMap<>();
+    private final Deque<PushFault> push = new ArrayDeque<>();
+
+    /** The next {@code count} calls of {@code action} answer {@code errorCode} (after authentication succeeds). */
+    public synchronized void failNextCalls(String action, String errorCode, int count) {
+        requirePositive(count);
+        if (action == null || action.isBlank() || errorCode == null || errorCode.isBlank()) {
+            throw new IllegalArgumentException("an action and an error code are required");
+        }
+        Deque<ApiFault> queue = api.computeIfAbsent(action, k -> new ArrayDeque<>());
+        for (int i = 0; i < count; i++) {
+            queue.add(new ApiFault(action, errorCode, "Injected fault: " + action + " fails with " + errorCode + "."));
+        }
+    }
+
+    /** The next {@code count} push attempts are not sent and count as answered with {@code status}. */
+    public void failNextPushes(int status, int count) {
+        if (status < 100 || status > 599 || status == 200) {
+            throw new IllegalArgumentException("status must be an HTTP status other than 200, was " + status);
+        }
+        addPush(new PushFault(PushFault.Kind.FAIL, status), count);
+    }
+
+    /** The next {@code count} push attempts are sent, but their answers ignored: timed out, so retried. */
+    public void timeOutNextPushes(int count) {
+        addPush(new PushFault(PushFault.Kind.TIMEOUT, 0), count);
+    }
+
+    /** The next {@code count} push attempts arrive twice. */
+    public void duplicateNextPushes(int count) {
+        addPush(new PushFault(PushFault.Kind.DUPLICATE, 0), count);
+    }
+
+    /** The next {@code count} pushes vanish: never sent, never retried, the delivery ends {@code LOST}. */
+    public void dropNextPushes(int count) {
+        addPush(new PushFault(PushFault.Kind.VANISH, 0), count);
+    }
+
+    /** Forgets every pending fault. */
+    public synchronized void clear() {
+        api.clear();
+        push.clear();
+    }
+
+    /** What is still pending, for {@code GET /_emulator/faults}. */
+    synchronized Pending pending() {
+        List<Pending.Api> calls = new ArrayList<>();
+        api.forEach((action, queue) -> {
+            if (!queue.isEmpty()) {
+                calls.add(new Pending.Api(action, queue.stream().map(ApiFault::errorCode).toList()));
+            }
+        });
+        return new Pending(calls, push.stream().map(PushFault::label).toList());
+    }
+
+    synchronized Optional<ApiFault> takeApi(String action) {
+        Deque<ApiFault> queue = api.get(action);
+        return queue == null ? Optional.empty() : Optional.ofNullable(queue.poll());
+    }
+
+    synchronized Optional<PushFault> takePush() {
+        return Optional.ofNullable(push.poll());
+    }
+
+    private synchronized void addPush(PushFault fault, int count) {
+        requirePositive(count);
+        for (int i = 0; i < count; i++) {
+            push.add(fault);
+        }
+    }
+
+    private static void requirePositive(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, was " + count);
+        }
+    }
+
+    /** Pending faults: per action the error codes its next calls get, then push faults, in the order they hit. */
+    record Pending(List<Api> api, List<String> push) {
+
+        record Api(String action, List<String> errorCodes) {
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package dev.vodhook.emulator;
+
+import static dev.vodhook.emulator.ApiAuthenticationTest.sdkError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tencentcloudapi.common.exception.TencentCloudSDKException;
+import com.tencentcloudapi.vod.v20180717.VodClient;
+import com.tencentcloudapi.vod.v20180717.models.DescribeEventConfigRequest;
+import com.tencentcloudapi.vod.v20180717.models.DescribeEventsStateRequest;
+import dev.vodhook.testkit.SettableClock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Fault injection: failing API calls seen through the official SDK, and push faults stepped by a settable clock. */
+class FaultInjectionTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final SettableClock clock = new SettableClock(Instant.now());
+    private static RecordingReceiver receiver;
+    private static LocalVod vod;
+    private static VodClient client;
+
+    @BeforeAll
+    static void start() {
+        receiver = new RecordingReceiver();
+        vod = LocalVod.start(EmulatorConfig.defaults().withClock(clock).withNotificationUrl(receiver.url())
+                .withPushLoop(false));
+        client = VodSdk.client(vod);
+    }
+
+    @AfterAll
+    static void stop() {
+        vod.close();
+        receiver.close();
+    }
+
+    @BeforeEach
+    void resetEverything() {
+        vod.reset();
+        receiver.clear();
+        clock.set(Instant.now());
+    }
+
+    @Test
+    void theNextCallsOfAnActionFailWithTheGivenCode() throws Exception {
+        JsonNode pending = post("{\"action\": \"DescribeEventConfig\", \"errorCode\": \"InternalError\", \"count\": 2}");
+        assertThat(pending.path("api").get(0).path("errorCodes")).hasSize(2);
+
+        TencentCloudSDKException first = sdkError(() -> client.DescribeEventConfig(new DescribeEventConfigRequest()));
+        assertThat(client.DescribeEventsState(new DescribeEventsStateRequest()).getCountOfEventsToPull())
+                .as("other actions are not affected").isZero();
+        TencentCloudSDKException second = sdkError(() -> client.DescribeEventConfig(new DescribeEventConfigRequest()));
+
+        assertThat(first.getErrorCode()).isEqualTo("InternalError");
+        assertThat(first.getRequestId()).isNotEmpty();
+        assertThat(second.getErrorCode()).isEqualTo("InternalError");
+        assertThat(client.DescribeEventConfig(new DescribeEventConfigRequest()).getMode()).isEqualTo("PUSH");
+        assertThat(get().path("api")).isEmpty();
+    }
+
+    @Test
+    void anUnauthenticatedCallDoesNotUseUpAFault() throws Exception {
+        vod.faults().failNextCalls("DescribeEventConfig", "LimitExceeded", 1);
+
+        assertThat(sdkError(() -> VodSdk.client(vod, vod.config().secretId(), "wrong")
+                .DescribeEventConfig(new DescribeEventConfigRequest())).getErrorCode())
+                .isEqualTo("AuthFailure.SignatureFailure");
+        assertThat(sdkError(() -> client.DescribeEventConfig(new DescribeEventConfigRequest())).getErrorCode())
+                .isEqualTo("LimitExceeded");
+    }
+
+    @Test
+    void aFailedPushIsNotSentAndIsRetried() throws Exception {
+        post("{\"push\": \"fail\", \"status\": 503}");
+        DirectUpload.upload(vod, TestClips.landscape());
+
+        vod.runDuePushes();
+        assertThat(receiver.received()).isEmpty();
+        assertThat(only().attempts().getFirst().statusCode()).hasValue(503);
+        assertThat(only().attempts().getFirst().fault()).hasValue("fail 503");
+
+        clock.tick(Duration.ofSeconds(1));
+        vod.runDuePushes();
+
+        assertThat(receiver.received()).hasSize(1);
+        assertThat(only().status()).isEqualTo(Delivery.DELIVERED);
+    }
+
+    @Test
+    void aTimedOutPushArrivesButIsSentAgain() throws Exception {
+        vod.faults().timeOutNextPushes(1);
+        DirectUpload.upload(vod, TestClips.landscape());
+
+        vod.runDuePushes();
+        assertThat(receiver.received()).hasSize(1);
+        assertThat(only().status()).isEqualTo(Delivery.PENDING);
+        assertThat(only().attempts().getFirst().statusCode()).isEmpty();
+        assertThat(only().attempts().getFirst().error()).hasValueSatisfying(e -> assertThat(e).startsWith("timed out"));
+
+        clock.tick(Duration.ofSeconds(1));
+        vod.runDuePushes();
+
+        assertThat(receiver.received()).hasSize(2);
+        assertThat(receiver.received().get(0).body()).isEqualTo(receiver.received().get(1).body());
+        assertThat(only().status()).isEqualTo(Delivery.DELIVERED);
+    }
+
+    @Test
+    void aDuplicatedPushArrivesTwice() throws Exception {
+        post("{\"push\": \"duplicate\"}");
+        DirectUpload.upload(vod, TestClips.landscape());
+
+        vod.runDuePushes();
+
+        assertThat(receiver.received()).hasSize(2);
+        assertThat(receiver.received().get(0).body()).isEqualTo(receiver.received().get(1).body());
+        assertThat(only().status()).isEqualTo(Delivery.DELIVERED);
+        assertThat(only().attempts()).hasSize(1);
+        assertThat(only().attempts().getFirst().fault()).hasValue("duplicate");
+    }
+
+    @Test
+    void aVanishedPushIsNeverSentNorRetried() throws Exception {
+        post("{\"push\": \"vanish\"}");
+        DirectUpload.upload(vod, TestClips.landscape());
+
+        vod.runDuePushes();
+        clock.tick(Duration.ofMinutes(1));
+
+        assertThat(vod.runDuePushes()).isZero();
+        assertThat(receiver.received()).isEmpty();
+        assertThat(only().status()).isEqualTo(Delivery.LOST);
+        assertThat(only().nextAttemptAt()).isEmpty();
+    }
+
+    @Test
+    void pushFaultsAreUsedInOrderAndCanBeDropped() throws Exception {
+        vod.faults().failNextPushes(500, 2);
+        post("{\"push\": \"vanish\", \"count\": 1}");
+        assertThat(get().path("push")).extracting(JsonNode::asText).containsExactly("fail 500", "fail 500", "vanish");
+
+        JsonNode cleared = send(HttpRequest.newBuilder(URI.create(vod.baseUrl() + FaultRoutes.PATH)).DELETE(), 200);
+
+        assertThat(cleared.path("push")).isEmpty();
+        assertThat(cleared.path("api")).isEmpty();
+    }
+
+    @Test
+    void malformedFaultsAreRefusedWith400() throws Exception {
+        for (String body : new String[] {"{}", "{\"push\": \"explode\"}", "{\"push\": \"fail\"}",
+                "{\"push\": \"fail\", \"status\": 200}", "{\"action\": \"ProcessMedia\"}",
+                "{\"action\": \"ProcessMedia\", \"errorCode\": \"InternalError\", \"count\": 0}",
+                "{\"push\": \"vanish\", \"colour\": \"red\"}", "not json"}) {
+            JsonNode answer = send(post(body, "POST"), 400);
+            assertThat(answer.path("error").asText()).as(body).isNotBlank();
+        }
+        assertThat(get().path("push")).isEmpty();
+        assertThatThrownBy(() -> vod.faults().failNextPushes(99, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Delivery only() {
+        assertThat(vod.deliveries().all()).hasSize(1);
+        return vod.deliveries().all().getFirst();
+    }
+
+    private static JsonNode post(String body) throws Exception {
+        return send(post(body, "POST"), 200);
+    }
+
+    private static HttpRequest.Builder post(String body, String method) {
+        return HttpRequest.newBuilder(URI.create(vod.baseUrl() + FaultRoutes.PATH))
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static JsonNode get() throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(vod.baseUrl() + FaultRoutes.PATH)), 200);
+    }
+
+    private static JsonNode send(HttpRequest.Builder request, int expectedStatus) throws Exception {
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        return JSON.readTree(response.body());
+    }
+}
