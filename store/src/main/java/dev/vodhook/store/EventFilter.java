@@ -36,4 +36,14 @@ public record EventFilter(
     public EventFilter withReceivedBetween(Instant from, Instant before) {
         return new EventFilter(status, eventType, beforeId, Optional.of(from), Optional.of(before));
     }
+
+    /** Only events received at or after {@code from}. */
+    public EventFilter withReceivedFrom(Instant from) {
+        return new EventFilter(status, eventType, beforeId, Optional.of(from), receivedBefore);
+    }
+
+    /** Only events received before {@code before}. */
+    public EventFilter withReceivedBefore(Instant before) {
+        return new EventFilter(status, eventType, beforeId, receivedFrom, Optional.of(before));
+    }
 }

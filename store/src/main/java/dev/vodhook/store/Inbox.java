@@ -54,6 +54,34 @@ public final class Inbox {
     }
 
     /**
+     * Appends several events in one transaction like {@link #appendAll}, but each under its own
+     * savepoint: an event the database refuses is rolled back alone and reported as failed, and the
+     * others commit together. Slower than {@code appendAll}; meant for retrying a batch that failed,
+     * so that one bad row cannot fail its neighbours. Throws {@link StoreException} only when the
+     * transaction as a whole fails (no connection, the commit failed).
+     */
+    public List<AppendOutcome> appendEach(List<IncomingEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        return storage.write("append " + events.size() + " events one by one", h -> {
+            List<AppendOutcome> outcomes = new ArrayList<>(events.size());
+            for (IncomingEvent event : events) {
+                String savepoint = "append_" + outcomes.size();
+                h.savepoint(savepoint);
+                try {
+                    outcomes.add(AppendOutcome.appended(insert(h, event)));
+                    h.releaseSavepoint(savepoint);
+                } catch (RuntimeException e) {
+                    h.rollbackToSavepoint(savepoint); // and forgotten: the commit ends it
+                    outcomes.add(AppendOutcome.failed(e.getMessage() == null ? e.toString() : e.getMessage()));
+                }
+            }
+            return outcomes;
+        });
+    }
+
+    /**
      * Claims up to {@code limit} due events for {@code owner}: PENDING events whose next attempt
      * time has come, and PROCESSING events whose lease has expired (their worker died). One
      * conditional UPDATE; on PostgreSQL the rows are picked with SKIP LOCKED so concurrent
@@ -143,12 +171,54 @@ public final class Inbox {
 
     /** Replays every DEAD event the filter matches (its status is ignored); returns how many. */
     public int replayDead(EventFilter filter, Instant now) {
-        EventFilterSql where = EventFilterSql.of(filter.withStatus(EventStatus.DEAD));
-        return storage.write("replay dead events", h -> where.bind(h.createUpdate(
+        return replayAll(filter.withStatus(EventStatus.DEAD), now);
+    }
+
+    /**
+     * Replays every event the filter matches, as {@link #replay} does one: back to PENDING, due
+     * now, with a fresh attempt budget; returns how many. The filter must name a status other than
+     * PROCESSING (those events belong to their worker), so that a replay never takes more than asked.
+     */
+    public int replayAll(EventFilter filter, Instant now) {
+        EventStatus status = filter.status().orElseThrow(() ->
+                new IllegalArgumentException("a bulk replay needs a status (DEAD, DONE or PENDING)"));
+        if (status == EventStatus.PROCESSING) {
+            throw new IllegalArgumentException("PROCESSING events are being handled and cannot be replayed");
+        }
+        EventFilterSql where = EventFilterSql.of(filter);
+        return storage.write("replay " + status + " events", h -> where.bind(h.createUpdate(
                         "UPDATE inbox SET status = 'PENDING', attempts = 0, next_attempt_at = :now,"
                                 + " lease_owner = NULL, lease_until = NULL, processed_at = NULL" + where.sql()))
                 .bind("now", now.toEpochMilli())
                 .execute());
+    }
+
+    /**
+     * Deletes up to {@code limit} DONE events received before {@code receivedBefore}, oldest first;
+     * returns how many. Their dedupe keys go with them, so a delivery of the same event after this
+     * would be taken as new: keep events for longer than VOD may deliver again (4 days).
+     */
+    public int pruneDone(Instant receivedBefore, int limit) {
+        return storage.write("prune done events", h -> h.createUpdate("DELETE FROM inbox WHERE id IN"
+                        + " (SELECT id FROM inbox WHERE status = 'DONE' AND received_at < :before ORDER BY id LIMIT :limit)")
+                .bind("before", receivedBefore.toEpochMilli())
+                .bind("limit", limit)
+                .execute());
+    }
+
+    /**
+     * Deletes every event the filter matches, which must name the status DEAD or DONE (an operator
+     * clearing events that will not be replayed); returns how many.
+     */
+    public int purge(EventFilter filter) {
+        EventStatus status = filter.status().orElseThrow(() ->
+                new IllegalArgumentException("a purge needs a status (DEAD or DONE)"));
+        if (status != EventStatus.DEAD && status != EventStatus.DONE) {
+            throw new IllegalArgumentException(status + " events are still to be handled and cannot be purged");
+        }
+        EventFilterSql where = EventFilterSql.of(filter);
+        return storage.write("purge " + status + " events", h -> where.bind(h.createUpdate(
+                "DELETE FROM inbox" + where.sql())).execute());
     }
 
     public Optional<StoredEvent> find(long id) {

@@ -1,6 +1,7 @@
 package dev.vodhook.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,9 @@ abstract class InboxContract {
 
     /** A new, empty, migrated database. */
     abstract Database openDatabase();
+
+    /** Makes the database refuse (with an error) any insert of an event with this dedupe key. */
+    abstract void refuseInsertsOf(String dedupeKey);
 
     @BeforeEach
     void open() {
@@ -242,6 +246,95 @@ abstract class InboxContract {
                 .extracting(EventSummary::dedupeKey).containsExactly("u1");
         assertThat(inbox.replayDead(EventFilter.all(), T0.plusSeconds(200))).isEqualTo(2);
         assertThat(inbox.countByStatus()).containsEntry(EventStatus.DEAD, 0L).containsEntry(EventStatus.PENDING, 3L);
+    }
+
+    @Test
+    void appendEachRollsBackOnlyTheRowTheDatabaseRefuses() {
+        inbox.append(event("dup"));
+        refuseInsertsOf("poison");
+
+        List<AppendOutcome> outcomes = inbox.appendEach(List.of(event("a"), event("poison"), event("dup"), event("b")));
+
+        assertThat(outcomes).hasSize(4);
+        assertThat(outcomes.get(0).result()).hasValueSatisfying(r -> assertThat(r.duplicate()).isFalse());
+        assertThat(outcomes.get(1).failure()).hasValueSatisfying(f -> assertThat(f).contains("refused"));
+        assertThat(outcomes.get(2).result()).hasValueSatisfying(r -> assertThat(r.duplicate()).isTrue());
+        assertThat(outcomes.get(3).result()).isPresent();
+        assertThat(inbox.list(EventFilter.all(), 10)).extracting(EventSummary::dedupeKey)
+                .containsExactlyInAnyOrder("dup", "a", "b");
+    }
+
+    @Test
+    void appendAllFailsWholeWhenOneRowIsRefused() {
+        refuseInsertsOf("poison");
+
+        assertThatThrownBy(() -> inbox.appendAll(List.of(event("a"), event("poison"))))
+                .isInstanceOf(StoreException.class);
+
+        assertThat(inbox.list(EventFilter.all(), 10)).isEmpty();
+    }
+
+    @Test
+    void replayAllTakesTheNamedStatusOnly() {
+        for (String key : List.of("d1", "d2", "x1")) {
+            inbox.append(event(key, "NewFileUpload", T0));
+        }
+        for (ClaimedEvent c : inbox.claimDue("w1", T0, LEASE, 10)) {
+            if (c.event().dedupeKey().startsWith("d")) {
+                inbox.markDone(c.lease(), T0);
+            } else {
+                inbox.markDead(c.lease(), "boom", T0);
+            }
+        }
+
+        assertThat(inbox.replayAll(EventFilter.all().withStatus(EventStatus.DONE)
+                .withReceivedFrom(T0).withReceivedBefore(T0.plusSeconds(1)), T0.plusSeconds(5))).isEqualTo(2);
+        assertThat(inbox.countByStatus()).containsEntry(EventStatus.PENDING, 2L).containsEntry(EventStatus.DEAD, 1L);
+        assertThatThrownBy(() -> inbox.replayAll(EventFilter.all(), T0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> inbox.replayAll(EventFilter.all().withStatus(EventStatus.PROCESSING), T0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void pruneDoneDeletesOnlyOldDoneEventsInChunks() {
+        for (int i = 0; i < 5; i++) {
+            inbox.append(event("old" + i, "NewFileUpload", T0));
+        }
+        inbox.append(event("new", "NewFileUpload", T0.plusSeconds(100)));
+        inbox.append(event("oldDead", "NewFileUpload", T0));
+        inbox.append(event("oldPending", "NewFileUpload", T0.plusSeconds(1000)));
+        for (ClaimedEvent c : inbox.claimDue("w1", T0.plusSeconds(100), LEASE, 7)) {
+            if (c.event().dedupeKey().equals("oldDead")) {
+                inbox.markDead(c.lease(), "boom", T0);
+            } else {
+                inbox.markDone(c.lease(), T0);
+            }
+        }
+
+        assertThat(inbox.pruneDone(T0.plusSeconds(50), 3)).isEqualTo(3);
+        assertThat(inbox.pruneDone(T0.plusSeconds(50), 3)).isEqualTo(2);
+        assertThat(inbox.pruneDone(T0.plusSeconds(50), 3)).isZero();
+
+        assertThat(inbox.list(EventFilter.all(), 10)).extracting(EventSummary::dedupeKey)
+                .containsExactlyInAnyOrder("new", "oldDead", "oldPending");
+        assertThat(inbox.append(event("old0")).duplicate()).as("a pruned key is forgotten").isFalse();
+    }
+
+    @Test
+    void purgeDeletesDeadOrDoneEventsTheFilterMatches() {
+        inbox.append(event("a", "NewFileUpload", T0));
+        inbox.append(event("b", "ProcedureStateChanged", T0));
+        inbox.append(event("c", "NewFileUpload", T0));
+        for (ClaimedEvent c : inbox.claimDue("w1", T0, LEASE, 2)) {
+            inbox.markDead(c.lease(), "boom", T0);
+        }
+
+        assertThat(inbox.purge(EventFilter.all().withStatus(EventStatus.DEAD).withEventType("NewFileUpload"))).isEqualTo(1);
+
+        assertThat(inbox.list(EventFilter.all(), 10)).extracting(EventSummary::dedupeKey).containsExactlyInAnyOrder("b", "c");
+        assertThatThrownBy(() -> inbox.purge(EventFilter.all().withStatus(EventStatus.PENDING)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> inbox.purge(EventFilter.all())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
