@@ -105,6 +105,11 @@ final class Emulator implements AutoCloseable {
         return faults;
     }
 
+    /** Publishes an event as if an operation had produced it (event injection, {@code /_emulator/events}). */
+    void publish(VodEvent event) {
+        bus.publish(event);
+    }
+
     EmulatorConfig config() {
         return config;
     }

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
  *   GET  /_emulator/tasks       every task (DescribeTaskDetail shape)
  *   POST /_emulator/reset       forget all state and stored files
  *   *    /_emulator/faults      POST: fail the next N calls of an action or push attempts; GET: pending; DELETE
+ *   POST /_emulator/events      publish events (EventContent objects) as if produced: pushed or queued
  *   *    /cos/{bucket}/{key}    COS-style storage, direct
  *   *    /{key}                 COS-style storage when Host is *.myqcloud.com (proxy mode); else GET/HEAD of
  *                               stored objects (output URLs)
@@ -50,6 +51,7 @@ final class EmulatorRoutes {
         });
         InspectionRoutes.register(config.routes, emulator);
         FaultRoutes.register(config.routes, emulator.faults());
+        EventRoutes.register(config.routes, emulator);
         config.routes.exception(CosException.class, (e, ctx) ->
                 ctx.status(e.status()).contentType("text/plain").result(e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {

@@ -80,6 +80,21 @@ public final class LocalVod implements AutoCloseable {
         return emulator.faults();
     }
 
+    /**
+     * Publishes events as if the emulator had produced them, like {@code POST /_emulator/events}: {@code json} is
+     * one {@code EventContent} object (a push body) or an array of them, for the configured SubAppId. Each is pushed
+     * or queued for PullEvents by the application's event config; returns how many were published.
+     */
+    public int publishEvents(String json) {
+        try {
+            List<VodEvent> events = EventRoutes.events(VodJson.API.readTree(json), emulator.config().subAppId());
+            events.forEach(emulator::publish);
+            return events.size();
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** The FileIds of every media, oldest first. */
     public List<String> fileIds() {
         return emulator.media().all().stream().map(Media::fileId).toList();
