@@ -1,20 +1,16 @@
 package dev.vodhook.service;
 
-import dev.vodhook.events.DedupeKeys;
 import dev.vodhook.events.EventParser;
 import dev.vodhook.events.MalformedEventException;
 import dev.vodhook.events.VodEvent;
 import dev.vodhook.store.AppendResult;
 import dev.vodhook.store.EventSource;
-import dev.vodhook.store.Inbox;
-import dev.vodhook.store.IncomingEvent;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Normal callbacks (PUSH): check the size and the token, parse, append the raw event to the inbox,
- * and only once that is committed answer 200 and wake the processor. A duplicate is answered 200
+ * Normal callbacks (PUSH): check the size and the token, parse, append the raw event to the inbox
+ * with the next group commit, and only once that is committed answer 200 (the commit wakes the
+ * processor). A duplicate is answered 200
  * and not stored again; an unknown EventType is stored. Client mistakes get a 4xx with a reason,
- * a database failure 503 so that VOD tries again.
+ * a database failure or a full commit queue 503 so that VOD tries again.
  */
 final class CallbackIntake {
     private static final Logger log = LoggerFactory.getLogger(CallbackIntake.class);
@@ -34,21 +31,25 @@ final class CallbackIntake {
     private static final List<String> KEPT_HEADERS = List.of("content-type", "content-length", "user-agent",
             "x-forwarded-for", "x-real-ip", "x-request-id", "sign", "t");
 
-    private final Inbox inbox;
+    private final GroupCommit commit;
     private final Optional<byte[]> tokenDigest;
     private final int maxBodyBytes;
     private final Clock clock;
     private final ServiceMetrics metrics;
-    private final Runnable onAppend;
+    private final boolean enabled;
 
-    CallbackIntake(Inbox inbox, Optional<String> token, int maxBodyBytes, Clock clock, ServiceMetrics metrics,
-            Runnable onAppend) {
-        this.inbox = inbox;
+    /**
+     * @param enabled false when intake is pull only: then callbacks are refused with 404, so that a
+     *                misdirected push is noticed rather than silently taken
+     */
+    CallbackIntake(GroupCommit commit, Optional<String> token, int maxBodyBytes, Clock clock, ServiceMetrics metrics,
+            boolean enabled) {
+        this.commit = commit;
         this.tokenDigest = token.map(CallbackIntake::sha256);
         this.maxBodyBytes = maxBodyBytes;
         this.clock = clock;
         this.metrics = metrics;
-        this.onAppend = onAppend;
+        this.enabled = enabled;
     }
 
     /** {@code POST /callback}: only when no token is configured. */
@@ -73,6 +74,9 @@ final class CallbackIntake {
     }
 
     private void accept(Context ctx) {
+        if (!enabled) {
+            throw HttpProblem.notFound("push intake is off (intake: pull); this receiver takes events by PullEvents");
+        }
         byte[] body = readLimited(ctx);
         VodEvent event;
         try {
@@ -83,17 +87,15 @@ final class CallbackIntake {
             throw new HttpProblem(400, "MalformedEvent", e.getMessage());
         }
         String source = EventSource.PUSH.name();
-        AppendResult result = inbox.append(new IncomingEvent(clock.instant(), EventSource.PUSH, event.eventType(),
-                event.format().name(), dedupeKey(event, body), new String(body, StandardCharsets.UTF_8),
-                headers(ctx)));
+        AppendResult result = commit.append(IncomingEvents.of(event, new String(body, StandardCharsets.UTF_8),
+                EventSource.PUSH, clock.instant(), headers(ctx)));
         if (result.duplicate()) {
             metrics.duplicate(event.eventType(), source);
-            log.info("Event {} ({}) arrived again from {}; already stored, not processed again", result.id(),
+            log.debug("Event {} ({}) arrived again from {}; already stored, not processed again", result.id(),
                     event.eventType(), ctx.ip());
         } else {
             metrics.received(event.eventType(), source);
-            log.info("Event {} ({}) received from {} and stored", result.id(), event.eventType(), ctx.ip());
-            onAppend.run();
+            log.debug("Event {} ({}) received from {} and stored", result.id(), event.eventType(), ctx.ip());
         }
         ctx.json(Map.of("code", 0, "id", result.id(), "duplicate", result.duplicate()));
     }
@@ -120,16 +122,6 @@ final class CallbackIntake {
                 "body of " + size + " exceeds the limit of " + maxBodyBytes + " bytes");
     }
 
-    /** The event's dedupe key; should computing it ever fail, the body's hash, so the event is still kept. */
-    private static String dedupeKey(VodEvent event, byte[] body) {
-        try {
-            return DedupeKeys.of(event);
-        } catch (RuntimeException e) {
-            log.warn("No dedupe key for a {} event ({}); keying it by its body's hash", event.eventType(), e.toString());
-            return event.eventType() + ":raw-" + HexFormat.of().formatHex(sha256(body));
-        }
-    }
-
     private static Map<String, String> headers(Context ctx) {
         Map<String, String> kept = new LinkedHashMap<>();
         for (String name : KEPT_HEADERS) {
@@ -143,12 +135,8 @@ final class CallbackIntake {
     }
 
     private static byte[] sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] sha256(byte[] data) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

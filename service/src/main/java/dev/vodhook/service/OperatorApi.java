@@ -6,8 +6,14 @@ import dev.vodhook.store.EventStatus;
 import dev.vodhook.store.EventSummary;
 import dev.vodhook.store.ReplayResult;
 import dev.vodhook.store.StoreException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +25,8 @@ final class OperatorApi {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
     private static final Logger log = LoggerFactory.getLogger(OperatorApi.class);
+    private static final ObjectMapper FILTER_READER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final Database database;
     private final ServiceMetrics metrics;
@@ -39,9 +47,12 @@ final class OperatorApi {
                 .orElseThrow(() -> HttpProblem.notFound("no media with FileId " + fileId)));
     }
 
-    /** {@code GET /api/events?status=&type=&before=&limit=}: newest first; {@code nextBefore} pages on. */
+    /**
+     * {@code GET /api/events?status=&type=&since=&until=&before=&limit=}: newest first;
+     * {@code nextBefore} pages on. {@code since}/{@code until} are ISO-8601 instants on the time received.
+     */
     void events(Context ctx) {
-        EventFilter filter = EventFilter.all();
+        EventFilter filter = timeRange(EventFilter.all(), ctx.queryParam("since"), ctx.queryParam("until"));
         String status = ctx.queryParam("status");
         if (status != null && !status.isBlank()) {
             filter = filter.withStatus(status(status));
@@ -83,6 +94,91 @@ final class OperatorApi {
         }
     }
 
+    /**
+     * {@code POST /api/events/replay} with an optional JSON filter {@code {"status", "type", "since",
+     * "until"}}: replays every matching event (status DEAD unless named; DONE re-runs handlers,
+     * which are idempotent) and answers how many.
+     */
+    void replayMatching(Context ctx) {
+        BulkFilter body = bulkFilter(ctx);
+        EventFilter filter = body.filter(EventStatus.DEAD);
+        int replayed;
+        try {
+            replayed = database.inbox().replayAll(filter, clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw HttpProblem.badRequest(e.getMessage());
+        }
+        log.info("{} {} event(s) replayed by an operator from {} ({}); they will be handled again now", replayed,
+                filter.status().orElseThrow(), ctx.ip(), body);
+        if (replayed > 0) {
+            onReplay.run();
+        }
+        ctx.json(Map.of("replayed", replayed));
+    }
+
+    /**
+     * {@code POST /api/events/purge} with a JSON filter naming status DEAD or DONE: deletes the
+     * matching events for good and answers how many.
+     */
+    void purge(Context ctx) {
+        BulkFilter body = bulkFilter(ctx);
+        if (body.status() == null || body.status().isBlank()) {
+            throw HttpProblem.badRequest("a purge must name its status: DEAD or DONE");
+        }
+        int purged;
+        try {
+            purged = database.inbox().purge(body.filter(EventStatus.DEAD));
+        } catch (IllegalArgumentException e) {
+            throw HttpProblem.badRequest(e.getMessage());
+        }
+        log.info("{} event(s) purged by an operator from {} ({})", purged, ctx.ip(), body);
+        ctx.json(Map.of("purged", purged));
+    }
+
+    /** A bulk operation's filter as posted; every field optional. */
+    record BulkFilter(String status, String type, String since, String until) {
+        EventFilter filter(EventStatus defaultStatus) {
+            EventFilter filter = EventFilter.all().withStatus(status == null || status.isBlank() ? defaultStatus
+                    : OperatorApi.status(status));
+            if (type != null && !type.isBlank()) {
+                filter = filter.withEventType(type.strip());
+            }
+            return timeRange(filter, since, until);
+        }
+    }
+
+    private static BulkFilter bulkFilter(Context ctx) {
+        String body = ctx.body();
+        if (body.isBlank()) {
+            return new BulkFilter(null, null, null, null);
+        }
+        try {
+            return FILTER_READER.readValue(body, BulkFilter.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw HttpProblem.badRequest("the body must be a JSON filter like {\"status\": \"DEAD\", \"type\":"
+                    + " \"NewFileUpload\", \"since\": \"2026-03-01T00:00:00Z\", \"until\": ...}: "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    private static EventFilter timeRange(EventFilter filter, String since, String until) {
+        if (since != null && !since.isBlank()) {
+            filter = filter.withReceivedFrom(instant("since", since));
+        }
+        if (until != null && !until.isBlank()) {
+            filter = filter.withReceivedBefore(instant("until", until));
+        }
+        return filter;
+    }
+
+    private static Instant instant(String name, String value) {
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw HttpProblem.badRequest(name + " must be an ISO-8601 time like 2026-03-01T08:00:00Z, got " + value);
+        }
+    }
+
     /** {@code GET /healthz}: 200 when the database answers, 503 when it does not. */
     void health(Context ctx) {
         try {
@@ -100,7 +196,7 @@ final class OperatorApi {
                 .result(metrics.scrape(database.inbox().countByStatus()));
     }
 
-    private static EventStatus status(String value) {
+    static EventStatus status(String value) {
         try {
             return EventStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -2,6 +2,7 @@ package dev.vodhook.service;
 
 import dev.vodhook.store.EventStatus;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -27,6 +28,10 @@ public final class ServiceMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<EventStatus, AtomicLong> inbox = new EnumMap<>(EventStatus.class);
+    private final DistributionSummary commitBatch = DistributionSummary.builder("vodhook.intake.commit.batch")
+            .description("Events per group commit").publishPercentiles(0.5, 0.99).register(registry);
+    private final Timer commitDuration = Timer.builder("vodhook.intake.commit.duration")
+            .description("Time of one group commit").publishPercentiles(0.5, 0.99).register(registry);
 
     public ServiceMetrics() {
         for (EventStatus status : EventStatus.values()) {
@@ -66,6 +71,30 @@ public final class ServiceMetrics {
     void processMedia(String outcome) {
         Counter.builder("vodhook.vod.processmedia").description("ProcessMedia calls by outcome")
                 .tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** One group commit of {@code events} events that took {@code nanos}. */
+    void groupCommit(int events, long nanos) {
+        commitBatch.record(events);
+        commitDuration.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** @param outcome {@code pulled}, {@code confirmed} or {@code unconfirmed} */
+    void pulled(String outcome, int events) {
+        if (events > 0) {
+            Counter.builder("vodhook.pull.events").description("Events taken by PullEvents, by what became of them")
+                    .tag("outcome", outcome).register(registry).increment(events);
+        }
+    }
+
+    void pullFailed(String code) {
+        Counter.builder("vodhook.pull.errors").description("PullEvents calls that failed, by VOD error code")
+                .tag("code", code.length() > 64 ? "other" : code).register(registry).increment();
+    }
+
+    void pruned(int events) {
+        Counter.builder("vodhook.inbox.pruned").description("DONE events deleted after the dedupe retention")
+                .register(registry).increment(events);
     }
 
     /** Prometheus text exposition, after refreshing the inbox gauges. */

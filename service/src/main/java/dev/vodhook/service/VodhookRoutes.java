@@ -19,11 +19,18 @@ final class VodhookRoutes {
         routes.get("/api/media/{fileId}", api::media);
         routes.get("/api/events", api::events);
         routes.get("/api/events/{id}", api::event);
+        routes.post("/api/events/replay", api::replayMatching);
+        routes.post("/api/events/purge", api::purge);
         routes.post("/api/events/{id}/replay", api::replay);
         routes.get("/healthz", api::health);
         routes.get("/metrics", api::metrics);
 
-        routes.exception(HttpProblem.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+        routes.exception(HttpProblem.class, (e, ctx) -> {
+            if (e instanceof Overloaded o) {
+                ctx.header("Retry-After", String.valueOf(o.retryAfterSeconds()));
+            }
+            error(ctx, e.status(), e.code(), e.getMessage());
+        });
         routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                 switch (e.getStatus()) {
                     case 404 -> "NotFound";
@@ -34,6 +41,7 @@ final class VodhookRoutes {
         routes.exception(StoreException.class, (e, ctx) -> {
             log.error("{} {} failed, the database is unavailable: {}; answered 503 so the caller retries",
                     ctx.method(), ctx.path(), e.getMessage(), e);
+            ctx.header("Retry-After", "5");
             error(ctx, 503, "Unavailable", "the event store is unavailable; try again later");
         });
         routes.exception(Exception.class, (e, ctx) -> {

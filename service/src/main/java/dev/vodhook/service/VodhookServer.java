@@ -6,15 +6,18 @@ import dev.vodhook.store.Database;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running receiver: database, processor and HTTP server. {@link #start} returns once it
- * listens; {@link #close} stops intake, lets the processor finish what it has in hand (or hands it
- * back), then closes the database.
+ * The running receiver: database, intake (callbacks and/or PullEvents loops, through one group
+ * commit), processor, pruning and HTTP server. {@link #start} returns once it listens;
+ * {@link #close} stops pulling (confirming what was committed), stops taking callbacks, commits
+ * what is queued, lets the processor finish what it has in hand (or hands it back), then closes
+ * the database.
  */
 public final class VodhookServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VodhookServer.class);
@@ -23,13 +26,18 @@ public final class VodhookServer implements AutoCloseable {
     private final Database database;
     private final Processor processor;
     private final Javalin http;
+    private final Intake intake;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private VodhookServer(ServiceConfig config, Database database, Processor processor, Javalin http) {
+    /** The intake side: group commit, the pull loops when pulling, the pruning job. */
+    private record Intake(GroupCommit commit, Optional<PullIntake> pull, PruneDoneEvents prune) {}
+
+    private VodhookServer(ServiceConfig config, Database database, Processor processor, Javalin http, Intake intake) {
         this.config = config;
         this.database = database;
         this.processor = processor;
         this.http = http;
+        this.intake = intake;
     }
 
     /** Starts the receiver, calling VOD through the official SDK ({@link VodApi}). */
@@ -51,21 +59,32 @@ public final class VodhookServer implements AutoCloseable {
                     "ProcedureStateChanged", new RecordProcedureResults(database.media(), config.clock())));
             Processor processor = new Processor(database.inbox(), handlers, config.retry(), config.worker(),
                     config.clock(), metrics, new SplittableRandom());
-            CallbackIntake intake = new CallbackIntake(database.inbox(), config.callbackToken(), config.maxBodyBytes(),
-                    config.clock(), metrics, processor::wake);
+            GroupCommit commit = new GroupCommit(database.inbox(), config.intake(), metrics, processor::wake);
+            CallbackIntake callbacks = new CallbackIntake(commit, config.callbackToken(), config.maxBodyBytes(),
+                    config.clock(), metrics, config.intake().mode().acceptsPush());
+            Optional<PullIntake> pull = config.intake().mode().pulls()
+                    ? Optional.of(new PullIntake(VodEventQueue.create(config), commit, config.intake().pullers(),
+                            config.clock(), metrics, new SplittableRandom()))
+                    : Optional.empty();
+            Intake intake = new Intake(commit, pull, new PruneDoneEvents(database.inbox(),
+                    config.intake().dedupeRetention(), config.intake().pruneInterval(), config.clock(), metrics));
             OperatorApi api = new OperatorApi(database, metrics, config.clock(), processor::wake);
             Javalin http = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 c.concurrency.useVirtualThreads = true;
                 c.http.maxRequestSize = config.maxBodyBytes();
                 c.jsonMapper(new JavalinJackson(jsonMapper(), true));
-                VodhookRoutes.register(c.routes, intake, api);
+                VodhookRoutes.register(c.routes, callbacks, api);
             });
+            commit.start();
             http.start(config.bindHost(), config.port());
             processor.start();
-            VodhookServer server = new VodhookServer(config, database, processor, http);
-            log.info("vodhook receiver listening on {} (callbacks: POST {}/callback{}; API: {}/api; ready in {} ms){}",
-                    server.baseUrl(), server.baseUrl(), config.callbackToken().isPresent() ? "/<token>" : "",
+            pull.ifPresent(PullIntake::start);
+            intake.prune().start();
+            VodhookServer server = new VodhookServer(config, database, processor, http, intake);
+            log.info("vodhook receiver listening on {} (intake {}; callbacks: POST {}/callback{}; API: {}/api; ready in"
+                    + " {} ms){}", server.baseUrl(), config.intake().mode(), server.baseUrl(),
+                    config.callbackToken().isPresent() ? "/<token>" : "",
                     server.baseUrl(), (System.nanoTime() - started) / 1_000_000,
                     isLoopback(config.bindHost())
                             ? "; loopback only: set bind-host 0.0.0.0 for VOD to reach it from the network" : "");
@@ -92,6 +111,16 @@ public final class VodhookServer implements AutoCloseable {
         return "http://" + host + ":" + port();
     }
 
+    /** The group commit that push and pull intake append through. */
+    public GroupCommit groupCommit() {
+        return intake.commit();
+    }
+
+    /** The pull loops, when intake pulls. */
+    public Optional<PullIntake> pullIntake() {
+        return intake.pull();
+    }
+
     /** The processor, so that tests can step it with {@link Processor#runOnce()}. */
     public Processor processor() {
         return processor;
@@ -113,7 +142,10 @@ public final class VodhookServer implements AutoCloseable {
         }
         log.info("Stopping vodhook receiver on {}", baseUrl());
         try {
+            intake.pull().ifPresent(PullIntake::close);
             http.stop();
+            intake.prune().close();
+            intake.commit().close();
         } finally {
             try {
                 processor.close();

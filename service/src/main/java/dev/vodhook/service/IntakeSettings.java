@@ -1,0 +1,72 @@
+package dev.vodhook.service;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How events are taken in and how long their dedupe keys are kept.
+ *
+ * @param mode            push (POST /callback), pull (PullEvents loop) or both
+ * @param maxBatch        group commit: the most events one transaction takes
+ * @param queueCapacity   events waiting for a commit; a callback beyond this gets 503 with Retry-After
+ * @param commitTimeout   how long a callback waits for its commit before it gets 503
+ * @param pullers         PullEvents loops run at once (several instances may pull as well)
+ * @param dedupeRetention DONE events (and so their dedupe keys) are deleted this long after they
+ *                        were received; at least 4 days, VOD's redelivery horizon
+ * @param pruneInterval   how often the pruning job runs
+ */
+public record IntakeSettings(IntakeMode mode, int maxBatch, int queueCapacity, Duration commitTimeout, int pullers,
+        Duration dedupeRetention, Duration pruneInterval) {
+
+    /** VOD keeps unconfirmed events for 4 days (vod-protocol.md §3.3); keys must outlive them. */
+    public static final Duration MIN_DEDUPE_RETENTION = Duration.ofDays(4);
+    public static final Duration DEFAULT_DEDUPE_RETENTION = Duration.ofDays(7);
+
+    public IntakeSettings {
+        Objects.requireNonNull(mode, "mode");
+        if (maxBatch < 1 || queueCapacity < 1 || pullers < 1) {
+            throw new IllegalArgumentException("maxBatch, queueCapacity and pullers must be at least 1: " + maxBatch
+                    + ", " + queueCapacity + ", " + pullers);
+        }
+        if (!commitTimeout.isPositive() || !pruneInterval.isPositive()) {
+            throw new IllegalArgumentException("commitTimeout and pruneInterval must be positive: " + commitTimeout
+                    + ", " + pruneInterval);
+        }
+        if (dedupeRetention.compareTo(MIN_DEDUPE_RETENTION) < 0) {
+            throw new IllegalArgumentException("dedupe-retention must be at least 4 days (VOD may deliver an event"
+                    + " again for 4 days), got " + dedupeRetention);
+        }
+    }
+
+    /** Push; batches of up to 512, 8192 queued, 10 s commit timeout; 2 pull loops; keys kept 7 days, pruned hourly. */
+    public static IntakeSettings defaults() {
+        return new IntakeSettings(IntakeMode.PUSH, 512, 8192, Duration.ofSeconds(10), 2, DEFAULT_DEDUPE_RETENTION,
+                Duration.ofHours(1));
+    }
+
+    public IntakeSettings withMode(IntakeMode value) {
+        return new IntakeSettings(value, maxBatch, queueCapacity, commitTimeout, pullers, dedupeRetention, pruneInterval);
+    }
+
+    public IntakeSettings withGroupCommit(int batch, int capacity, Duration timeout) {
+        return new IntakeSettings(mode, batch, capacity, timeout, pullers, dedupeRetention, pruneInterval);
+    }
+
+    public IntakeSettings withPullers(int value) {
+        return new IntakeSettings(mode, maxBatch, queueCapacity, commitTimeout, value, dedupeRetention, pruneInterval);
+    }
+
+    public IntakeSettings withDedupeRetention(Duration value) {
+        return new IntakeSettings(mode, maxBatch, queueCapacity, commitTimeout, pullers, value, pruneInterval);
+    }
+
+    public IntakeSettings withPruneInterval(Duration value) {
+        return new IntakeSettings(mode, maxBatch, queueCapacity, commitTimeout, pullers, dedupeRetention, value);
+    }
+
+    @Override
+    public String toString() {
+        return mode + " (group commit " + maxBatch + "/" + queueCapacity + ", " + commitTimeout + "; pullers " + pullers
+                + "; dedupe-retention " + dedupeRetention + ", pruned every " + pruneInterval + ")";
+    }
+}

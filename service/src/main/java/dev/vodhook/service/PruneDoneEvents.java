@@ -1,0 +1,94 @@
+package dev.vodhook.service;
+
+import dev.vodhook.store.Inbox;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the inbox from growing for ever: deletes DONE events received longer ago than the dedupe
+ * retention (at least 4 days, since VOD may deliver an event again for that long, and a deleted
+ * event's dedupe key no longer catches a repeat). DEAD events stay until replayed or purged by an
+ * operator; PENDING and PROCESSING ones are work. {@link #runOnce()} prunes everything due, in
+ * chunks so that no transaction holds the writer long; {@link #start()} runs it every interval.
+ */
+public final class PruneDoneEvents implements AutoCloseable {
+    static final int CHUNK = 1000;
+    private static final Logger log = LoggerFactory.getLogger(PruneDoneEvents.class);
+
+    private final Inbox inbox;
+    private final Duration retention;
+    private final Duration interval;
+    private final Clock clock;
+    private final ServiceMetrics metrics;
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private Thread loop;
+
+    PruneDoneEvents(Inbox inbox, Duration retention, Duration interval, Clock clock, ServiceMetrics metrics) {
+        this.inbox = inbox;
+        this.retention = retention;
+        this.interval = interval;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** Deletes every DONE event received before now minus the retention; returns how many. */
+    public int runOnce() {
+        Instant before = clock.instant().minus(retention);
+        int total = 0;
+        int n;
+        do {
+            n = inbox.pruneDone(before, CHUNK);
+            total += n;
+        } while (n == CHUNK && stop.getCount() > 0);
+        if (total > 0) {
+            metrics.pruned(total);
+            log.info("Pruned {} DONE events received before {} (dedupe retention {})", total, before, retention);
+        }
+        return total;
+    }
+
+    public synchronized void start() {
+        if (loop != null) {
+            throw new IllegalStateException("pruning already started");
+        }
+        loop = Thread.ofVirtual().name("vodhook-prune").start(this::runUntilStopped);
+    }
+
+    @Override
+    public void close() {
+        stop.countDown();
+        Thread running;
+        synchronized (this) {
+            running = loop;
+        }
+        if (running != null) {
+            try {
+                running.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The loop's boundary: a failed run is logged and tried again an interval later. */
+    private void runUntilStopped() {
+        do {
+            try {
+                runOnce();
+            } catch (RuntimeException e) {
+                log.warn("Pruning DONE events failed: {}; will try again in {}", e.getMessage(), interval);
+            }
+            try {
+                stop.await(interval.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        } while (stop.getCount() > 0);
+    }
+}
