@@ -84,6 +84,9 @@ public final class VodEventQueue {
         try {
             answer = client.call("PullEvents", request.toString());
         } catch (TencentCloudSDKException e) {
+            if (noEvents(e.getErrorCode())) {
+                return Pulled.none(e.getRequestId() == null ? "" : e.getRequestId());
+            }
             throw VodApi.failure(e);
         } catch (RuntimeException e) {
             throw new VodApiException("ClientSideError", "", "PullEvents at " + endpoint + " failed: " + e, true, e);
@@ -120,7 +123,7 @@ public final class VodEventQueue {
         JsonNode error = response.path("Error");
         if (error.isObject()) {
             String code = error.path("Code").asText("");
-            if (code.equals("ResourceNotFound") || code.startsWith("ResourceNotFound.")) {
+            if (noEvents(code)) {
                 return Pulled.none(requestId);
             }
             throw new VodApiException(code, requestId, error.path("Message").asText(""), VodApi.retryable(code), null);
@@ -136,6 +139,11 @@ public final class VodEventQueue {
             }
         }
         return new Pulled(events, requestId);
+    }
+
+    /** {@code ResourceNotFound} from PullEvents: documented among its errors, read as "no events". */
+    private static boolean noEvents(String code) {
+        return code != null && (code.equals("ResourceNotFound") || code.startsWith("ResourceNotFound."));
     }
 
     @Override
