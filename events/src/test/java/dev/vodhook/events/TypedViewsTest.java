@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vodhook.testkit.Samples;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class TypedViewsTest {
@@ -78,5 +79,22 @@ class TypedViewsTest {
         VodEvent deleted = EventParser.parse(Samples.bytes("callback-v3-FileDeleted.json"));
         assertThatThrownBy(() -> FileUpload.from(deleted)).isInstanceOf(MalformedEventException.class);
         assertThatThrownBy(() -> ProcedureStateChange.from(deleted)).isInstanceOf(MalformedEventException.class);
+    }
+
+    @Test
+    void legacyNewFileUploadMapsFileIdNameUrlAndTheTaskItStarted() {
+        VodEvent plain = EventParser.parse(("{\"version\":\"4.0\",\"eventType\":\"NewFileUpload\",\"data\":{"
+                + "\"status\":0,\"message\":\"\",\"vodTaskId\":\"\",\"fileId\":\"5285890790714697960\","
+                + "\"fileName\":\"clip\",\"fileUrl\":\"http://1257018105.vod2.myqcloud.com/a/b/f0.mp4\","
+                + "\"sourceContext\":\"ctx\",\"procedureTaskId\":\"\"}}").getBytes(StandardCharsets.UTF_8));
+        VodEvent transcoding = EventParser.parse(("{\"version\":\"4.0\",\"eventType\":\"NewFileUpload\",\"data\":{"
+                + "\"fileId\":14508071098244959037,\"transcodeTaskId\":\"transcode-0bee89b0\"}}")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(FileUpload.from(plain)).isEqualTo(new FileUpload("5285890790714697960", "", "clip",
+                "http://1257018105.vod2.myqcloud.com/a/b/f0.mp4", "ctx"));
+        assertThat(DedupeKeys.of(plain)).isEqualTo("NewFileUpload:5285890790714697960");
+        assertThat(FileUpload.from(transcoding).fileId()).isEqualTo("14508071098244959037");
+        assertThat(FileUpload.from(transcoding).procedureTaskId()).isEqualTo("transcode-0bee89b0");
     }
 }
