@@ -30,6 +30,65 @@ record ReceiverApi(URI base) {
         return Optional.of(JSON.readTree(r.body()));
     }
 
+    /** {@code GET /api/events} with the given query parameters (blank values left out). */
+    JsonNode events(java.util.Map<String, String> query) {
+        StringBuilder path = new StringBuilder("/api/events");
+        char sep = '?';
+        for (var e : query.entrySet()) {
+            if (e.getValue() != null && !e.getValue().isBlank()) {
+                path.append(sep).append(e.getKey()).append('=')
+                        .append(java.net.URLEncoder.encode(e.getValue().strip(), java.nio.charset.StandardCharsets.UTF_8));
+                sep = '&';
+            }
+        }
+        return call("GET", path.toString(), null);
+    }
+
+    /** {@code POST /api/events/{id}/replay}. */
+    JsonNode replay(long id) {
+        return call("POST", "/api/events/" + id + "/replay", "");
+    }
+
+    /** {@code POST /api/events/replay} with a filter ({@code status}, {@code type}, {@code since}, {@code until}). */
+    JsonNode replayMatching(java.util.Map<String, String> filter) {
+        var body = JSON.createObjectNode();
+        filter.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                body.put(k, v.strip());
+            }
+        });
+        return call("POST", "/api/events/replay", body.toString());
+    }
+
+    /** One API call; a refusal or an unreachable receiver is a {@link UserFacingException} saying why. */
+    private JsonNode call(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        request = body == null ? request.GET()
+                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<byte[]> r;
+        try {
+            r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UserFacingException("cannot reach the receiver at " + base + " (" + e.getClass().getSimpleName()
+                    + "); is `vodhook serve` running there? (--url)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserFacingException("interrupted", e);
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new UserFacingException(method + " " + path + " answered " + r.statusCode() + " with something that"
+                    + " is not JSON; is " + base + " a vodhook receiver?");
+        }
+        if (r.statusCode() != 200) {
+            throw new UserFacingException(method + " " + path + " answered " + r.statusCode() + ": "
+                    + json.path("message").asText(json.toString()));
+        }
+        return json;
+    }
+
     static void download(URI url, Path to) throws IOException, InterruptedException {
         HttpResponse<Path> r = HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60)).GET().build(),
                 HttpResponse.BodyHandlers.ofFile(to));

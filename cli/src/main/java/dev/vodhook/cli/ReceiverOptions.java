@@ -1,7 +1,10 @@
 package dev.vodhook.cli;
 
+import dev.vodhook.service.IntakeMode;
+import dev.vodhook.service.IntakeSettings;
 import dev.vodhook.service.ServiceConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +18,7 @@ import picocli.CommandLine.Option;
 public final class ReceiverOptions {
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (keys: " + "secret-id, secret-key, region, "
-            + "definitions, subappid, vod-endpoint, port, host, database, callback-token)")
+            + "definitions, subappid, vod-endpoint, port, host, database, callback-token, intake, dedupe-retention)")
     Path configFile;
 
     @Option(names = "--port", description = "HTTP port (default 8080; 0 = a free port)")
@@ -48,6 +51,14 @@ public final class ReceiverOptions {
     @Option(names = "--callback-token", description = "accept pushes only at /callback/<token>")
     String callbackToken;
 
+    @Option(names = "--intake", paramLabel = "MODE", description = "push (default: VOD posts to /callback), pull"
+            + " (PullEvents loop, for an application in reliable-callback mode) or both")
+    String intake;
+
+    @Option(names = "--dedupe-retention", paramLabel = "DURATION", description = "keep handled events and their"
+            + " dedupe keys this long, e.g. 7d (default), 96h; at least 4d")
+    String dedupeRetention;
+
     Settings settings(Map<String, String> env) {
         Settings s = Settings.empty();
         if (configFile != null) {
@@ -64,6 +75,8 @@ public final class ReceiverOptions {
         flags.put("definitions", definitions);
         flags.put("database", database);
         flags.put("callback-token", callbackToken);
+        flags.put("intake", intake);
+        flags.put("dedupe-retention", dedupeRetention);
         return s.withEnv(env).withFlags(flags);
     }
 
@@ -89,7 +102,41 @@ public final class ReceiverOptions {
         }
         c = s.get("database").map(c::withDatabaseUrl).orElse(c);
         c = s.get("callback-token").map(c::withCallbackToken).orElse(c);
-        return c;
+        return c.withIntake(intake(s, c.intake()));
+    }
+
+    private static IntakeSettings intake(Settings s, IntakeSettings intake) {
+        try {
+            if (s.get("intake").isPresent()) {
+                intake = intake.withMode(IntakeMode.parse(s.get("intake").orElseThrow()));
+            }
+            if (s.get("dedupe-retention").isPresent()) {
+                intake = intake.withDedupeRetention(duration(s.get("dedupe-retention").orElseThrow()));
+            }
+            return intake;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    /** {@code 7d}, {@code 96h}, {@code 30m}, or ISO-8601 ({@code P7D}). */
+    static Duration duration(String raw) {
+        String v = raw.strip().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (v.startsWith("p")) {
+                return Duration.parse(v.toUpperCase(java.util.Locale.ROOT));
+            }
+            long n = Long.parseLong(v.substring(0, v.length() - 1));
+            return switch (v.charAt(v.length() - 1)) {
+                case 'd' -> Duration.ofDays(n);
+                case 'h' -> Duration.ofHours(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 's' -> Duration.ofSeconds(n);
+                default -> throw new NumberFormatException(v);
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("a duration must look like 7d, 96h, 30m or P7D, got '" + raw + "'");
+        }
     }
 
     private static int intIn(Settings s, String key, int min, int max) {

@@ -91,6 +91,29 @@ class SettingsTest {
         assertThat(config.toString()).doesNotContain("secret-key=k,").doesNotContain("=k]");
     }
 
+    @Test
+    void intakeModeAndDedupeRetentionAreSettings() {
+        Settings s = Settings.empty().withFlags(flags("secret-id", "a", "secret-key", "b", "intake", "Both",
+                "dedupe-retention", "5d"));
+
+        var config = ReceiverOptions.serviceConfig(s);
+
+        assertThat(config.intake().mode()).isEqualTo(dev.vodhook.service.IntakeMode.BOTH);
+        assertThat(config.intake().dedupeRetention()).isEqualTo(java.time.Duration.ofDays(5));
+        assertThat(Settings.KEYS).containsKeys("intake", "dedupe-retention");
+        assertThat(ReceiverOptions.serviceConfig(Settings.empty().withFlags(flags("secret-id", "a", "secret-key", "b")))
+                .intake().mode()).isEqualTo(dev.vodhook.service.IntakeMode.PUSH);
+        assertThatThrownBy(() -> ReceiverOptions.serviceConfig(Settings.empty().withFlags(flags("secret-id", "a",
+                "secret-key", "b", "intake", "sideways")))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("push, pull or both");
+        assertThatThrownBy(() -> ReceiverOptions.serviceConfig(Settings.empty().withFlags(flags("secret-id", "a",
+                "secret-key", "b", "dedupe-retention", "2d")))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("at least 4 days");
+        assertThatThrownBy(() -> ReceiverOptions.serviceConfig(Settings.empty().withFlags(flags("secret-id", "a",
+                "secret-key", "b", "dedupe-retention", "soon")))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("7d");
+    }
+
     private static Map<String, String> flags(String... kv) {
         Map<String, String> m = new HashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
