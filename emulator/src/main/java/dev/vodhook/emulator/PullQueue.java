@@ -39,6 +39,9 @@ final class PullQueue implements EventSink {
     private final Map<Long, Map<Long, QueuedEvent>> queues = new HashMap<>();
     private final Map<String, Instant> confirmed = new HashMap<>();
     private long sequence;
+    /** No queued event expires before this, no confirmed handle is forgotten before that: purges skip the scans. */
+    private Instant nextExpiry = Instant.MAX;
+    private Instant nextForget = Instant.MAX;
 
     PullQueue(PullPolicy policy, IdSource ids, Clock clock) {
         this.policy = policy;
@@ -56,6 +59,7 @@ final class PullQueue implements EventSink {
             Instant now = clock.instant();
             QueuedEvent queued = new QueuedEvent(++sequence, event, now, java.util.Optional.empty(), now, 0);
             queues.computeIfAbsent(event.subAppId(), k -> new LinkedHashMap<>()).put(queued.id(), queued);
+            nextExpiry = earlier(nextExpiry, now.plus(policy.retention()));
             arrived.signalAll();
             log.debug("{} for SubAppId {} queued for PullEvents as event {}", event.eventType(), event.subAppId(),
                     queued.id());
@@ -113,7 +117,9 @@ final class PullQueue implements EventSink {
             if (stale.isEmpty()) {
                 confirming.forEach((handle, e) -> {
                     queue.remove(e.id());
-                    confirmed.put(handle, e.enqueuedAt().plus(policy.retention()));
+                    Instant forgetAt = e.enqueuedAt().plus(policy.retention());
+                    confirmed.put(handle, forgetAt);
+                    nextForget = earlier(nextForget, forgetAt);
                 });
                 log.debug("SubAppId {}: {} event(s) confirmed", subAppId, confirming.size());
             }
@@ -154,6 +160,8 @@ final class PullQueue implements EventSink {
         try {
             queues.clear();
             confirmed.clear();
+            nextExpiry = Instant.MAX;
+            nextForget = Instant.MAX;
         } finally {
             lock.unlock();
         }
@@ -181,18 +189,38 @@ final class PullQueue implements EventSink {
                 .orElse(Long.MAX_VALUE);
     }
 
+    /** Drops expired events and forgets old confirmations; scans only when something is due (calls are frequent). */
     private void purge(Instant now) {
-        for (Map<Long, QueuedEvent> queue : queues.values()) {
-            queue.values().removeIf(e -> {
-                boolean expired = !e.enqueuedAt().plus(policy.retention()).isAfter(now);
-                if (expired) {
-                    log.info("SubAppId {}: event {} ({}) dropped unconfirmed after the {} retention", e.event()
-                            .subAppId(), e.id(), e.event().eventType(), policy.retention());
+        if (!now.isBefore(nextExpiry)) {
+            nextExpiry = Instant.MAX;
+            for (Map<Long, QueuedEvent> queue : queues.values()) {
+                queue.values().removeIf(e -> {
+                    Instant expiry = e.enqueuedAt().plus(policy.retention());
+                    boolean expired = !expiry.isAfter(now);
+                    if (expired) {
+                        log.info("SubAppId {}: event {} ({}) dropped unconfirmed after the {} retention", e.event()
+                                .subAppId(), e.id(), e.event().eventType(), policy.retention());
+                    } else {
+                        nextExpiry = earlier(nextExpiry, expiry);
+                    }
+                    return expired;
+                });
+            }
+        }
+        if (!now.isBefore(nextForget)) {
+            nextForget = Instant.MAX;
+            confirmed.values().removeIf(forgetAt -> {
+                boolean forget = !forgetAt.isAfter(now);
+                if (!forget) {
+                    nextForget = earlier(nextForget, forgetAt);
                 }
-                return expired;
+                return forget;
             });
         }
-        confirmed.values().removeIf(forgetAt -> !forgetAt.isAfter(now));
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** Opaque, like the cloud's: base64 of {@code <epoch seconds>.<16 hex>}. */
