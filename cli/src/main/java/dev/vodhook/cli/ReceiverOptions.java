@@ -55,6 +55,13 @@ public final class ReceiverOptions {
             + " (PullEvents loop, for an application in reliable-callback mode) or both")
     String intake;
 
+    @Option(names = "--pullers", paramLabel = "N", description = "PullEvents loops run at once when pulling (default 4)")
+    String pullers;
+
+    @Option(names = "--intake-only", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
+            description = "take events in but do not process them (another instance on the same database does)")
+    String intakeOnly;
+
     @Option(names = "--dedupe-retention", paramLabel = "DURATION", description = "keep handled events and their"
             + " dedupe keys this long, e.g. 7d (default), 96h; at least 4d")
     String dedupeRetention;
@@ -77,6 +84,8 @@ public final class ReceiverOptions {
         flags.put("callback-token", callbackToken);
         flags.put("intake", intake);
         flags.put("dedupe-retention", dedupeRetention);
+        flags.put("intake-only", intakeOnly);
+        flags.put("pullers", pullers);
         return s.withEnv(env).withFlags(flags);
     }
 
@@ -109,6 +118,16 @@ public final class ReceiverOptions {
         try {
             if (s.get("intake").isPresent()) {
                 intake = intake.withMode(IntakeMode.parse(s.get("intake").orElseThrow()));
+            }
+            if (s.get("pullers").isPresent()) {
+                intake = intake.withPullers(intIn(s, "pullers", 1, 64));
+            }
+            if (s.get("intake-only").isPresent()) {
+                String raw = s.get("intake-only").orElseThrow().toLowerCase(java.util.Locale.ROOT);
+                if (!raw.equals("true") && !raw.equals("false")) {
+                    throw new IllegalArgumentException("intake-only must be true or false, got '" + raw + "'");
+                }
+                intake = intake.withIntakeOnly(Boolean.parseBoolean(raw));
             }
             if (s.get("dedupe-retention").isPresent()) {
                 intake = intake.withDedupeRetention(duration(s.get("dedupe-retention").orElseThrow()));

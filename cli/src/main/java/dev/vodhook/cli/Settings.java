@@ -43,6 +43,8 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
         keys.put("database", "JDBC URL, e.g. jdbc:sqlite:./data/vodhook.db or jdbc:postgresql://host/db?user=..");
         keys.put("callback-token", "secret path segment: pushes are accepted only at /callback/<token>");
         keys.put("intake", "how events come in: push (POST /callback), pull (PullEvents loop) or both");
+        keys.put("pullers", "PullEvents loops run at once when pulling (default 4)");
+        keys.put("intake-only", "true: take events in but leave processing to other instances on the same database");
         keys.put("dedupe-retention", "how long handled events (and their dedupe keys) are kept, e.g. 7d; at least 4d");
         return Collections.unmodifiableMap(keys);
     }

@@ -9,11 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +54,7 @@ public final class GroupCommit implements AutoCloseable {
         this.inbox = inbox;
         this.maxBatch = settings.maxBatch();
         this.commitTimeout = settings.commitTimeout();
-        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.queue = new LinkedBlockingQueue<>(settings.queueCapacity()); // producers and the committer lock apart
         this.metrics = metrics;
         this.onStored = onStored;
     }

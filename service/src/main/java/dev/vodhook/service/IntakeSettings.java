@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param dedupeRetention DONE events (and so their dedupe keys) are deleted this long after they
  *                        were received; at least 4 days, VOD's redelivery horizon
  * @param pruneInterval   how often the pruning job runs
+ * @param intakeOnly      take events in but do not process them: an instance that shares its
+ *                        (PostgreSQL) database with instances that do; also for measuring intake alone
  */
 public record IntakeSettings(IntakeMode mode, int maxBatch, int queueCapacity, Duration commitTimeout, int pullers,
-        Duration dedupeRetention, Duration pruneInterval) {
+        Duration dedupeRetention, Duration pruneInterval, boolean intakeOnly) {
 
     /** VOD keeps unconfirmed events for 4 days (vod-protocol.md §3.3); keys must outlive them. */
     public static final Duration MIN_DEDUPE_RETENTION = Duration.ofDays(4);
@@ -38,35 +40,41 @@ public record IntakeSettings(IntakeMode mode, int maxBatch, int queueCapacity, D
         }
     }
 
-    /** Push; batches of up to 512, 8192 queued, 10 s commit timeout; 2 pull loops; keys kept 7 days, pruned hourly. */
+    /** Push; batches of up to 512, 8192 queued, 10 s commit timeout; 4 pull loops; keys kept 7 days, pruned hourly. */
     public static IntakeSettings defaults() {
-        return new IntakeSettings(IntakeMode.PUSH, 512, 8192, Duration.ofSeconds(10), 2, DEFAULT_DEDUPE_RETENTION,
-                Duration.ofHours(1));
+        return new IntakeSettings(IntakeMode.PUSH, 512, 8192, Duration.ofSeconds(10), 4, DEFAULT_DEDUPE_RETENTION,
+                Duration.ofHours(1), false);
     }
 
     public IntakeSettings withMode(IntakeMode value) {
-        return new IntakeSettings(value, maxBatch, queueCapacity, commitTimeout, pullers, dedupeRetention, pruneInterval);
+        return new IntakeSettings(value, maxBatch, queueCapacity, commitTimeout, pullers, dedupeRetention, pruneInterval, intakeOnly);
     }
 
     public IntakeSettings withGroupCommit(int batch, int capacity, Duration timeout) {
-        return new IntakeSettings(mode, batch, capacity, timeout, pullers, dedupeRetention, pruneInterval);
+        return new IntakeSettings(mode, batch, capacity, timeout, pullers, dedupeRetention, pruneInterval, intakeOnly);
     }
 
     public IntakeSettings withPullers(int value) {
-        return new IntakeSettings(mode, maxBatch, queueCapacity, commitTimeout, value, dedupeRetention, pruneInterval);
+        return new IntakeSettings(mode, maxBatch, queueCapacity, commitTimeout, value, dedupeRetention, pruneInterval, intakeOnly);
     }
 
     public IntakeSettings withDedupeRetention(Duration value) {
-        return new IntakeSettings(mode, maxBatch, queueCapacity, commitTimeout, pullers, value, pruneInterval);
+        return new IntakeSettings(mode, maxBatch, queueCapacity, commitTimeout, pullers, value, pruneInterval, intakeOnly);
     }
 
     public IntakeSettings withPruneInterval(Duration value) {
-        return new IntakeSettings(mode, maxBatch, queueCapacity, commitTimeout, pullers, dedupeRetention, value);
+        return new IntakeSettings(mode, maxBatch, queueCapacity, commitTimeout, pullers, dedupeRetention, value, intakeOnly);
+    }
+
+    public IntakeSettings withIntakeOnly(boolean value) {
+        return new IntakeSettings(mode, maxBatch, queueCapacity, commitTimeout, pullers, dedupeRetention, pruneInterval,
+                value);
     }
 
     @Override
     public String toString() {
         return mode + " (group commit " + maxBatch + "/" + queueCapacity + ", " + commitTimeout + "; pullers " + pullers
-                + "; dedupe-retention " + dedupeRetention + ", pruned every " + pruneInterval + ")";
+                + "; dedupe-retention " + dedupeRetention + ", pruned every " + pruneInterval + ")"
+                + (intakeOnly ? " intake only, no processing" : "");
     }
 }

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
@@ -32,11 +35,14 @@ import org.slf4j.LoggerFactory;
  * {@code pullers} loops, each pulling again at once after events, after VOD's hold when there were
  * none (at least {@link #MIN_EMPTY_ROUND} apart, should VOD answer an empty queue at once), and
  * after a backoff with jitter when PullEvents failed (e.g. {@code RequestLimitExceeded}).
- * {@link #close()} stops pulling and waits for rounds in progress to commit and confirm.
+ * In the loops a round's confirmation runs beside the next pull. {@link #close()} stops pulling and
+ * waits for rounds in progress to commit and for their confirmations.
  */
 public final class PullIntake implements AutoCloseable {
     /** Shortest time between two empty rounds of one loop. */
     static final Duration MIN_EMPTY_ROUND = Duration.ofSeconds(1);
+    /** Confirmations a loop may have pending while it pulls on. */
+    static final int CONFIRMS_IN_FLIGHT = 4;
     /** Backoff after failed pulls: 1 s doubling to 60 s, up to half of it taken off at random. */
     static final RetryPolicy BACKOFF = new RetryPolicy(Integer.MAX_VALUE, Duration.ofSeconds(1), 2.0,
             Duration.ofSeconds(60), 0.5);
@@ -55,6 +61,10 @@ public final class PullIntake implements AutoCloseable {
         static Round failed(String error, Duration backoff) {
             return new Round(0, 0, 0, 0, 0, backoff, Optional.of(error));
         }
+
+        Round withConfirmed(int n) {
+            return new Round(pulled, stored, duplicates, n, pulled - n, backoff, error);
+        }
     }
 
     private final VodEventQueue queue;
@@ -66,6 +76,8 @@ public final class PullIntake implements AutoCloseable {
     private final AtomicInteger failuresInARow = new AtomicInteger();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final List<Thread> loops = new ArrayList<>();
+    private final ExecutorService confirmers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore confirmSlots;
 
     PullIntake(VodEventQueue queue, GroupCommit commit, int pullers, Clock clock, ServiceMetrics metrics,
             RandomGenerator random) {
@@ -75,10 +87,21 @@ public final class PullIntake implements AutoCloseable {
         this.clock = clock;
         this.metrics = metrics;
         this.random = random;
+        this.confirmSlots = new Semaphore(CONFIRMS_IN_FLIGHT * pullers);
     }
 
     /** One round: pull, commit, confirm the committed. */
     public Round runOnce() {
+        Committed committed = pullAndCommit();
+        return committed.round().withConfirmed(confirm(committed.handles()));
+    }
+
+    /** A round whose events are committed; {@code handles} are to be confirmed. */
+    private record Committed(Round round, List<String> handles) {
+        static final Committed NONE = new Committed(Round.EMPTY, List.of());
+    }
+
+    private Committed pullAndCommit() {
         VodEventQueue.Pulled pulled;
         try {
             pulled = queue.pull();
@@ -88,13 +111,13 @@ public final class PullIntake implements AutoCloseable {
             metrics.pullFailed(e.code());
             log.warn("PullEvents failed ({} in a row): {}; will pull again in {} ms", failures, e.getMessage(),
                     backoff.toMillis());
-            return Round.failed(e.getMessage(), backoff);
+            return new Committed(Round.failed(e.getMessage(), backoff), List.of());
         }
         failuresInARow.set(0);
         if (pulled.events().isEmpty()) {
-            return Round.EMPTY;
+            return Committed.NONE;
         }
-        return commitAndConfirm(pulled);
+        return commit(pulled);
     }
 
     public synchronized void start() {
@@ -125,6 +148,14 @@ public final class PullIntake implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        confirmers.shutdown();
+        try {
+            if (!confirmers.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                log.warn("Confirmations still pending after {}; those events will be delivered again by VOD", grace);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (!running.isEmpty()) {
             log.info("Pull intake stopped");
         }
@@ -136,7 +167,7 @@ public final class PullIntake implements AutoCloseable {
         close(Duration.ofSeconds(15));
     }
 
-    private Round commitAndConfirm(VodEventQueue.Pulled pulled) {
+    private Committed commit(VodEventQueue.Pulled pulled) {
         Instant now = clock.instant();
         List<IncomingEvent> incoming = new ArrayList<>(pulled.events().size());
         List<String> handles = new ArrayList<>(pulled.events().size());
@@ -171,14 +202,12 @@ public final class PullIntake implements AutoCloseable {
             log.warn("{} of {} pulled events could not be stored; they are not confirmed, so VOD delivers them again"
                     + " after 30 s", failed, results.size());
         }
-        int confirmed = confirm(committed);
         metrics.pulled("pulled", results.size());
-        metrics.pulled("confirmed", confirmed);
-        metrics.pulled("unconfirmed", results.size() - confirmed);
-        log.debug("Pulled {} events (RequestId {}): {} stored, {} duplicates, {} confirmed", results.size(),
-                pulled.requestId(), stored, duplicates, confirmed);
-        return new Round(results.size(), stored, duplicates, confirmed, results.size() - confirmed, Duration.ZERO,
-                Optional.empty());
+        metrics.pulled("unconfirmed", failed);
+        log.debug("Pulled {} events (RequestId {}): {} stored, {} duplicates", results.size(), pulled.requestId(),
+                stored, duplicates);
+        return new Committed(new Round(results.size(), stored, duplicates, 0, results.size(), Duration.ZERO,
+                Optional.empty()), committed);
     }
 
     private int confirm(List<String> handles) {
@@ -188,7 +217,9 @@ public final class PullIntake implements AutoCloseable {
             try {
                 queue.confirm(batch);
                 confirmed += batch.size();
+                metrics.pulled("confirmed", batch.size());
             } catch (VodApiException e) {
+                metrics.pulled("unconfirmed", batch.size());
                 log.warn("ConfirmEvents for {} stored events failed: {}; VOD will deliver them again after 30 s and"
                         + " they will be recognised as duplicates", batch.size(), e.getMessage());
             }
@@ -216,9 +247,14 @@ public final class PullIntake implements AutoCloseable {
             long started = System.nanoTime();
             Duration wait;
             try {
-                Round round = runOnce();
+                Committed committed = pullAndCommit();
+                confirmInBackground(committed.handles());
+                Round round = committed.round();
                 wait = round.pulled() > 0 ? round.backoff()
                         : max(round.backoff(), MIN_EMPTY_ROUND.minusNanos(System.nanoTime() - started));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (RuntimeException e) {
                 wait = BACKOFF.backoff(failuresInARow.incrementAndGet(), jitter());
                 log.error("A PullEvents round failed unexpectedly: {}; will pull again in {} ms", e.toString(),
@@ -232,6 +268,33 @@ public final class PullIntake implements AutoCloseable {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * Confirms on another virtual thread so that the loop pulls again at once: a round's pull and
+     * its confirmation overlap the next. At most {@link #CONFIRMS_IN_FLIGHT} per loop are pending;
+     * beyond that the loop waits.
+     */
+    private void confirmInBackground(List<String> handles) throws InterruptedException {
+        if (handles.isEmpty()) {
+            return;
+        }
+        confirmSlots.acquire();
+        try {
+            confirmers.submit(() -> {
+                try {
+                    confirm(handles);
+                } catch (RuntimeException e) {
+                    log.error("Confirming {} events failed unexpectedly: {}; VOD delivers them again after 30 s",
+                            handles.size(), e.toString(), e);
+                } finally {
+                    confirmSlots.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            confirmSlots.release();
+            throw e;
         }
     }
 

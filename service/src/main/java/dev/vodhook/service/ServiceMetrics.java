@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,6 +29,9 @@ public final class ServiceMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<EventStatus, AtomicLong> inbox = new EnumMap<>(EventStatus.class);
+    /** Intake counters by type and source, looked up once: they count every event. */
+    private final Map<String, Counter> received = new ConcurrentHashMap<>();
+    private final Map<String, Counter> duplicates = new ConcurrentHashMap<>();
     private final DistributionSummary commitBatch = DistributionSummary.builder("vodhook.intake.commit.batch")
             .description("Events per group commit").publishPercentiles(0.5, 0.99).register(registry);
     private final Timer commitDuration = Timer.builder("vodhook.intake.commit.duration")
@@ -45,13 +49,15 @@ public final class ServiceMetrics {
     }
 
     void received(String type, String source) {
-        Counter.builder("vodhook.events.received").description("Events received and stored")
-                .tag("type", typeTag(type)).tag("source", source).register(registry).increment();
+        received.computeIfAbsent(typeTag(type) + "\n" + source, k -> Counter.builder("vodhook.events.received")
+                .description("Events received and stored")
+                .tag("type", typeTag(type)).tag("source", source).register(registry)).increment();
     }
 
     void duplicate(String type, String source) {
-        Counter.builder("vodhook.events.duplicates").description("Events received again and not stored")
-                .tag("type", typeTag(type)).tag("source", source).register(registry).increment();
+        duplicates.computeIfAbsent(typeTag(type) + "\n" + source, k -> Counter.builder("vodhook.events.duplicates")
+                .description("Events received again and not stored")
+                .tag("type", typeTag(type)).tag("source", source).register(registry)).increment();
     }
 
     void rejected(String reason) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vodhook.store.Database;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.json.JavalinJackson;
 import java.util.Map;
 import java.util.Optional;
@@ -73,12 +74,15 @@ public final class VodhookServer implements AutoCloseable {
                 c.startup.showJavalinBanner = false;
                 c.concurrency.useVirtualThreads = true;
                 c.http.maxRequestSize = config.maxBodyBytes();
+                c.http.compressionStrategy = CompressionStrategy.NONE; // small JSON answers; saves a wrapper per request
                 c.jsonMapper(new JavalinJackson(jsonMapper(), true));
                 VodhookRoutes.register(c.routes, callbacks, api);
             });
             commit.start();
             http.start(config.bindHost(), config.port());
-            processor.start();
+            if (!config.intake().intakeOnly()) {
+                processor.start();
+            }
             pull.ifPresent(PullIntake::start);
             intake.prune().start();
             VodhookServer server = new VodhookServer(config, database, processor, http, intake);

@@ -265,6 +265,33 @@ abstract class InboxContract {
     }
 
     @Test
+    void appendAllOfMoreRowsThanOneInsertTakesKeepsOrderAndStoresEachVerbatim() {
+        inbox.append(event("k7"));
+        List<IncomingEvent> events = new ArrayList<>();
+        for (int i = 0; i < Inbox.ROWS_PER_INSERT * 2 + 3; i++) {
+            events.add(event("k" + (i % 300), "NewFileUpload", T0.plusMillis(i)));
+        }
+
+        List<AppendResult> results = inbox.appendAll(events);
+
+        assertThat(results).hasSize(events.size());
+        assertThat(results.stream().filter(r -> !r.duplicate()).count()).isEqualTo(299);
+        assertThat(results.get(7)).isEqualTo(new AppendResult(inbox.list(EventFilter.all(), 1000).stream()
+                .filter(e -> e.dedupeKey().equals("k7")).findFirst().orElseThrow().id(), true));
+        for (int i = 0; i < 300; i++) {
+            StoredEvent stored = inbox.find(results.get(i).id()).orElseThrow();
+            assertThat(stored.dedupeKey()).isEqualTo("k" + i);
+            if (i != 7) {
+                assertThat(results.get(i).duplicate()).isFalse();
+                assertThat(stored.receivedAt()).isEqualTo(T0.plusMillis(i));
+                assertThat(stored.body()).isEqualTo(events.get(i).body());
+                assertThat(stored.headers()).isEqualTo(events.get(i).headers());
+            }
+        }
+        assertThat(results.get(300)).isEqualTo(new AppendResult(results.get(0).id(), true));
+    }
+
+    @Test
     void appendAllFailsWholeWhenOneRowIsRefused() {
         refuseInsertsOf("poison");
 

@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# Benchmarks. `bench/run.sh intake` measures event intake on this machine:
+#   push: wrk posts ~4 KB NewFileUpload events, each with its own FileId, over 64 connections to
+#         nginx answering a static 200 (the ceiling), then to `vodhook serve` on SQLite, then on
+#         PostgreSQL (Debian's, fsync on): events/s, p50/p99 latency, receiver RSS, start to ready,
+#         and a check that every event answered 200 is stored;
+#   pull: the local VOD in PULL mode holds N events; `vodhook serve --intake pull` pulls, commits
+#         and confirms them all: events/s.
+# Needs wrk, nginx and postgresql (installed with apt-get when missing and run as root).
+# DURATION (seconds per push run, default 20), CONNECTIONS (64), PULL_EVENTS (50000) tune it.
+# Not part of ./vodhook test; do not run it beside a long build (2 cores are shared).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+what=${1:-intake}
+duration=${DURATION:-20}
+connections=${CONNECTIONS:-64}
+pull_events=${PULL_EVENTS:-50000}
+work=${BENCH_DIR:-/tmp/vodhook-bench}
+jar="$here/cli/target/vodhook.jar"
+nginx_port=18080
+receiver_port=18081
+pg_port=15432
+pids=()
+
+[ "$what" = intake ] || { echo "usage: bench/run.sh intake" >&2; exit 2; }
+
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  if [ -f "$work/pg/postmaster.pid" ]; then su postgres -c "$pg_bin/pg_ctl -D $work/pg -m fast stop" >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+
+say() { printf '%s\n' "$*" >&2; }
+
+java_bin() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then echo "$JAVA_HOME/bin/java"; else command -v java; fi
+}
+
+ensure_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v nginx >/dev/null || missing+=(nginx-light)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]} (apt-get)"
+    apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
+  fi
+  pg_bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
+}
+
+build() {
+  say "building the fat jar (cli/target/vodhook.jar) and its serve class-data archive"
+  rm -f "$here"/cli/target/vodhook-*.jsa
+  "$here/mvnw" -B -q -f "$here/pom.xml" -DskipTests -pl cli -am package -o >"$work/build.log" 2>&1 \
+    || "$here/mvnw" -B -q -f "$here/pom.xml" -DskipTests -pl cli -am package >"$work/build.log" 2>&1
+}
+
+wait_http() { # url, timeout seconds
+  local deadline=$((SECONDS + $2))
+  until curl -fsS -o /dev/null "$1" 2>/dev/null; do
+    [ $SECONDS -lt $deadline ] || { say "no answer from $1"; return 1; }
+    sleep 0.01
+  done
+}
+
+# wrk against URL for SECONDS; prints the RESULT line of callback.lua
+load() {
+  wrk -t2 -c"$connections" -d"$2"s --timeout 10s -s "$here/bench/callback.lua" "$1" | grep '^RESULT'
+}
+
+field() { sed -E "s/.*[ ]$1=([0-9]+).*/\\1/" <<<"$2"; }
+
+report() { # name, RESULT line, extra
+  local r=$2 n d
+  n=$(field requests "$r"); d=$(field duration_us "$r")
+  printf '%-34s %9.0f events/s   p50 %6.2f ms   p99 %6.2f ms   non-2xx %s  errors %s  %s\n' "$1" \
+    "$(echo "$n * 1000000 / $d" | bc -l)" "$(echo "$(field p50_us "$r") / 1000" | bc -l)" \
+    "$(echo "$(field p99_us "$r") / 1000" | bc -l)" "$(field non2xx "$r")" "$(field errors "$r")" "$3"
+}
+
+start_nginx() {
+  mkdir -p "$work/nginx"
+  cat >"$work/nginx/nginx.conf" <<EOF
+worker_processes auto;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx;
+  client_body_buffer_size 64k;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location / { default_type application/json; return 200 '{"code":0}'; }
+  }
+}
+EOF
+  nginx -c "$work/nginx/nginx.conf" &
+  pids+=($!)
+  wait_http "http://127.0.0.1:$nginx_port/" 10
+}
+
+start_postgres() {
+  rm -rf "$work/pg" && mkdir -p "$work/pg" && chown postgres "$work/pg" "$work"
+  su postgres -c "$pg_bin/initdb -D $work/pg -A trust -U postgres" >"$work/pg-init.log"
+  su postgres -c "$pg_bin/pg_ctl -D $work/pg -l $work/pg.log -w -o '-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c max_connections=50' start" >/dev/null
+  su postgres -c "$pg_bin/psql -h 127.0.0.1 -p $pg_port -U postgres -qc 'CREATE DATABASE vodhook'" >/dev/null
+}
+
+# Starts `./vodhook serve` (the launcher execs the JVM, so $! is the receiver); sets receiver_pid and ready_ms.
+start_receiver() { # database url, extra args...
+  local db=$1; shift
+  local started
+  started=$(date +%s%N)
+  VODHOOK_LOG_LEVEL=warn "$here/vodhook" serve --port "$receiver_port" \
+    --database "$db" --secret-id AKIDbench --secret-key bench --vod-endpoint http://127.0.0.1:9 "$@" \
+    >"$work/receiver.log" 2>&1 &
+  receiver_pid=$!
+  pids+=("$receiver_pid")
+  wait_http "http://127.0.0.1:$receiver_port/healthz" 30
+  ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+
+stop_receiver() {
+  kill "$receiver_pid" && wait "$receiver_pid" 2>/dev/null || true
+}
+
+rss_mib() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+stored_events() {
+  curl -fsS "http://127.0.0.1:$receiver_port/metrics" \
+    | awk '/^vodhook_events_received_total/ { n += $NF } END { printf "%d", n }'
+}
+
+push_run() { # name, database url
+  local name=$1 db=$2 r stored answered cold
+  start_receiver "$db" --intake-only # the first start of a new jar also writes its class-data archive on exit
+  cold=$ready_ms
+  stop_receiver
+  start_receiver "$db" --intake-only
+  load "http://127.0.0.1:$receiver_port/callback" 5 >/dev/null # warm-up: JIT, pools, first pages
+  local before
+  before=$(stored_events)
+  r=$(load "http://127.0.0.1:$receiver_port/callback" "$duration")
+  stored=$(( $(stored_events) - before ))
+  answered=$(( $(field requests "$r") - $(field non2xx "$r") ))
+  report "$name" "$r" "RSS $(rss_mib "$receiver_pid") MiB  start ${ready_ms} ms (first ${cold} ms)  stored ${stored}/${answered} answered"
+  stop_receiver
+}
+
+mkdir -p "$work"
+ensure_tools
+build
+say "push intake: ${connections} connections, ${duration} s per run, ~4 KB events; $(nproc) cores shared by wrk and the server"
+
+start_nginx
+load "http://127.0.0.1:$nginx_port/callback" 3 >/dev/null
+report "nginx static 200 (ceiling)" "$(load "http://127.0.0.1:$nginx_port/callback" "$duration")" ""
+kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true; pids=()
+
+rm -f "$work"/sqlite.db*
+push_run "vodhook serve, SQLite" "jdbc:sqlite:$work/sqlite.db"
+
+start_postgres
+push_run "vodhook serve, PostgreSQL" "jdbc:postgresql://127.0.0.1:$pg_port/vodhook?user=postgres"
+
+say "pull intake: ${pull_events} events queued in the local VOD"
+rm -f "$work"/pull.db*
+"$(java_bin)" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/PullBench.java" "$here/vodhook" "$pull_events" \
+  "jdbc:sqlite:$work/pull.db" "$receiver_port" "$work"
