@@ -140,7 +140,7 @@ push_run() { # name, database url
   cold=$ready_ms
   stop_receiver
   start_receiver "$db" --intake-only
-  load "http://127.0.0.1:$receiver_port/callback" 5 >/dev/null # warm-up: JIT, pools, first pages
+  load "http://127.0.0.1:$receiver_port/callback" 15 >/dev/null # warm-up: the JIT needs ~15 s under this load
   local before
   before=$(stored_events)
   r=$(load "http://127.0.0.1:$receiver_port/callback" "$duration")

@@ -46,11 +46,21 @@ public final class GroupCommit implements AutoCloseable {
     private final BlockingQueue<Pending> queue;
     private final ServiceMetrics metrics;
     private final Runnable onStored;
+    private final int committers;
     private volatile boolean closing;
-    private Thread committer;
+    private final List<Thread> running = new ArrayList<>();
 
     /** @param onStored called after a commit that stored at least one new event (wakes the processor) */
     GroupCommit(Inbox inbox, IntakeSettings settings, ServiceMetrics metrics, Runnable onStored) {
+        this(inbox, settings, 1, metrics, onStored);
+    }
+
+    /**
+     * @param committers batches committed at once, each in its own transaction: 1 for SQLite (one
+     *                   writer); more lets PostgreSQL overlap one batch's commit with the next
+     */
+    GroupCommit(Inbox inbox, IntakeSettings settings, int committers, ServiceMetrics metrics, Runnable onStored) {
+        this.committers = committers;
         this.inbox = inbox;
         this.maxBatch = settings.maxBatch();
         this.commitTimeout = settings.commitTimeout();
@@ -116,23 +126,26 @@ public final class GroupCommit implements AutoCloseable {
     }
 
     public synchronized void start() {
-        if (committer != null) {
+        if (!running.isEmpty()) {
             throw new IllegalStateException("group commit already started");
         }
-        committer = Thread.ofPlatform().name("vodhook-group-commit").daemon().start(this::runUntilClosed);
+        for (int i = 0; i < committers; i++) {
+            running.add(Thread.ofPlatform().name("vodhook-group-commit-" + i).daemon().start(this::runUntilClosed));
+        }
     }
 
     /** Refuses new events, commits those queued, and stops the committer. */
     @Override
     public void close() {
-        Thread running;
+        List<Thread> threads;
         synchronized (this) {
             closing = true;
-            running = committer;
+            threads = List.copyOf(running);
         }
-        if (running != null) {
+        long deadline = System.nanoTime() + commitTimeout.toNanos();
+        for (Thread thread : threads) {
             try {
-                running.join(commitTimeout.toMillis());
+                thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

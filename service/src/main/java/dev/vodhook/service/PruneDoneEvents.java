@@ -14,10 +14,12 @@ import org.slf4j.LoggerFactory;
  * retention (at least 4 days, since VOD may deliver an event again for that long, and a deleted
  * event's dedupe key no longer catches a repeat). DEAD events stay until replayed or purged by an
  * operator; PENDING and PROCESSING ones are work. {@link #runOnce()} prunes everything due, in
- * chunks so that no transaction holds the writer long; {@link #start()} runs it every interval.
+ * chunks so that no transaction holds the writer long; {@link #start()} runs it a minute after
+ * start and then every interval.
  */
 public final class PruneDoneEvents implements AutoCloseable {
     static final int CHUNK = 1000;
+    static final Duration FIRST_RUN_AFTER = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(PruneDoneEvents.class);
 
     private final Inbox inbox;
@@ -75,20 +77,23 @@ public final class PruneDoneEvents implements AutoCloseable {
         }
     }
 
-    /** The loop's boundary: a failed run is logged and tried again an interval later. */
+    /**
+     * The loop's boundary: a failed run is logged and tried again an interval later. The first run
+     * comes a minute after start (at most an interval), out of the way of starting up.
+     */
     private void runUntilStopped() {
-        do {
-            try {
-                runOnce();
-            } catch (RuntimeException e) {
-                log.warn("Pruning DONE events failed: {}; will try again in {}", e.getMessage(), interval);
+        Duration wait = interval.compareTo(FIRST_RUN_AFTER) < 0 ? interval : FIRST_RUN_AFTER;
+        try {
+            while (!stop.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                try {
+                    runOnce();
+                } catch (RuntimeException e) {
+                    log.warn("Pruning DONE events failed: {}; will try again in {}", e.getMessage(), interval);
+                }
+                wait = interval;
             }
-            try {
-                stop.await(interval.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        } while (stop.getCount() > 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.vodhook.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vodhook.store.Database;
+import dev.vodhook.store.Dialect;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.json.JavalinJackson;
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class VodhookServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VodhookServer.class);
+    /** Group commits at once on PostgreSQL, which can overlap one transaction's commit with the next. */
+    static final int POSTGRESQL_COMMITTERS = Integer.getInteger("vodhook.pg.committers", 2);
 
     private final ServiceConfig config;
     private final Database database;
@@ -60,7 +63,8 @@ public final class VodhookServer implements AutoCloseable {
                     "ProcedureStateChanged", new RecordProcedureResults(database.media(), config.clock())));
             Processor processor = new Processor(database.inbox(), handlers, config.retry(), config.worker(),
                     config.clock(), metrics, new SplittableRandom());
-            GroupCommit commit = new GroupCommit(database.inbox(), config.intake(), metrics, processor::wake);
+            GroupCommit commit = new GroupCommit(database.inbox(), config.intake(),
+                    database.dialect() == Dialect.POSTGRESQL ? POSTGRESQL_COMMITTERS : 1, metrics, processor::wake);
             CallbackIntake callbacks = new CallbackIntake(commit, config.callbackToken(), config.maxBodyBytes(),
                     config.clock(), metrics, config.intake().mode().acceptsPush());
             Optional<PullIntake> pull = config.intake().mode().pulls()

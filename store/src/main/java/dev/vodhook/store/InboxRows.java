@@ -51,14 +51,41 @@ final class InboxRows {
                 Columns.instant(rs, "processed_at"));
     }
 
+    /** The headers as a JSON object, keys sorted; written by hand, since every appended event needs it. */
     static String headersJson(Map<String, String> headers) {
         Map<String, String> clean = new TreeMap<>();
         headers.forEach((k, v) -> clean.put(Text.storable(k), Text.storable(v)));
-        try {
-            return JSON.writeValueAsString(clean);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write headers as JSON", e);
+        StringBuilder json = new StringBuilder(32 + 48 * clean.size()).append('{');
+        clean.forEach((k, v) -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            quote(json, k).append(':');
+            quote(json, v);
+        });
+        return json.append('}').toString();
+    }
+
+    private static StringBuilder quote(StringBuilder out, String value) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
         }
+        return out.append('"');
     }
 
     static Map<String, String> headers(long id, String json) {
