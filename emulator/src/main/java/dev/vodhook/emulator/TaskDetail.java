@@ -1,7 +1,7 @@
 package dev.vodhook.emulator;
 
 /**
- * The output of DescribeTaskDetail for a task flow: {@code TaskType Procedure} and {@code ProcedureTask}; the
+ * The output of DescribeTaskDetail: the {@code TaskType} and exactly one task field ({@code ProcedureTask} for a task flow); the
  * task fields of other types are null, as in the cloud's answers.
  */
 record TaskDetail(String taskType, String status, String createTime, String beginProcessTime, String finishTime,
