@@ -55,8 +55,13 @@ final class Emulator implements AutoCloseable {
 
         StorageLayout layout = StorageLayout.create(config.appId(), ids);
         MediaEngine engine = new MediaEngine(config.ffmpegPath(), config.ffmpegConcurrency(), config.upscale());
+        DerivedFiles derived = new DerivedFiles(store, layout, urls, ids);
         ProcedureRunner runner = new ProcedureRunner(tasks, media, List.of(
                 new TranscodeStep(engine, store, layout, urls, clock),
+                new AnimatedGraphicsStep(engine, derived, clock),
+                new SnapshotByTimeOffsetStep(engine, derived, clock),
+                new SampleSnapshotStep(engine, derived, clock),
+                new ImageSpriteStep(engine, derived, clock),
                 new CoverStep(engine, store, layout, urls, ids, clock)), bus, ids, clock, executor);
         MediaIngest ingest = new MediaIngest(media, store, engine, urls);
         this.apiDispatcher = new ApiDispatcher(withFaults(List.of(

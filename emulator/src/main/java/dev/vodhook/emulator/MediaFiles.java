@@ -28,7 +28,8 @@ final class MediaFiles {
      * and the HLS segments {@code v.f<definition>_<n>.ts} beside them.
      */
     void deleteTranscodes(Media m, long definition) {
-        Pattern rendition = Pattern.compile("v\\.f" + (definition == 0 ? "\\d+" : Long.toString(definition)) + "[._].*");
+        Pattern rendition = Pattern.compile("v\\.f" + (definition == 0 ? "\\d+" : Long.toString(definition))
+                + "(\\.mp4|\\.m3u8|_\\d+\\.ts)");
         store.list(derivedFolder(m)).stream()
                 .filter(key -> rendition.matcher(key.value().substring(key.value().lastIndexOf('/') + 1)).matches())
                 .forEach(store::delete);

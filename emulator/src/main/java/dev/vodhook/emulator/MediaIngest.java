@@ -31,7 +31,8 @@ final class MediaIngest {
         String coverUrl = s.coverKey().filter(k -> store.find(k).isPresent()).map(k -> urls.url(k.value())).orElse("");
         Media m = new Media(s.fileId(), s.subAppId(), s.folder(), s.mediaName(), "", s.mediaType(), s.classId(), now,
                 now, s.expireTime(), s.region(), java.util.Optional.of(s.mediaKey()), urls.url(s.mediaKey().value()), coverUrl,
-                s.sourceContext(), probe(s.fileId(), original), java.util.List.of());
+                MediaBasicInfo.SourceInfo.upload(s.sourceContext()), probe(s.fileId(), original), java.util.List.of(),
+                Derivatives.NONE);
         media.save(m);
         log.info("FileId {} created from upload ({} bytes, {}x{}, {} s)", m.fileId(), m.metaData().size(),
                 m.metaData().width(), m.metaData().height(), m.metaData().duration());

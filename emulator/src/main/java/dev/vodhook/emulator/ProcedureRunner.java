@@ -89,6 +89,10 @@ final class ProcedureRunner {
             media.update(fileId, result.mediaChange());
             outcome = s -> s.succeeded(result.output(), clock.instant());
             log.info("Task {} sub-task {} {} {} succeeded", taskId, index, spec.type(), spec.definition());
+        } catch (MediaStepException e) {
+            log.info("Task {} sub-task {} {} {} cannot be done: {}; reported as FAIL", taskId, index, spec.type(),
+                    spec.definition(), e.getMessage());
+            outcome = s -> s.failed(e.errCode(), e.errCodeExt(), e.getMessage(), clock.instant());
         } catch (FfmpegException e) {
             if (executor.isShutdown()) {
                 log.info("Task {} sub-task {} stopped: the emulator is shutting down", taskId, index);
