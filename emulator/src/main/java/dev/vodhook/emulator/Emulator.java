@@ -62,7 +62,8 @@ final class Emulator implements AutoCloseable {
                 new SnapshotByTimeOffsetStep(engine, derived, clock),
                 new SampleSnapshotStep(engine, derived, clock),
                 new ImageSpriteStep(engine, derived, clock),
-                new CoverStep(engine, store, layout, urls, ids, clock)), bus, ids, clock, executor);
+                new CoverStep(engine, store, layout, urls, ids, clock),
+                new AdaptiveStreamingStep(engine, derived, clock)), bus, ids, clock, executor);
         MediaIngest ingest = new MediaIngest(media, store, engine, urls);
         this.apiDispatcher = new ApiDispatcher(withFaults(List.of(
                 new ApplyUploadAction(uploadSessions, layout, ids, config.region()),

@@ -35,6 +35,15 @@ final class MediaFiles {
                 .forEach(store::delete);
     }
 
+    /** The adaptive streams of one template ({@code 0}: of every template): master and sub-stream playlists, segments. */
+    void deleteAdaptiveStreams(Media m, long definition) {
+        Pattern stream = Pattern.compile("adp\\." + (definition == 0 ? "\\d+" : Long.toString(definition))
+                + "(\\.m3u8|_\\d+\\.m3u8|_\\d+_\\d+\\.ts)");
+        store.list(derivedFolder(m)).stream()
+                .filter(key -> stream.matcher(key.value().substring(key.value().lastIndexOf('/') + 1)).matches())
+                .forEach(store::delete);
+    }
+
     private ObjectKey derivedFolder(Media m) {
         return new ObjectKey(layout.derivedFolderKey(m.storageRegion(), m.folder()));
     }

@@ -12,7 +12,8 @@ import java.util.function.Function;
 record MediaInfo(String fileId, MediaBasicInfo basicInfo, MetaData metaData, TranscodeInfo transcodeInfo,
                  AnimatedGraphicsInfo animatedGraphicsInfo, SampleSnapshotInfo sampleSnapshotInfo,
                  ImageSpriteInfo imageSpriteInfo, SnapshotByTimeOffsetInfo snapshotByTimeOffsetInfo,
-                 Object keyFrameDescInfo, Object adaptiveDynamicStreamingInfo, Object miniProgramReviewInfo,
+                 Object keyFrameDescInfo, AdaptiveDynamicStreamingInfo adaptiveDynamicStreamingInfo,
+                 Object miniProgramReviewInfo,
                  Object subtitleInfo, Object reviewInfo) {
 
     /** The {@code Filters} values DescribeMediaInfos accepts. */
@@ -35,6 +36,9 @@ record MediaInfo(String fileId, MediaBasicInfo basicInfo, MetaData metaData, Tra
     record SnapshotByTimeOffsetInfo(List<MediaSnapshotByTimeOffsetItem> snapshotByTimeOffsetSet) {
     }
 
+    record AdaptiveDynamicStreamingInfo(List<AdaptiveDynamicStreamingItem> adaptiveDynamicStreamingSet) {
+    }
+
     /** @param filters the requested sections (values of {@link #FILTERS}); empty = all */
     static MediaInfo of(Media m, Set<String> filters) {
         Derivatives d = m.derived();
@@ -46,7 +50,9 @@ record MediaInfo(String fileId, MediaBasicInfo basicInfo, MetaData metaData, Tra
                 section(filters, "sampleSnapshotInfo", d.sampleSnapshots(), SampleSnapshotInfo::new),
                 section(filters, "imageSpriteInfo", d.imageSprites(), ImageSpriteInfo::new),
                 section(filters, "snapshotByTimeOffsetInfo", d.snapshotsByTimeOffset(), SnapshotByTimeOffsetInfo::new),
-                null, null, null, null, null);
+                null,
+                section(filters, "adaptiveDynamicStreamingInfo", d.adaptiveStreams(), AdaptiveDynamicStreamingInfo::new),
+                null, null, null);
     }
 
     private static boolean wanted(Set<String> filters, String section) {

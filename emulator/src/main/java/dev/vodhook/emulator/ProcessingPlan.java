@@ -17,7 +17,6 @@ import java.util.function.Function;
  */
 final class ProcessingPlan {
 
-    private static final Set<String> NOT_YET = Set.of("AdaptiveDynamicStreamingTaskSet");
     /** Each task set and how one of its elements becomes a spec, in the order of VOD's MediaProcessTaskInput. */
     private static final Map<String, Function<JsonNode, SubTaskSpec>> SETS = sets();
     private static final Set<String> UNSUPPORTED_TRANSCODE_OPTIONS = Set.of("WatermarkSet", "MosaicSet",
@@ -30,12 +29,6 @@ final class ProcessingPlan {
     static List<SubTaskSpec> parse(JsonNode mediaProcessTask) {
         if (mediaProcessTask == null || !mediaProcessTask.isObject()) {
             throw VodApiException.missing("MediaProcessTask");
-        }
-        for (String set : NOT_YET) {
-            if (mediaProcessTask.path(set).size() > 0) {
-                throw new VodApiException(VodApiException.UNSUPPORTED_OPERATION,
-                        "MediaProcessTask." + set + " is not supported by the local VOD yet.");
-            }
         }
         List<SubTaskSpec> specs = new ArrayList<>();
         SETS.forEach((set, parse) -> array(mediaProcessTask, set).forEach(element -> specs.add(parse.apply(element))));
@@ -53,6 +46,7 @@ final class ProcessingPlan {
         sets.put(SampleSnapshotStep.SET, SampleSnapshotStep::spec);
         sets.put(ImageSpriteStep.SET, ImageSpriteStep::spec);
         sets.put("CoverBySnapshotTaskSet", ProcessingPlan::cover);
+        sets.put(AdaptiveStreamingStep.SET, AdaptiveStreamingStep::spec);
         return java.util.Collections.unmodifiableMap(sets);
     }
 
