@@ -14,9 +14,12 @@ final class ApplyUploadAction implements ApiAction {
     private final StorageLayout layout;
     private final IdSource ids;
     private final String defaultRegion;
+    private final ProcedureTemplates templates;
 
-    ApplyUploadAction(UploadSessionRepository sessions, StorageLayout layout, IdSource ids, String defaultRegion) {
+    ApplyUploadAction(UploadSessionRepository sessions, StorageLayout layout, IdSource ids, String defaultRegion,
+                      ProcedureTemplates templates) {
         this.sessions = sessions;
+        this.templates = templates;
         this.layout = layout;
         this.ids = ids;
         this.defaultRegion = defaultRegion;
@@ -50,7 +53,7 @@ final class ApplyUploadAction implements ApiAction {
             throw VodApiException.invalidValue("CoverType", "CoverType", "'" + r.coverType() + "' is not a supported cover type");
         }
         Optional<String> procedure = Optional.ofNullable(r.procedure()).filter(p -> !p.isEmpty());
-        if (procedure.isPresent() && Procedures.find(procedure.get()).isEmpty()) {
+        if (procedure.isPresent() && templates.find(request.subAppId(), procedure.get()).isEmpty()) {
             throw VodApiException.invalidValue("Procedure", "task flow template '" + procedure.get() + "' does not exist");
         }
         Optional<Instant> expireTime = expireTime(r.expireTime());

@@ -16,9 +16,11 @@ final class CommitUploadAction implements ApiAction {
     private final ProcedureRunner runner;
     private final EventBus bus;
     private final ObjectStore store;
+    private final ProcedureTemplates templates;
 
     CommitUploadAction(UploadSessionRepository sessions, MediaRepository media, MediaIngest ingest,
-                       ProcedureRunner runner, EventBus bus, ObjectStore store) {
+                       ProcedureRunner runner, EventBus bus, ObjectStore store, ProcedureTemplates templates) {
+        this.templates = templates;
         this.sessions = sessions;
         this.media = media;
         this.ingest = ingest;
@@ -52,7 +54,7 @@ final class CommitUploadAction implements ApiAction {
                     new VodApiException(VodApiException.RESOURCE_NOT_FOUND, "The upload is being committed."));
         }
         Media m = ingest.ingest(session, original, request.now());
-        String procedureTaskId = session.procedure().flatMap(Procedures::find)
+        String procedureTaskId = session.procedure().flatMap(name -> templates.find(session.subAppId(), name))
                 .map(p -> runner.start(m, ProcessingPlan.parse(p.mediaProcessTask()), new ProcedureRunner.Options(0,
                         "Finish", session.sessionContext(), "", "System")))
                 .orElse("");

@@ -24,6 +24,7 @@ final class Emulator implements AutoCloseable {
     private final MultipartUploads multipartUploads = new MultipartUploads();
     private final DeliveryJournal journal = new DeliveryJournal();
     private final Faults faults = new Faults();
+    private final ProcedureTemplates procedureTemplates = new ProcedureTemplates();
     private final SessionIds sessionIds;
     private final EventConfigRepository eventConfigs;
     private final ObjectStore store;
@@ -66,10 +67,12 @@ final class Emulator implements AutoCloseable {
                 new AdaptiveStreamingStep(engine, derived, clock)), bus, ids, clock, executor);
         MediaIngest ingest = new MediaIngest(media, store, engine, urls);
         this.apiDispatcher = new ApiDispatcher(withFaults(List.of(
-                new ApplyUploadAction(uploadSessions, layout, ids, config.region()),
-                new CommitUploadAction(uploadSessions, media, ingest, runner, bus, store),
+                new ApplyUploadAction(uploadSessions, layout, ids, config.region(), procedureTemplates),
+                new CommitUploadAction(uploadSessions, media, ingest, runner, bus, store, procedureTemplates),
                 new ProcessMediaAction(media, sessionIds, runner),
                 new DeleteMediaAction(media, new MediaFiles(store, layout), bus),
+                new CreateProcedureTemplateAction(procedureTemplates),
+                new DescribeProcedureTemplatesAction(procedureTemplates),
                 new DescribeMediaInfosAction(media),
                 new DescribeTaskDetailAction(tasks),
                 new ModifyEventConfigAction(eventConfigs),
@@ -101,6 +104,7 @@ final class Emulator implements AutoCloseable {
         bus.clear();
         store.clear();
         faults.clear();
+        procedureTemplates.clear();
     }
 
     private List<ApiAction> withFaults(List<ApiAction> actions) {
