@@ -34,6 +34,7 @@ final class Emulator implements AutoCloseable {
     private final PushDelivery push;
     private final Optional<PushLoop> pushLoop;
     private final PullQueue pullQueue;
+    private final MediaFetcher fetcher;
     private final EventBus bus;
     private final ApiDispatcher apiDispatcher;
     private final RequestRouter requestRouter;
@@ -66,9 +67,15 @@ final class Emulator implements AutoCloseable {
                 new CoverStep(engine, store, layout, urls, ids, clock),
                 new AdaptiveStreamingStep(engine, derived, clock)), bus, ids, clock, executor);
         MediaIngest ingest = new MediaIngest(media, store, engine, urls);
+        ProcedureStarter procedures = new ProcedureStarter(procedureTemplates, runner);
+        MediaCreator creator = new MediaCreator(store, layout, ids, ingest, procedures);
+        SingleTaskRunner singleTasks = new SingleTaskRunner(tasks, bus, clock, executor);
+        this.fetcher = new MediaFetcher(config.pullUpload().timeout());
         this.apiDispatcher = new ApiDispatcher(withFaults(List.of(
-                new ApplyUploadAction(uploadSessions, layout, ids, config.region(), procedureTemplates),
-                new CommitUploadAction(uploadSessions, media, ingest, runner, bus, store, procedureTemplates),
+                new ApplyUploadAction(uploadSessions, layout, ids, config.region(), procedures),
+                new CommitUploadAction(uploadSessions, media, ingest, procedures, bus, store),
+                new PullUploadAction(sessionIds, procedures, ids, singleTasks,
+                        new MediaPuller(fetcher, creator, bus, config.pullUpload(), clock), config.region()),
                 new ProcessMediaAction(media, sessionIds, runner),
                 new DeleteMediaAction(media, new MediaFiles(store, layout), bus),
                 new CreateProcedureTemplateAction(procedureTemplates),
@@ -153,6 +160,7 @@ final class Emulator implements AutoCloseable {
         pushLoop.ifPresent(PushLoop::close);
         executor.shutdownNow();
         pushSender.close();
+        fetcher.close();
         if (temporaryStore) {
             store.destroy();
         }

@@ -41,6 +41,14 @@ final class EventContents {
     record FileDeleted(String eventType, FileDeleteTask fileDeleteEvent) {
     }
 
+    record PullComplete(String eventType, PullUploadTask.View pullCompleteEvent) {
+    }
+
+    static VodEvent pullComplete(PullUploadTask task) {
+        PullComplete event = new PullComplete("PullComplete", task.view());
+        return new VodEvent(task.subAppId(), event.eventType(), tree(event));
+    }
+
     /** {@code FileDeleted} for one FileId; {@code parts} as requested, empty for a whole delete. */
     static VodEvent fileDeleted(long subAppId, String fileId, List<DeleteMediaAction.Part> parts) {
         FileDeleted event = new FileDeleted("FileDeleted", new FileDeleteTask(List.of(fileId),

@@ -1,10 +1,11 @@
 package dev.vodhook.emulator;
 
 /**
- * A sub-task cannot do what was asked of this media (e.g. a time range beyond its end): reported as a {@code FAIL}
- * sub-task with these codes.
+ * A sub-task or task cannot do what was asked of this media (a time range beyond its end, a source that is not
+ * media): reported as a {@code FAIL} sub-task, or a {@code FINISH}ed task, with these codes.
  *
  * @see ProcedureRunner
+ * @see SingleTaskRunner
  */
 final class MediaStepException extends EmulatorException {
 
@@ -18,6 +19,10 @@ final class MediaStepException extends EmulatorException {
         super(message);
         this.errCode = errCode;
         this.errCodeExt = errCodeExt;
+    }
+
+    static MediaStepException sourceFileError(String message) {
+        return new MediaStepException(ProcedureRunner.SOURCE_FILE_ERROR, "SourceFileError", "source file error: " + message);
     }
 
     static MediaStepException invalidInput(String message) {

@@ -27,6 +27,16 @@ final class TestClips {
         });
     }
 
+    /** A 160x90 JPG test picture. */
+    static Path picture() {
+        return CLIPS.computeIfAbsent("picture", name -> {
+            Path out = DIR.resolve("picture.jpg");
+            Ffmpeg.locate().run(java.util.List.of("-f", "lavfi", "-i", "testsrc2=size=160x90", "-frames:v", "1",
+                    out.toString()), java.time.Duration.ofSeconds(30));
+            return out;
+        });
+    }
+
     /** Landscape 320x180. */
     static Path landscape() {
         return clip(320, 180);
