@@ -68,14 +68,16 @@ final class Emulator implements AutoCloseable {
                 new AdaptiveStreamingStep(engine, derived, clock)), bus, ids, clock, executor);
         MediaIngest ingest = new MediaIngest(media, store, engine, urls);
         ProcedureStarter procedures = new ProcedureStarter(procedureTemplates, runner);
-        MediaCreator creator = new MediaCreator(store, layout, ids, ingest, procedures);
+        MediaCreator creator = new MediaCreator(store, layout, ids, ingest, procedures, config.region());
         SingleTaskRunner singleTasks = new SingleTaskRunner(tasks, bus, clock, executor);
         this.fetcher = new MediaFetcher(config.pullUpload().timeout());
+        MediaComposer composer = new MediaComposer(media, store, engine, creator, clock);
         this.apiDispatcher = new ApiDispatcher(withFaults(List.of(
                 new ApplyUploadAction(uploadSessions, layout, ids, config.region(), procedures),
                 new CommitUploadAction(uploadSessions, media, ingest, procedures, bus, store),
                 new PullUploadAction(sessionIds, procedures, ids, singleTasks,
                         new MediaPuller(fetcher, creator, bus, config.pullUpload(), clock), config.region()),
+                new EditMediaAction(media, sessionIds, procedures, ids, singleTasks, composer),
                 new ProcessMediaAction(media, sessionIds, runner),
                 new DeleteMediaAction(media, new MediaFiles(store, layout), bus),
                 new CreateProcedureTemplateAction(procedureTemplates),

@@ -16,8 +16,11 @@ final class MediaCreator {
     private final IdSource ids;
     private final MediaIngest ingest;
     private final ProcedureStarter procedures;
+    private final String defaultRegion;
 
-    MediaCreator(ObjectStore store, StorageLayout layout, IdSource ids, MediaIngest ingest, ProcedureStarter procedures) {
+    MediaCreator(ObjectStore store, StorageLayout layout, IdSource ids, MediaIngest ingest, ProcedureStarter procedures,
+                 String defaultRegion) {
+        this.defaultRegion = defaultRegion;
         this.store = store;
         this.layout = layout;
         this.ids = ids;
@@ -28,11 +31,16 @@ final class MediaCreator {
     /**
      * What the new media is.
      *
+     * @param region   the storage region; {@code ""} for the configured default
      * @param fileName the original's name in storage without extension ({@code f0} unless the source had a name)
      * @param type     its extension, e.g. {@code mp4}
      */
     record Original(long subAppId, String region, String fileName, String type, String name, String description,
                     long classId, Optional<Instant> expireTime, MediaBasicInfo.SourceInfo source) {
+
+        Original inRegion(String value) {
+            return new Original(subAppId, value, fileName, type, name, description, classId, expireTime, source);
+        }
     }
 
     /** An image to store as the media's cover. */
@@ -50,7 +58,8 @@ final class MediaCreator {
     }
 
     /** Stores {@code file} (moved) and {@code cover} and records the media with {@code metaData}. */
-    Media create(Original o, Path file, MetaData metaData, Optional<Cover> cover, Instant now) {
+    Media create(Original original, Path file, MetaData metaData, Optional<Cover> cover, Instant now) {
+        Original o = original.region().isEmpty() ? original.inRegion(defaultRegion) : original;
         String fileId = ids.fileId();
         String folder = StorageLayout.fileFolder(ids.hex(4), fileId);
         ObjectKey mediaKey = new ObjectKey(layout.originalFolderKey(o.region(), folder) + "/" + o.fileName() + "."
