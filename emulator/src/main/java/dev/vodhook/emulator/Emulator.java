@@ -78,6 +78,7 @@ final class Emulator implements AutoCloseable {
                 new PullUploadAction(sessionIds, procedures, ids, singleTasks,
                         new MediaPuller(fetcher, creator, bus, config.pullUpload(), clock), config.region()),
                 new EditMediaAction(media, sessionIds, procedures, ids, singleTasks, composer),
+                new ComposeMediaAction(media, sessionIds, ids, singleTasks, composer),
                 new ProcessMediaAction(media, sessionIds, runner),
                 new DeleteMediaAction(media, new MediaFiles(store, layout), bus),
                 new CreateProcedureTemplateAction(procedureTemplates),
