@@ -15,8 +15,8 @@ final class AdaptiveStreamingCommand {
     private AdaptiveStreamingCommand() {
     }
 
-    static List<String> args(Path input, AdaptiveStreamingTemplate template, List<AdaptiveStreamingTemplate.SubStream> streams,
-                             String encoder, boolean upscale, boolean withAudio, Path dir) {
+    static List<String> args(Path input, AdaptiveStreamingTemplate template,
+                             List<AdaptiveStreamingTemplate.SubStream> streams, String encoder, boolean upscale, boolean withAudio, Path dir) {
         String base = "adp." + template.definition();
         StringBuilder graph = new StringBuilder("[0:v]split=" + streams.size());
         for (int i = 0; i < streams.size(); i++) {
@@ -37,7 +37,8 @@ final class AdaptiveStreamingCommand {
         }
         args.addAll(List.of("-filter_complex", graph.toString()));
         args.addAll(maps);
-        args.addAll(List.of("-c:v", encoder, "-r", Integer.toString(template.fps()), "-g", Integer.toString(template.fps() * 2)));
+        args.addAll(List.of("-c:v", encoder, "-r", Integer.toString(template.fps()),
+                "-g", Integer.toString(template.fps() * 2)));
         for (int i = 0; i < streams.size(); i++) {
             String kbps = streams.get(i).videoKbps() + "k";
             args.addAll(List.of("-b:v:" + i, kbps, "-maxrate:v:" + i, kbps));

@@ -107,7 +107,8 @@ final class ComposeMediaAction implements ApiAction {
                     sound = items(track, "Audio", "AudioItem", subAppId);
                 }
                 case "Sticker" -> throw unsupported("Sticker tracks");
-                default -> throw VodApiException.invalidValue("Tracks.Type", "'" + type + "' is not Video, Audio or Sticker");
+                default -> throw VodApiException.invalidValue("Tracks.Type",
+                        "'" + type + "' is not Video, Audio or Sticker");
             }
         }
         if (pictures == null || pictures.stream().noneMatch(MediaComposer.Cut.class::isInstance)) {
@@ -189,8 +190,9 @@ final class ComposeMediaAction implements ApiAction {
     private static ConcatCommand.Canvas canvas(List<Media> used, long width, long height, String color) {
         MetaData first = used.stream().map(Media::metaData).filter(m -> m.width() > 0 && m.height() > 0).findFirst()
                 .orElseThrow(() -> MediaStepException.invalidInput("no VideoItem has a picture to size the canvas"));
-        long w = width > 0 ? width : height > 0 ? Math.round((double) height * first.width() / first.height()) : first.width();
-        long h = height > 0 ? height : width > 0 ? Math.round((double) width * first.height() / first.width()) : first.height();
+        double aspect = (double) first.width() / first.height();
+        long w = width > 0 ? width : height > 0 ? Math.round(height * aspect) : first.width();
+        long h = height > 0 ? height : width > 0 ? Math.round(width / aspect) : first.height();
         return new ConcatCommand.Canvas(MediaComposer.even(w), MediaComposer.even(h), color);
     }
 

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
  * DeleteMedia: without {@code DeleteParts} the media and every stored file of it are gone (its tasks stay
  * describable); with them, only those parts: {@code OriginalFiles} (the media stays, with its renditions, but can no
  * longer be processed), {@code TranscodeFiles} and {@code AdaptiveDynamicStreamingFiles} of one {@code Definition}
- * ({@code 0} = all). The WeChat part types are accepted; the emulator stores nothing of them. Publishes {@code FileDeleted} (when the application's delete
+ * ({@code 0} = all). The WeChat part types are accepted; the emulator stores nothing of them. Publishes
+ * {@code FileDeleted} (when the application's delete
  * switch is ON) echoing the parts, {@code []} for a whole delete.
  */
 final class DeleteMediaAction implements ApiAction {

@@ -2,7 +2,10 @@ package dev.vodhook.emulator;
 
 import java.time.Instant;
 
-/** A task that is one piece of work with one outcome (PullUpload, EditMedia, ComposeMedia), run by {@link SingleTaskRunner}. */
+/**
+ * A task that is one piece of work with one outcome (PullUpload, EditMedia, ComposeMedia), run by
+ * {@link SingleTaskRunner}.
+ */
 interface SingleTask<T extends SingleTask<T>> extends VodTask {
 
     TaskState state();

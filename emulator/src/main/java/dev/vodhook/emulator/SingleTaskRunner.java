@@ -47,21 +47,28 @@ final class SingleTaskRunner {
             T result = work.apply(started);
             done = result.withState(result.state().succeeded(clock.instant()));
             log.info("Task {} finished", taskId);
-        } catch (MediaStepException e) {
-            done = failed(started, e.errCode(), e.errCodeExt(), e.getMessage());
-        } catch (FfmpegException e) {
+        } catch (RuntimeException e) {
             if (executor.isShutdown()) {
                 log.info("Task {} stopped: the emulator is shutting down", taskId);
                 return;
             }
-            done = failed(started, ProcedureRunner.SOURCE_FILE_ERROR, "SourceFileError",
-                    "source file error: " + ProcedureRunner.withoutDirectories(e.getMessage()));
-        } catch (RuntimeException e) {
-            log.error("Task {} failed inside the emulator; reported as ErrCode 70000", taskId, e);
-            done = failed(started, ProcedureRunner.INTERNAL_ERROR, "InternalError", "internal error: " + e.getMessage());
+            done = failure(started, e);
         }
         T finished = done;
         tasks.update(taskId, type, t -> finished).ifPresent(t -> bus.publish(t.completeEvent()));
+    }
+
+    private <T extends SingleTask<T>> T failure(T started, RuntimeException error) {
+        return switch (error) {
+            case MediaStepException e -> failed(started, e.errCode(), e.errCodeExt(), e.getMessage());
+            case FfmpegException e -> failed(started, ProcedureRunner.SOURCE_FILE_ERROR, "SourceFileError",
+                    "source file error: " + ProcedureRunner.withoutDirectories(e.getMessage()));
+            default -> {
+                log.error("Task {} failed inside the emulator; reported as ErrCode 70000", started.taskId(), error);
+                yield failed(started, ProcedureRunner.INTERNAL_ERROR, "InternalError",
+                        "internal error: " + error.getMessage());
+            }
+        };
     }
 
     private <T extends SingleTask<T>> T failed(T task, long code, String codeExt, String message) {

@@ -61,7 +61,8 @@ final class SnapshotByTimeOffsetStep implements MediaStep {
         }
         int count = ext.size() + millis.size();
         if (count == 0 || count > MAX_SNAPSHOTS) {
-            throw VodApiException.invalidValue(SET, "name 1 to " + MAX_SNAPSHOTS + " times in ExtTimeOffsetSet or TimeOffsetSet");
+            throw VodApiException.invalidValue(SET,
+                    "name 1 to " + MAX_SNAPSHOTS + " times in ExtTimeOffsetSet or TimeOffsetSet");
         }
         input.putArray("WatermarkSet");
         return new SubTaskSpec(SubTaskSpec.SNAPSHOT_BY_TIME_OFFSET, definition, input);
