@@ -69,13 +69,31 @@ public final class MediaStore {
                 .list());
     }
 
-    /** Notes that the reconciler asked VOD about a task, and why it got no answer if it did not. */
-    public void recordCheck(String taskId, Optional<String> error, Instant now) {
-        storage.write("record check of task " + taskId, h -> h.createUpdate(
-                        "UPDATE task SET checked_at = :now, check_error = :error WHERE task_id = :taskId")
+    /**
+     * Claims a quiet task for one check by the reconciler: stamps it checked now if it is still open and
+     * still quiet since {@code quietSince}. One conditional UPDATE, so of several instances only one asks
+     * VOD; false when the task is someone else's now, has moved, or has ended.
+     */
+    public boolean claimCheck(String taskId, Instant quietSince, Instant now) {
+        int count = storage.write("claim check of task " + taskId, h -> h.createUpdate(
+                        "UPDATE task SET checked_at = :now, check_error = NULL WHERE task_id = :taskId AND " + OPEN_OURS
+                                + " AND updated_at <= :since AND (checked_at IS NULL OR checked_at <= :since)")
                 .bind("taskId", Text.storable(taskId))
-                .bind("error", error.map(e -> Text.storable(Text.cut(e, Inbox.MAX_ERROR_LENGTH))).orElse(null))
+                .bind("since", quietSince.toEpochMilli())
                 .bind("now", now.toEpochMilli())
+                .execute());
+        if (count > 1) {
+            throw new IllegalStateException("claimed " + count + " tasks with TaskId " + taskId);
+        }
+        return count == 1;
+    }
+
+    /** Why the reconciler's last question about a task got no answer; it asks again once the task is quiet again. */
+    public void recordCheckError(String taskId, String error) {
+        storage.write("record check error of task " + taskId, h -> h.createUpdate(
+                        "UPDATE task SET check_error = :error WHERE task_id = :taskId")
+                .bind("taskId", Text.storable(taskId))
+                .bind("error", Text.storable(Text.cut(error, Inbox.MAX_ERROR_LENGTH)))
                 .execute());
     }
 

@@ -326,14 +326,18 @@ abstract class MediaStoreContract {
                 .containsExactly(TASK, "recent");
         assertThat(media.quietTasks(T0.plusSeconds(600), 1)).hasSize(1);
 
-        media.recordCheck(TASK, Optional.of("InternalError: try later"), T0.plusSeconds(200));
+        assertThat(media.claimCheck(TASK, T0.plusSeconds(100), T0.plusSeconds(200))).isTrue();
+        assertThat(media.claimCheck(TASK, T0.plusSeconds(100), T0.plusSeconds(201))).as("claimed already").isFalse();
+        assertThat(media.claimCheck("not-ours", T0.plusSeconds(100), T0.plusSeconds(200))).isFalse();
+        assertThat(media.claimCheck("finished", T0.plusSeconds(100), T0.plusSeconds(200))).isFalse();
+        media.recordCheckError(TASK, "InternalError: try later");
         assertThat(media.quietTasks(T0.plusSeconds(100), 10)).isEmpty();
         assertThat(media.quietTasks(T0.plusSeconds(200), 10)).extracting(StoredTask::taskId).containsExactly(TASK);
         StoredTask checked = media.findTask(TASK).orElseThrow();
         assertThat(checked.checkedAt()).contains(T0.plusSeconds(200));
         assertThat(checked.checkError()).contains("InternalError: try later");
 
-        media.recordCheck(TASK, Optional.empty(), T0.plusSeconds(300));
+        assertThat(media.claimCheck(TASK, T0.plusSeconds(200), T0.plusSeconds(300))).isTrue();
         assertThat(media.findTask(TASK).orElseThrow().checkError()).isEmpty();
     }
 
