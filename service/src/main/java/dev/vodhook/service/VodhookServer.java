@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vodhook.store.Database;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -45,10 +44,7 @@ public final class VodhookServer implements AutoCloseable {
         try {
             ServiceMetrics metrics = new ServiceMetrics();
             MediaProcessing metered = new MeteredMediaProcessing(vod, metrics);
-            Handlers handlers = new Handlers(Map.of(
-                    "NewFileUpload", new TranscodeOnUpload(database.media(), metered, config.definitions(),
-                            config.transcodeWhenProcedureNamed(), config.clock()),
-                    "ProcedureStateChanged", new RecordProcedureResults(database.media(), config.clock())));
+            Handlers handlers = Handlers.forConfig(config, database.media(), metered);
             Processor processor = new Processor(database.inbox(), handlers, config.retry(), config.worker(),
                     config.clock(), metrics, new SplittableRandom());
             CallbackIntake intake = new CallbackIntake(database.inbox(), config.callbackToken(), config.maxBodyBytes(),
