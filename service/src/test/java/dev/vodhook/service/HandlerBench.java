@@ -19,8 +19,12 @@ final class HandlerBench implements AutoCloseable {
     final Processor processor;
 
     HandlerBench(Path dir) {
+        this(dir, ProcessingSettings.defaults());
+    }
+
+    HandlerBench(Path dir, ProcessingSettings processing) {
         db = Database.open("jdbc:sqlite:" + dir.resolve("vodhook.db"));
-        ServiceConfig config = TestReceivers.config(dir, clock);
+        ServiceConfig config = TestReceivers.config(dir, clock).withProcessing(processing);
         processor = new Processor(db.inbox(), Handlers.forConfig(config, db.media(), vod), config.retry(),
                 config.worker(), clock, new ServiceMetrics(), new SplittableRandom(1));
     }
