@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vodhook.emulator.EmulatorConfig;
+import dev.vodhook.events.DedupeKeys;
+import dev.vodhook.events.EventParser;
 import dev.vodhook.emulator.LocalVod;
+import dev.vodhook.store.EventFilter;
 import dev.vodhook.store.MediaState;
 import dev.vodhook.store.MediaView;
 import dev.vodhook.store.OutputRecord;
 import dev.vodhook.store.OutputStatus;
 import dev.vodhook.store.StoredTask;
 import dev.vodhook.testkit.SettableClock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -72,6 +76,13 @@ class UploadActionsThroughLocalVodTest {
             assertThat(task.sessionId()).contains(SessionIds.transcode(fileId, List.of(100010)));
             assertThat(calls.tasksOn(fileId)).singleElement()
                     .satisfies(t -> assertThat(t.path("ProcedureTask").path("TaskId").asText()).isEqualTo(task.taskId()));
+
+            // what the reconciler would append for this task is a duplicate of the event that was pushed
+            String reconciled = VodApi.create(server.config()).describeTask(task.taskId()).eventBody().orElseThrow();
+            String pushedKey = server.database().inbox().list(EventFilter.all().withEventType("ProcedureStateChanged"), 1)
+                    .getFirst().dedupeKey();
+            assertThat(DedupeKeys.of(EventParser.parse(reconciled.getBytes(StandardCharsets.UTF_8))))
+                    .isEqualTo(pushedKey);
         }
     }
 
