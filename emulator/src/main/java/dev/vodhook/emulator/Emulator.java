@@ -63,6 +63,7 @@ final class Emulator implements AutoCloseable {
                 new ApplyUploadAction(uploadSessions, layout, ids, config.region()),
                 new CommitUploadAction(uploadSessions, media, ingest, runner, bus, store),
                 new ProcessMediaAction(media, sessionIds, runner),
+                new ProcessMediaByProcedureAction(media, sessionIds, runner),
                 new DeleteMediaAction(media, new MediaFiles(store, layout), bus),
                 new DescribeMediaInfosAction(media),
                 new DescribeTaskDetailAction(tasks),
