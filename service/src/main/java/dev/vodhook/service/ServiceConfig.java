@@ -34,6 +34,8 @@ import java.util.Optional;
  * @param maxBodyBytes                larger callback bodies get 413
  * @param vodTimeout                  read/write timeout of VOD API calls (connect: at most 5 s)
  * @param clock                       the time source of everything time-dependent
+ * @param processing                  what an upload starts ({@code on-upload}, {@code procedure}) and the
+ *                                    reconciler's pace ({@code reconcile-after}, {@code reconcile-every})
  */
 public record ServiceConfig(
         int port,
@@ -51,7 +53,8 @@ public record ServiceConfig(
         RetryPolicy retry,
         int maxBodyBytes,
         Duration vodTimeout,
-        Clock clock) {
+        Clock clock,
+        ProcessingSettings processing) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_BIND_HOST = "127.0.0.1";
@@ -88,28 +91,29 @@ public record ServiceConfig(
             throw new IllegalArgumentException("vodTimeout must be positive: " + vodTimeout);
         }
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(processing, "processing");
     }
 
     public static ServiceConfig defaults() {
         return new ServiceConfig(DEFAULT_PORT, DEFAULT_BIND_HOST, DEFAULT_VOD_ENDPOINT, "", "", DEFAULT_REGION,
                 Optional.empty(), DEFAULT_DEFINITIONS, false, DEFAULT_DATABASE_URL, Optional.empty(),
                 WorkerSettings.defaults(), RetryPolicy.defaults(), DEFAULT_MAX_BODY_BYTES, DEFAULT_VOD_TIMEOUT,
-                Clock.systemUTC());
+                Clock.systemUTC(), ProcessingSettings.defaults());
     }
 
     public ServiceConfig withPort(int value) {
         return new ServiceConfig(value, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing);
     }
 
     public ServiceConfig withBindHost(String value) {
         return new ServiceConfig(port, value, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing);
     }
 
     public ServiceConfig withVodEndpoint(URI value) {
         return new ServiceConfig(port, bindHost, value, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing);
     }
 
     /** @param value {@code scheme://host[:port]}, e.g. {@code http://127.0.0.1:9000} */
@@ -119,17 +123,17 @@ public record ServiceConfig(
 
     public ServiceConfig withCredentials(String id, String key) {
         return new ServiceConfig(port, bindHost, vodEndpoint, id, key, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing);
     }
 
     public ServiceConfig withRegion(String value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, value, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing);
     }
 
     public ServiceConfig withSubAppId(Optional<Long> value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, value, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing);
     }
 
     public ServiceConfig withSubAppId(long value) {
@@ -138,22 +142,22 @@ public record ServiceConfig(
 
     public ServiceConfig withDefinitions(List<Integer> value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, value,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing);
     }
 
     public ServiceConfig withTranscodeWhenProcedureNamed(boolean value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                value, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock);
+                value, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing);
     }
 
     public ServiceConfig withDatabaseUrl(String value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, value, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock);
+                transcodeWhenProcedureNamed, value, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing);
     }
 
     public ServiceConfig withCallbackToken(Optional<String> value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, value, worker, retry, maxBodyBytes, vodTimeout, clock);
+                transcodeWhenProcedureNamed, databaseUrl, value, worker, retry, maxBodyBytes, vodTimeout, clock, processing);
     }
 
     public ServiceConfig withCallbackToken(String value) {
@@ -162,27 +166,33 @@ public record ServiceConfig(
 
     public ServiceConfig withWorker(WorkerSettings value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, value, retry, maxBodyBytes, vodTimeout, clock);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, value, retry, maxBodyBytes, vodTimeout, clock, processing);
     }
 
     public ServiceConfig withRetry(RetryPolicy value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, value, maxBodyBytes, vodTimeout, clock);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, value, maxBodyBytes, vodTimeout, clock, processing);
     }
 
     public ServiceConfig withMaxBodyBytes(int value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, value, vodTimeout, clock);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, value, vodTimeout, clock, processing);
     }
 
     public ServiceConfig withVodTimeout(Duration value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, value, clock);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, value, clock, processing);
     }
 
     public ServiceConfig withClock(Clock value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, value);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, value, processing);
+    }
+
+    public ServiceConfig withProcessing(ProcessingSettings value) {
+        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock,
+                value);
     }
 
     /** One line for the startup log: every setting, secrets replaced. */
@@ -201,7 +211,8 @@ public record ServiceConfig(
                 + " worker=" + worker
                 + " retry=" + retry
                 + " max-body-bytes=" + maxBodyBytes
-                + " vod-timeout=" + vodTimeout;
+                + " vod-timeout=" + vodTimeout
+                + " " + processing;
     }
 
     @Override

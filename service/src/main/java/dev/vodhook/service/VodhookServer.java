@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.vodhook.store.Database;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -22,35 +21,46 @@ public final class VodhookServer implements AutoCloseable {
     private final ServiceConfig config;
     private final Database database;
     private final Processor processor;
+    private final Reconciler reconciler;
     private final Javalin http;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private VodhookServer(ServiceConfig config, Database database, Processor processor, Javalin http) {
+    private VodhookServer(ServiceConfig config, Database database, Processor processor, Reconciler reconciler,
+            Javalin http) {
         this.config = config;
         this.database = database;
         this.processor = processor;
+        this.reconciler = reconciler;
         this.http = http;
     }
 
     /** Starts the receiver, calling VOD through the official SDK ({@link VodApi}). */
     public static VodhookServer start(ServiceConfig config) {
-        return start(config, VodApi.create(config));
+        VodApi vod = VodApi.create(config);
+        return start(config, vod, vod);
     }
 
-    /** Starts the receiver with the given way of calling VOD (tests pass a fake). */
+    /**
+     * Starts the receiver with the given way of starting processing (tests pass a fake); the reconciler asks
+     * about tasks through {@link VodApi}.
+     */
     public static VodhookServer start(ServiceConfig config, MediaProcessing vod) {
+        return start(config, vod, VodApi.create(config));
+    }
+
+    /** Starts the receiver with the given ways of starting processing and of asking VOD about tasks. */
+    public static VodhookServer start(ServiceConfig config, MediaProcessing vod, TaskDetails tasks) {
         long started = System.nanoTime();
         log.info("Starting vodhook receiver: {}", config.redacted());
         Database database = Database.open(config.databaseUrl());
         try {
             ServiceMetrics metrics = new ServiceMetrics();
             MediaProcessing metered = new MeteredMediaProcessing(vod, metrics);
-            Handlers handlers = new Handlers(Map.of(
-                    "NewFileUpload", new TranscodeOnUpload(database.media(), metered, config.definitions(),
-                            config.transcodeWhenProcedureNamed(), config.clock()),
-                    "ProcedureStateChanged", new RecordProcedureResults(database.media(), config.clock())));
+            Handlers handlers = Handlers.forConfig(config, database.media(), metered);
             Processor processor = new Processor(database.inbox(), handlers, config.retry(), config.worker(),
                     config.clock(), metrics, new SplittableRandom());
+            Reconciler reconciler = new Reconciler(database.media(), new CheckQuietTask(database.media(),
+                    database.inbox(), tasks, metrics, processor::wake), config.processing(), config.clock(), metrics);
             CallbackIntake intake = new CallbackIntake(database.inbox(), config.callbackToken(), config.maxBodyBytes(),
                     config.clock(), metrics, processor::wake);
             OperatorApi api = new OperatorApi(database, metrics, config.clock(), processor::wake);
@@ -63,7 +73,8 @@ public final class VodhookServer implements AutoCloseable {
             });
             http.start(config.bindHost(), config.port());
             processor.start();
-            VodhookServer server = new VodhookServer(config, database, processor, http);
+            reconciler.start();
+            VodhookServer server = new VodhookServer(config, database, processor, reconciler, http);
             log.info("vodhook receiver listening on {} (callbacks: POST {}/callback{}; API: {}/api; ready in {} ms){}",
                     server.baseUrl(), server.baseUrl(), config.callbackToken().isPresent() ? "/<token>" : "",
                     server.baseUrl(), (System.nanoTime() - started) / 1_000_000,
@@ -97,6 +108,11 @@ public final class VodhookServer implements AutoCloseable {
         return processor;
     }
 
+    /** The reconciler, so that tests can step it with {@link Reconciler#runOnce()}. */
+    public Reconciler reconciler() {
+        return reconciler;
+    }
+
     /** The open database, for tests and tools that read what the receiver stored. */
     public Database database() {
         return database;
@@ -116,6 +132,7 @@ public final class VodhookServer implements AutoCloseable {
             http.stop();
         } finally {
             try {
+                reconciler.close();
                 processor.close();
             } finally {
                 database.close();
