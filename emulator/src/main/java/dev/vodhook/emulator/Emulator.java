@@ -80,7 +80,7 @@ final class Emulator implements AutoCloseable {
                 new EditMediaAction(media, sessionIds, procedures, ids, singleTasks, composer),
                 new ComposeMediaAction(media, sessionIds, ids, singleTasks, composer),
                 new ProcessMediaAction(media, sessionIds, runner),
-                new ProcessMediaByProcedureAction(media, sessionIds, runner),
+                new ProcessMediaByProcedureAction(media, sessionIds, runner, procedureTemplates),
                 new DeleteMediaAction(media, new MediaFiles(store, layout), bus),
                 new CreateProcedureTemplateAction(procedureTemplates),
                 new DescribeProcedureTemplatesAction(procedureTemplates),

@@ -3,7 +3,8 @@ package dev.vodhook.emulator;
 import java.util.Set;
 
 /**
- * ProcessMediaByProcedure: starts a task flow template (the built-in ones of {@link Procedures}) on a media, with
+ * ProcessMediaByProcedure: starts a task flow template (a preset, or one the application made with
+ * CreateProcedureTemplate: {@link ProcedureTemplates}) on a media, with
  * the checks and the SessionId dedup of ProcessMedia, and answers its TaskId at once; the flow runs and reports
  * (ProcedureStateChanged per {@code TasksNotifyMode}) exactly as one started by ProcessMedia. An unknown template
  * is {@code InvalidParameterValue.ProcedureName}, the code the cloud's SDKs list for this action.
@@ -15,8 +16,11 @@ final class ProcessMediaByProcedureAction implements ApiAction {
     private final MediaRepository media;
     private final SessionIds sessionIds;
     private final ProcedureRunner runner;
+    private final ProcedureTemplates templates;
 
-    ProcessMediaByProcedureAction(MediaRepository media, SessionIds sessionIds, ProcedureRunner runner) {
+    ProcessMediaByProcedureAction(MediaRepository media, SessionIds sessionIds, ProcedureRunner runner,
+                                  ProcedureTemplates templates) {
+        this.templates = templates;
         this.media = media;
         this.sessionIds = sessionIds;
         this.runner = runner;
@@ -41,7 +45,7 @@ final class ProcessMediaByProcedureAction implements ApiAction {
         String name = Param.required(r.procedureName(), "ProcedureName");
         Media m = media.find(r.fileId()).filter(x -> x.subAppId() == request.subAppId())
                 .orElseThrow(() -> VodApiException.invalidValue("FileId", "FileId", r.fileId() + " does not exist"));
-        Procedure procedure = Procedures.find(name).orElseThrow(() -> VodApiException.invalidValue("ProcedureName",
+        Procedure procedure = templates.find(request.subAppId(), name).orElseThrow(() -> VodApiException.invalidValue("ProcedureName",
                 "ProcedureName", "no task flow template named '" + name + "'"));
         if (m.originalKey().isEmpty()) {
             throw new VodApiException(VodApiException.FAILED_OPERATION,

@@ -12,6 +12,7 @@ import com.tencentcloudapi.vod.v20180717.models.DescribeProcedureTemplatesRespon
 import com.tencentcloudapi.vod.v20180717.models.MediaProcessTaskInput;
 import com.tencentcloudapi.vod.v20180717.models.MediaProcessTaskResult;
 import com.tencentcloudapi.vod.v20180717.models.ProcedureTemplate;
+import com.tencentcloudapi.vod.v20180717.models.ProcessMediaByProcedureRequest;
 import com.tencentcloudapi.vod.v20180717.models.SampleSnapshotTaskInput;
 import java.time.Duration;
 import java.util.Arrays;
@@ -73,6 +74,20 @@ class ProcedureTemplatesTest {
                 .getMediaProcessResultSet();
         assertThat(results).extracting(MediaProcessTaskResult::getType).containsExactly("Transcode", "SampleSnapshot");
         assertThat(results[1].getSampleSnapshotTask().getStatus()).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void processMediaByProcedureRunsACustomFlow() throws Exception {
+        create("ByName", "", 100010);
+        String fileId = DirectUpload.upload(vod, TestClips.clip(160, 90)).getFileId();
+        ProcessMediaByProcedureRequest request = new ProcessMediaByProcedureRequest();
+        request.setFileId(fileId);
+        request.setProcedureName("ByName");
+
+        var results = Tasks.awaitFinished(client, client.ProcessMediaByProcedure(request).getTaskId())
+                .getProcedureTask().getMediaProcessResultSet();
+
+        assertThat(results).extracting(MediaProcessTaskResult::getType).containsExactly("Transcode", "SampleSnapshot");
     }
 
     @Test
