@@ -24,6 +24,7 @@ final class Emulator implements AutoCloseable {
     private final MultipartUploads multipartUploads = new MultipartUploads();
     private final DeliveryJournal journal = new DeliveryJournal();
     private final Faults faults = new Faults();
+    private final ProcedureTemplates procedureTemplates = new ProcedureTemplates();
     private final SessionIds sessionIds;
     private final EventConfigRepository eventConfigs;
     private final ObjectStore store;
@@ -33,6 +34,7 @@ final class Emulator implements AutoCloseable {
     private final PushDelivery push;
     private final Optional<PushLoop> pushLoop;
     private final PullQueue pullQueue;
+    private final MediaFetcher fetcher;
     private final EventBus bus;
     private final ApiDispatcher apiDispatcher;
     private final RequestRouter requestRouter;
@@ -55,15 +57,33 @@ final class Emulator implements AutoCloseable {
 
         StorageLayout layout = StorageLayout.create(config.appId(), ids);
         MediaEngine engine = new MediaEngine(config.ffmpegPath(), config.ffmpegConcurrency(), config.upscale());
+        DerivedFiles derived = new DerivedFiles(store, layout, urls, ids);
         ProcedureRunner runner = new ProcedureRunner(tasks, media, List.of(
                 new TranscodeStep(engine, store, layout, urls, clock),
-                new CoverStep(engine, store, layout, urls, ids, clock)), bus, ids, clock, executor);
+                new AnimatedGraphicsStep(engine, derived, clock),
+                new SnapshotByTimeOffsetStep(engine, derived, clock),
+                new SampleSnapshotStep(engine, derived, clock),
+                new ImageSpriteStep(engine, derived, clock),
+                new CoverStep(engine, store, layout, urls, ids, clock),
+                new AdaptiveStreamingStep(engine, derived, clock)), bus, ids, clock, executor);
         MediaIngest ingest = new MediaIngest(media, store, engine, urls);
+        ProcedureStarter procedures = new ProcedureStarter(procedureTemplates, runner);
+        MediaCreator creator = new MediaCreator(store, layout, ids, ingest, procedures, config.region());
+        SingleTaskRunner singleTasks = new SingleTaskRunner(tasks, bus, clock, executor);
+        this.fetcher = new MediaFetcher(config.pullUpload().timeout());
+        MediaComposer composer = new MediaComposer(media, store, engine, creator, clock);
         this.apiDispatcher = new ApiDispatcher(withFaults(List.of(
-                new ApplyUploadAction(uploadSessions, layout, ids, config.region()),
-                new CommitUploadAction(uploadSessions, media, ingest, runner, bus, store),
+                new ApplyUploadAction(uploadSessions, layout, ids, config.region(), procedures),
+                new CommitUploadAction(uploadSessions, media, ingest, procedures, bus, store),
+                new PullUploadAction(sessionIds, procedures, ids, singleTasks,
+                        new MediaPuller(fetcher, creator, bus, config.pullUpload(), clock), config.region()),
+                new EditMediaAction(media, sessionIds, procedures, ids, singleTasks, composer),
+                new ComposeMediaAction(media, sessionIds, ids, singleTasks, composer),
                 new ProcessMediaAction(media, sessionIds, runner),
+                new ProcessMediaByProcedureAction(media, sessionIds, runner, procedureTemplates),
                 new DeleteMediaAction(media, new MediaFiles(store, layout), bus),
+                new CreateProcedureTemplateAction(procedureTemplates),
+                new DescribeProcedureTemplatesAction(procedureTemplates),
                 new DescribeMediaInfosAction(media),
                 new DescribeTaskDetailAction(tasks),
                 new ModifyEventConfigAction(eventConfigs),
@@ -95,6 +115,7 @@ final class Emulator implements AutoCloseable {
         bus.clear();
         store.clear();
         faults.clear();
+        procedureTemplates.clear();
     }
 
     private List<ApiAction> withFaults(List<ApiAction> actions) {
@@ -148,6 +169,7 @@ final class Emulator implements AutoCloseable {
         pushLoop.ifPresent(PushLoop::close);
         executor.shutdownNow();
         pushSender.close();
+        fetcher.close();
         if (temporaryStore) {
             store.destroy();
         }

@@ -23,7 +23,7 @@ final class InspectionRoutes {
         routes.get(PREFIX + "/queue", ctx -> inspection(ctx, emulator.pullQueue().all()));
         routes.get(PREFIX + "/media", ctx -> vod(ctx, emulator.media().all().stream()
                 .map(m -> MediaInfo.of(m, java.util.Set.of())).toList()));
-        routes.get(PREFIX + "/tasks", ctx -> vod(ctx, emulator.tasks().all().stream().map(TaskDetail::of).toList()));
+        routes.get(PREFIX + "/tasks", ctx -> vod(ctx, emulator.tasks().all().stream().map(VodTask::detail).toList()));
         routes.post(PREFIX + "/reset", ctx -> {
             emulator.reset();
             inspection(ctx, Map.of("reset", true));

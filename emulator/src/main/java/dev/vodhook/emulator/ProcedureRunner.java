@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Starts task flows and runs their sub-tasks in parallel on virtual threads (ffmpeg itself is bounded by the
  * {@link MediaEngine}). A failing sub-task becomes {@code FAIL} with an error code; the flow still ends
  * {@code FINISH}. ProcedureStateChanged is published per {@code TasksNotifyMode}: {@code Finish} once at the end,
- * {@code Change} after every sub-task too, {@code None} never.
+ * {@code Change} after every sub-task too ({@code PROCESSING} until the last one, whose event is the {@code FINISH}),
+ * {@code None} never. Sub-tasks queue for ffmpeg by the task's {@code TasksPriority}.
  */
 final class ProcedureRunner {
 
@@ -34,6 +35,8 @@ final class ProcedureRunner {
     private final IdSource ids;
     private final Clock clock;
     private final ExecutorService executor;
+    /** Held while a state change is stored and published, so events leave in the order the states were reached. */
+    private final Object publishing = new Object();
 
     ProcedureRunner(TaskRepository tasks, MediaRepository media, List<MediaStep> steps, EventBus bus, IdSource ids,
                     Clock clock, ExecutorService executor) {
@@ -82,10 +85,14 @@ final class ProcedureRunner {
         Function<SubTask, SubTask> outcome;
         try {
             Media current = media.find(fileId).orElseThrow(() -> new EmulatorException("FileId " + fileId + " is gone"));
-            MediaStep.Result result = steps.get(spec.type()).run(current, spec);
+            MediaStep.Result result = steps.get(spec.type()).run(current, spec, (int) task.get().tasksPriority());
             media.update(fileId, result.mediaChange());
             outcome = s -> s.succeeded(result.output(), clock.instant());
             log.info("Task {} sub-task {} {} {} succeeded", taskId, index, spec.type(), spec.definition());
+        } catch (MediaStepException e) {
+            log.info("Task {} sub-task {} {} {} cannot be done: {}; reported as FAIL", taskId, index, spec.type(),
+                    spec.definition(), e.getMessage());
+            outcome = s -> s.failed(e.errCode(), e.errCodeExt(), e.getMessage(), clock.instant());
         } catch (FfmpegException e) {
             if (executor.isShutdown()) {
                 log.info("Task {} sub-task {} stopped: the emulator is shutting down", taskId, index);
@@ -101,9 +108,11 @@ final class ProcedureRunner {
             outcome = s -> s.failed(INTERNAL_ERROR, "InternalError", "internal error: " + e.getMessage(), clock.instant());
         }
         Function<SubTask, SubTask> change = outcome;
-        tasks.update(taskId, t -> t.withSubTask(index, change::apply))
-                .filter(t -> "Change".equals(t.tasksNotifyMode()) && !t.allSubTasksDone())
-                .ifPresent(t -> bus.publish(EventContents.procedureStateChanged(t)));
+        synchronized (publishing) {
+            tasks.update(taskId, t -> t.withSubTask(index, change::apply))
+                    .filter(t -> "Change".equals(t.tasksNotifyMode()) && !t.allSubTasksDone())
+                    .ifPresent(t -> bus.publish(EventContents.procedureStateChanged(t)));
+        }
     }
 
     /** Keeps the emulator's local paths out of what clients see: {@code /tmp/x/y/f0.mp4} becomes {@code f0.mp4}. */
@@ -116,12 +125,14 @@ final class ProcedureRunner {
             log.info("Task {} left unfinished: the emulator is shutting down", taskId);
             return;
         }
-        tasks.update(taskId, t -> t.finished(clock.instant())).ifPresent(t -> {
-            long failed = t.subTasks().stream().filter(s -> SubTask.FAIL.equals(s.status())).count();
-            log.info("Task {} finished: {} sub-task(s), {} failed", taskId, t.subTasks().size(), failed);
-            if (!"None".equals(t.tasksNotifyMode())) {
-                bus.publish(EventContents.procedureStateChanged(t));
-            }
-        });
+        synchronized (publishing) {
+            tasks.update(taskId, t -> t.finished(clock.instant())).ifPresent(t -> {
+                long failed = t.subTasks().stream().filter(s -> SubTask.FAIL.equals(s.status())).count();
+                log.info("Task {} finished: {} sub-task(s), {} failed", taskId, t.subTasks().size(), failed);
+                if (!"None".equals(t.tasksNotifyMode())) {
+                    bus.publish(EventContents.procedureStateChanged(t));
+                }
+            });
+        }
     }
 }

@@ -23,9 +23,14 @@ final class SessionIds {
 
     /** Records the SessionId; false when it was already used within the window. Atomic per SessionId. */
     boolean claim(long subAppId, String sessionId) {
+        return claim("", subAppId, sessionId);
+    }
+
+    /** Like {@link #claim(long, String)}, for the SessionIds of one action ({@code scope}) only. */
+    boolean claim(String scope, long subAppId, String sessionId) {
         Instant now = clock.instant();
         boolean[] fresh = {false};
-        used.compute(subAppId + "/" + sessionId, (key, since) -> {
+        used.compute(scope + "/" + subAppId + "/" + sessionId, (key, since) -> {
             if (since != null && now.isBefore(since.plus(window))) {
                 return since;
             }
