@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,18 +29,22 @@ final class ApiDispatcher implements Handler {
     private final SubApps subApps;
     private final IdSource ids;
     private final Clock clock;
+    private final ApiCallJournal calls;
 
-    ApiDispatcher(Iterable<ApiAction> actions, Tc3Verifier verifier, SubApps subApps, IdSource ids, Clock clock) {
+    ApiDispatcher(Iterable<ApiAction> actions, Tc3Verifier verifier, SubApps subApps, IdSource ids, Clock clock,
+                  ApiCallJournal calls) {
         this.actions = java.util.stream.StreamSupport.stream(actions.spliterator(), false)
                 .collect(Collectors.toUnmodifiableMap(ApiAction::name, Function.identity()));
         this.verifier = verifier;
         this.subApps = subApps;
         this.ids = ids;
         this.clock = clock;
+        this.calls = calls;
     }
 
     @Override
     public void handle(Context ctx) {
+        Instant receivedAt = clock.instant();
         String requestId = ids.requestId();
         String actionName = ctx.header("X-TC-Action");
         ObjectNode response;
@@ -54,6 +59,8 @@ final class ApiDispatcher implements Handler {
             response = error(VodApiException.INTERNAL_ERROR, "An internal error occurred in the local VOD: " + e);
         }
         response.put("RequestId", requestId);
+        calls.record(new ApiCall(requestId, actionName == null ? "" : actionName, receivedAt,
+                response.path("Error").path("Code").asText("")));
         ObjectNode envelope = VodJson.API.createObjectNode();
         envelope.set("Response", response);
         ctx.status(200).contentType("application/json").result(VodJson.bytes(VodJson.API, envelope));

@@ -27,4 +27,8 @@ public record Delivery(long id, long subAppId, String eventType, String url, Jso
         all.add(attempt);
         return new Delivery(id, subAppId, eventType, url, body, createdAt, newStatus, List.copyOf(all), next);
     }
+
+    Delivery withNextAttemptAt(Instant next) {
+        return new Delivery(id, subAppId, eventType, url, body, createdAt, status, attempts, Optional.of(next));
+    }
 }

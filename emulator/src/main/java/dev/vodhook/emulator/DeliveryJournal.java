@@ -26,6 +26,11 @@ public final class DeliveryJournal {
         return deliveries.computeIfPresent(id, (k, d) -> d.withAttempt(attempt, status, next)) != null;
     }
 
+    /** Moves a delivery's next attempt later; false when the delivery is no longer known. */
+    boolean postpone(long id, Instant next) {
+        return deliveries.computeIfPresent(id, (k, d) -> d.withNextAttemptAt(next)) != null;
+    }
+
     /** Every delivery, in the order the events were published. */
     public List<Delivery> all() {
         return deliveries.values().stream().sorted(Comparator.comparingLong(Delivery::id)).toList();

@@ -14,4 +14,9 @@ record DueAttempt(Delivery delivery, int number, Instant dueAt, Optional<String>
     DueAttempt next(Instant due) {
         return new DueAttempt(delivery, number + 1, due, signKey);
     }
+
+    /** The same attempt, due later (held back by an injected fault). */
+    DueAttempt postponed(Instant due) {
+        return new DueAttempt(delivery, number, due, signKey);
+    }
 }

@@ -23,6 +23,7 @@ final class Emulator implements AutoCloseable {
     private final UploadSessionRepository uploadSessions = new UploadSessionRepository();
     private final MultipartUploads multipartUploads = new MultipartUploads();
     private final DeliveryJournal journal = new DeliveryJournal();
+    private final ApiCallJournal calls = new ApiCallJournal();
     private final Faults faults = new Faults();
     private final ProcedureTemplates procedureTemplates = new ProcedureTemplates();
     private final SessionIds sessionIds;
@@ -49,8 +50,8 @@ final class Emulator implements AutoCloseable {
         this.store = new ObjectStore(config.dataDir().map(d -> d.resolve("objects")).orElseGet(Emulator::temporaryDirectory));
         this.urls = new PublicUrls(config.publicBaseUrl());
         PushSchedule schedule = new PushSchedule();
-        this.pushSender = new PushSender(config.pushTimeout(), clock, faults, executor);
-        this.push = new PushDelivery(journal, schedule, pushSender, config.pushRetry(), clock, executor);
+        this.pushSender = new PushSender(config.pushTimeout(), clock, executor);
+        this.push = new PushDelivery(journal, schedule, pushSender, faults, config.pushRetry(), clock, executor);
         this.pushLoop = config.pushLoop() ? Optional.of(PushLoop.start(push, schedule, clock)) : Optional.empty();
         this.pullQueue = new PullQueue(config.pullPolicy(), ids, clock);
         this.bus = new EventBus(eventConfigs, List.of(push, pullQueue));
@@ -92,7 +93,7 @@ final class Emulator implements AutoCloseable {
                 new ConfirmEventsAction(pullQueue),
                 new DescribeEventsStateAction(pullQueue))),
                 new Tc3Verifier(config.secretId(), config.secretKey(), clock),
-                new SubApps(config.appId(), config.subAppId()), ids, clock);
+                new SubApps(config.appId(), config.subAppId()), ids, clock, calls);
         FileServer files = new FileServer(store);
         CosHandler cos = new CosHandler(new CosAccess(uploadSessions, clock),
                 new CosMultipart(multipartUploads, store, ids, clock), store, files, ids);
@@ -115,6 +116,7 @@ final class Emulator implements AutoCloseable {
         bus.clear();
         store.clear();
         faults.clear();
+        calls.clear();
         procedureTemplates.clear();
     }
 
@@ -145,6 +147,10 @@ final class Emulator implements AutoCloseable {
 
     DeliveryJournal journal() {
         return journal;
+    }
+
+    ApiCallJournal calls() {
+        return calls;
     }
 
     PushDelivery pushes() {

@@ -12,11 +12,13 @@ import org.slf4j.LoggerFactory;
  *   POST /                      signed VOD API, dispatched on X-TC-Action (COS Host: storage instead)
  *   GET  /_emulator/health      {"status":"UP"}
  *   GET  /_emulator/deliveries  push deliveries with every attempt
+ *   GET  /_emulator/calls       the latest API calls: action, arrival time, RequestId, error code
  *   GET  /_emulator/queue       events waiting in PULL queues (unconfirmed)
  *   GET  /_emulator/media       every media (VOD MediaInfo shape)
  *   GET  /_emulator/tasks       every task (DescribeTaskDetail shape)
  *   POST /_emulator/reset       forget all state and stored files
- *   *    /_emulator/faults      POST: fail the next N calls of an action or push attempts; GET: pending; DELETE
+ *   *    /_emulator/faults      POST: fail or delay the next N calls of an action or push attempts; GET: pending;
+ *                               DELETE
  *   POST /_emulator/events      publish events (EventContent objects) as if produced: pushed or queued
  *   *    /cos/{bucket}/{key}    COS-style storage, direct
  *   *    /{key}                 COS-style storage when Host is *.myqcloud.com (proxy mode); else GET/HEAD of

@@ -3,6 +3,7 @@ package dev.vodhook.emulator;
 import com.fasterxml.jackson.core.JacksonException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -10,8 +11,10 @@ import java.util.Map;
  * {@code DELETE} drops them. A POST body is one of
  * <pre>
  *   {"action": "ProcessMedia", "errorCode": "InternalError", "count": 2}
+ *   {"action": "ProcessMedia", "delayMillis": 3000, "count": 1}
  *   {"push": "fail", "status": 503, "count": 2}
  *   {"push": "timeout" | "duplicate" | "vanish", "count": 1}
+ *   {"push": "delay", "delayMillis": 3000, "count": 1}
  * </pre>
  * ({@code count} defaults to 1). A malformed body is HTTP 400 with {@code {"error": "..."}}.
  */
@@ -22,7 +25,7 @@ final class FaultRoutes {
     private FaultRoutes() {
     }
 
-    record FaultRequest(String action, String errorCode, String push, Integer status, Integer count) {
+    record FaultRequest(String action, String errorCode, Long delayMillis, String push, Integer status, Integer count) {
     }
 
     static void register(RoutesConfig routes, Faults faults) {
@@ -45,11 +48,19 @@ final class FaultRoutes {
 
     private static void add(Faults faults, FaultRequest r) {
         if (r == null || (r.action() == null) == (r.push() == null)) {
-            throw new IllegalArgumentException("give either \"action\" (with \"errorCode\") or \"push\"");
+            throw new IllegalArgumentException("give either \"action\" (with \"errorCode\" or \"delayMillis\") or"
+                    + " \"push\"");
         }
         int count = r.count() == null ? 1 : r.count();
         if (r.action() != null) {
-            faults.failNextCalls(r.action(), r.errorCode(), count);
+            if ((r.errorCode() == null) == (r.delayMillis() == null)) {
+                throw new IllegalArgumentException("\"action\" needs either \"errorCode\" or \"delayMillis\"");
+            }
+            if (r.delayMillis() != null) {
+                faults.delayNextCalls(r.action(), delay(r), count);
+            } else {
+                faults.failNextCalls(r.action(), r.errorCode(), count);
+            }
             return;
         }
         switch (r.push()) {
@@ -62,9 +73,17 @@ final class FaultRoutes {
             case "timeout" -> faults.timeOutNextPushes(count);
             case "duplicate" -> faults.duplicateNextPushes(count);
             case "vanish" -> faults.dropNextPushes(count);
-            default -> throw new IllegalArgumentException("\"push\" must be fail, timeout, duplicate or vanish, was \""
-                    + r.push() + "\"");
+            case "delay" -> faults.delayNextPushes(delay(r), count);
+            default -> throw new IllegalArgumentException("\"push\" must be fail, timeout, duplicate, vanish or delay,"
+                    + " was \"" + r.push() + "\"");
         }
+    }
+
+    private static Duration delay(FaultRequest r) {
+        if (r.delayMillis() == null || r.delayMillis() < 1) {
+            throw new IllegalArgumentException("\"delayMillis\" must be a positive number of milliseconds");
+        }
+        return Duration.ofMillis(r.delayMillis());
     }
 
     private static void answer(Context ctx, int status, Object body) {

@@ -1,6 +1,7 @@
 package dev.vodhook.emulator;
 
 import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -10,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Faults to inject, each used up by the call or push attempt it hits: the next N calls of an API action fail with
- * an error code; the next N push attempts fail with a status, time out, arrive twice or vanish. Also reachable as
- * {@code /_emulator/faults}.
+ * an error code or are delayed; the next N push attempts fail with a status, time out, arrive twice, vanish or are
+ * held back. Also reachable as {@code /_emulator/faults}.
  */
 public final class Faults {
 
@@ -24,10 +25,19 @@ public final class Faults {
         if (action == null || action.isBlank() || errorCode == null || errorCode.isBlank()) {
             throw new IllegalArgumentException("an action and an error code are required");
         }
-        Deque<ApiFault> queue = api.computeIfAbsent(action, k -> new ArrayDeque<>());
-        for (int i = 0; i < count; i++) {
-            queue.add(new ApiFault(action, errorCode, "Injected fault: " + action + " fails with " + errorCode + "."));
+        addApi(ApiFault.failing(action, errorCode), count);
+    }
+
+    /**
+     * The next {@code count} calls of {@code action} wait {@code delay} (real time, after authentication) and then
+     * run as usual: a slow or hanging VOD. A client whose timeout is shorter gives up, yet the call takes effect.
+     */
+    public synchronized void delayNextCalls(String action, Duration delay, int count) {
+        requirePositive(count);
+        if (action == null || action.isBlank() || delay == null || !delay.isPositive()) {
+            throw new IllegalArgumentException("an action and a positive delay are required");
         }
+        addApi(ApiFault.delaying(action, delay), count);
     }
 
     /** The next {@code count} push attempts are not sent and count as answered with {@code status}. */
@@ -53,6 +63,17 @@ public final class Faults {
         addPush(new PushFault(PushFault.Kind.VANISH, 0), count);
     }
 
+    /**
+     * The next {@code count} push attempts are held back: made {@code delay} later by the configured clock, not
+     * counted as attempts. Events published after them overtake them, so the receiver gets events out of order.
+     */
+    public void delayNextPushes(Duration delay, int count) {
+        if (delay == null || !delay.isPositive()) {
+            throw new IllegalArgumentException("the delay must be positive, was " + delay);
+        }
+        addPush(PushFault.delay(delay), count);
+    }
+
     /** Forgets every pending fault. */
     public synchronized void clear() {
         api.clear();
@@ -64,7 +85,7 @@ public final class Faults {
         List<Pending.Api> calls = new ArrayList<>();
         api.forEach((action, queue) -> {
             if (!queue.isEmpty()) {
-                calls.add(new Pending.Api(action, queue.stream().map(ApiFault::errorCode).toList()));
+                calls.add(new Pending.Api(action, queue.stream().map(ApiFault::label).toList()));
             }
         });
         return new Pending(calls, push.stream().map(PushFault::label).toList());
@@ -77,6 +98,13 @@ public final class Faults {
 
     synchronized Optional<PushFault> takePush() {
         return Optional.ofNullable(push.poll());
+    }
+
+    private synchronized void addApi(ApiFault fault, int count) {
+        Deque<ApiFault> queue = api.computeIfAbsent(fault.action(), k -> new ArrayDeque<>());
+        for (int i = 0; i < count; i++) {
+            queue.add(fault);
+        }
     }
 
     private synchronized void addPush(PushFault fault, int count) {
@@ -92,7 +120,10 @@ public final class Faults {
         }
     }
 
-    /** Pending faults: per action the error codes its next calls get, then push faults, in the order they hit. */
+    /**
+     * Pending faults: per action what its next calls get (an error code, or {@code delay N ms}), then push faults,
+     * in the order they hit.
+     */
     record Pending(List<Api> api, List<String> push) {
 
         record Api(String action, List<String> errorCodes) {

@@ -20,6 +20,7 @@ final class InspectionRoutes {
     static void register(RoutesConfig routes, Emulator emulator) {
         routes.get(PREFIX + "/health", ctx -> inspection(ctx, Map.of("status", "UP")));
         routes.get(PREFIX + "/deliveries", ctx -> inspection(ctx, emulator.journal().all()));
+        routes.get(PREFIX + "/calls", ctx -> inspection(ctx, emulator.calls().all()));
         routes.get(PREFIX + "/queue", ctx -> inspection(ctx, emulator.pullQueue().all()));
         routes.get(PREFIX + "/media", ctx -> vod(ctx, emulator.media().all().stream()
                 .map(m -> MediaInfo.of(m, java.util.Set.of())).toList()));

@@ -66,6 +66,11 @@ public final class LocalVod implements AutoCloseable {
         return emulator.journal();
     }
 
+    /** The latest API calls: action, arrival time, RequestId, the error answered (like {@code GET /_emulator/calls}). */
+    public ApiCallJournal apiCalls() {
+        return emulator.calls();
+    }
+
     /**
      * Makes every push attempt that is due by the configured clock (first tries and retries) and returns once they
      * are recorded in {@link #deliveries()}; how many there were. With {@code withPushLoop(false)} nothing is pushed

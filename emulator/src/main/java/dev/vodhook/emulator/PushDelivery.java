@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * {@link PushSchedule} until due by the {@link Clock}. The first attempt is due at once; anything but HTTP 200 (or a
  * timeout) schedules the next one on the {@link RetryPolicy}. {@link #runDue()} makes the due attempts and returns
  * when they are done (tests step with it); a {@link PushLoop} calls {@link #startDue()} in real runs. Every attempt
- * goes to the {@link DeliveryJournal}.
+ * goes to the {@link DeliveryJournal}. Injected push faults are taken here, one per attempt; a held-back attempt
+ * ({@link PushFault.Kind#DELAY}) goes back into the schedule, later, with the same number.
  */
 final class PushDelivery implements EventSink {
 
@@ -23,15 +24,17 @@ final class PushDelivery implements EventSink {
     private final DeliveryJournal journal;
     private final PushSchedule schedule;
     private final PushSender sender;
+    private final Faults faults;
     private final RetryPolicy retry;
     private final Clock clock;
     private final ExecutorService executor;
 
-    PushDelivery(DeliveryJournal journal, PushSchedule schedule, PushSender sender, RetryPolicy retry, Clock clock,
-                 ExecutorService executor) {
+    PushDelivery(DeliveryJournal journal, PushSchedule schedule, PushSender sender, Faults faults, RetryPolicy retry,
+                 Clock clock, ExecutorService executor) {
         this.journal = journal;
         this.schedule = schedule;
         this.sender = sender;
+        this.faults = faults;
         this.retry = retry;
         this.clock = clock;
         this.executor = executor;
@@ -78,7 +81,17 @@ final class PushDelivery implements EventSink {
 
     private void attempt(DueAttempt due) {
         Delivery delivery = due.delivery();
-        DeliveryAttempt outcome = sender.send(due);
+        Optional<PushFault> fault = faults.takePush();
+        if (fault.isPresent() && fault.get().kind() == PushFault.Kind.DELAY) {
+            Instant later = clock.instant().plus(fault.get().delay());
+            if (journal.postpone(delivery.id(), later)) {
+                schedule.add(due.postponed(later));
+                log.info("Delivery {} ({}) attempt {} held back by an injected fault until {}", delivery.id(),
+                        delivery.eventType(), due.number(), later);
+            }
+            return;
+        }
+        DeliveryAttempt outcome = sender.send(due, fault);
         if (outcome.succeeded()) {
             journal.record(delivery.id(), outcome, Delivery.DELIVERED, Optional.empty());
             log.debug("Delivery {} ({}) pushed to {} on attempt {}", delivery.id(), delivery.eventType(),

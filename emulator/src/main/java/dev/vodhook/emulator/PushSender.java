@@ -17,25 +17,24 @@ import java.util.concurrent.ExecutorService;
 /**
  * Makes one push attempt: {@code POST} of the event ({@code application/json}, nulls omitted, {@code Sign}/{@code T}
  * added when the application has a SignKey) and tells how it went. Only HTTP 200 is a success. An injected
- * {@link PushFault} changes what happens: see its kinds.
+ * {@link PushFault} changes what happens: see its kinds ({@link PushFault.Kind#DELAY} is the schedule's business,
+ * see {@link PushDelivery}).
  */
 final class PushSender implements AutoCloseable {
 
     private final Duration timeout;
     private final Clock clock;
-    private final Faults faults;
     private final HttpClient http;
 
-    PushSender(Duration timeout, Clock clock, Faults faults, ExecutorService executor) {
+    PushSender(Duration timeout, Clock clock, ExecutorService executor) {
         this.timeout = timeout;
         this.clock = clock;
-        this.faults = faults;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1)
                 .executor(executor).build();
     }
 
-    DeliveryAttempt send(DueAttempt due) {
-        Optional<PushFault> fault = faults.takePush();
+    /** Makes the attempt, shaped by {@code fault} when there is one. */
+    DeliveryAttempt send(DueAttempt due, Optional<PushFault> fault) {
         if (fault.isEmpty()) {
             return post(due);
         }
@@ -59,6 +58,7 @@ final class PushSender implements AutoCloseable {
             }
             case VANISH -> new DeliveryAttempt(due.number(), at, OptionalInt.empty(),
                     Optional.of("vanished (injected; not sent)"), 0, Optional.empty());
+            case DELAY -> throw new IllegalArgumentException("a held-back push is not sent: " + f.label());
         };
         return outcome.withFault(f);
     }

@@ -3,13 +3,19 @@ package dev.vodhook.emulator;
 import static dev.vodhook.emulator.ApiAuthenticationTest.sdkError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
+import com.tencentcloudapi.common.profile.ClientProfile;
+import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.vod.v20180717.VodClient;
 import com.tencentcloudapi.vod.v20180717.models.DescribeEventConfigRequest;
 import com.tencentcloudapi.vod.v20180717.models.DescribeEventsStateRequest;
+import com.tencentcloudapi.vod.v20180717.models.ModifyEventConfigRequest;
 import dev.vodhook.testkit.SettableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +28,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Fault injection: failing API calls seen through the official SDK, and push faults stepped by a settable clock. */
+/**
+ * Fault injection: failing and delayed API calls seen through the official SDK, the call journal, and push faults
+ * stepped by a settable clock.
+ */
 class FaultInjectionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -146,10 +155,71 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aDelayedCallAnswersLateAndTakesEffectThoughTheClientGaveUp() throws Exception {
+        JsonNode pending = post("{\"action\": \"ModifyEventConfig\", \"delayMillis\": 1500}");
+        assertThat(pending.path("api").get(0).path("errorCodes")).extracting(JsonNode::asText)
+                .containsExactly("delay 1500 ms");
+        ModifyEventConfigRequest pull = new ModifyEventConfigRequest();
+        pull.setMode("PULL");
+
+        TencentCloudSDKException timedOut = sdkError(() -> impatientClient().ModifyEventConfig(pull));
+
+        assertThat(timedOut.getMessage()).containsIgnoringCase("timeout");
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                client.DescribeEventConfig(new DescribeEventConfigRequest()).getMode().equals("PULL"));
+        assertThat(vod.apiCalls().ofAction("ModifyEventConfig")).singleElement().satisfies(c -> {
+            assertThat(c.succeeded()).isTrue();
+            assertThat(c.requestId()).isNotEmpty();
+        });
+        assertThat(get().path("api")).isEmpty();
+    }
+
+    @Test
+    void everyCallIsJournaledWithWhenItCameAndHowItWasAnswered() throws Exception {
+        vod.faults().failNextCalls("DescribeEventsState", "RequestLimitExceeded", 1);
+        Instant before = clock.instant();
+
+        sdkError(() -> client.DescribeEventsState(new DescribeEventsStateRequest()));
+        client.DescribeEventsState(new DescribeEventsStateRequest());
+
+        assertThat(vod.apiCalls().all()).extracting(ApiCall::action, ApiCall::errorCode).containsExactly(
+                tuple("DescribeEventsState", "RequestLimitExceeded"), tuple("DescribeEventsState", ""));
+        assertThat(vod.apiCalls().all()).allSatisfy(c -> assertThat(c.receivedAt()).isAfterOrEqualTo(before));
+        JsonNode listed = send(HttpRequest.newBuilder(URI.create(vod.baseUrl() + "/_emulator/calls")), 200);
+        assertThat(listed).hasSize(2);
+        assertThat(listed.get(0).path("errorCode").asText()).isEqualTo("RequestLimitExceeded");
+        assertThat(listed.get(1).path("requestId").asText()).isEqualTo(vod.apiCalls().all().get(1).requestId());
+    }
+
+    @Test
+    void aHeldBackPushIsOvertakenByLaterOnesAndMadeWhenItsDelayIsOver() throws Exception {
+        post("{\"push\": \"delay\", \"delayMillis\": 10000}");
+        String first = DirectUpload.upload(vod, TestClips.landscape()).getFileId();
+
+        vod.runDuePushes();
+        assertThat(receiver.received()).isEmpty();
+        assertThat(only().attempts()).isEmpty();
+        assertThat(only().nextAttemptAt()).contains(clock.instant().plusSeconds(10));
+        String second = DirectUpload.upload(vod, TestClips.landscape()).getFileId();
+        vod.runDuePushes();
+        clock.tick(Duration.ofSeconds(10));
+        vod.runDuePushes();
+
+        assertThat(receiver.received()).extracting(r -> r.body().path("FileUploadEvent").path("FileId").asText())
+                .containsExactly(second, first);
+        assertThat(vod.deliveries().all()).allSatisfy(d -> {
+            assertThat(d.status()).isEqualTo(Delivery.DELIVERED);
+            assertThat(d.attempts()).singleElement().satisfies(a -> assertThat(a.number()).isEqualTo(1));
+        });
+    }
+
+    @Test
     void pushFaultsAreUsedInOrderAndCanBeDropped() throws Exception {
         vod.faults().failNextPushes(500, 2);
         post("{\"push\": \"vanish\", \"count\": 1}");
-        assertThat(get().path("push")).extracting(JsonNode::asText).containsExactly("fail 500", "fail 500", "vanish");
+        vod.faults().delayNextPushes(Duration.ofSeconds(3), 1);
+        assertThat(get().path("push")).extracting(JsonNode::asText)
+                .containsExactly("fail 500", "fail 500", "vanish", "delay 3000 ms");
 
         JsonNode cleared = send(HttpRequest.newBuilder(URI.create(vod.baseUrl() + FaultRoutes.PATH)).DELETE(), 200);
 
@@ -162,12 +232,27 @@ class FaultInjectionTest {
         for (String body : new String[] {"{}", "{\"push\": \"explode\"}", "{\"push\": \"fail\"}",
                 "{\"push\": \"fail\", \"status\": 200}", "{\"action\": \"ProcessMedia\"}",
                 "{\"action\": \"ProcessMedia\", \"errorCode\": \"InternalError\", \"count\": 0}",
-                "{\"push\": \"vanish\", \"colour\": \"red\"}", "not json"}) {
+                "{\"push\": \"vanish\", \"colour\": \"red\"}", "not json", "{\"push\": \"delay\"}",
+                "{\"push\": \"delay\", \"delayMillis\": 0}",
+                "{\"action\": \"ProcessMedia\", \"errorCode\": \"InternalError\", \"delayMillis\": 100}"}) {
             JsonNode answer = send(post(body, "POST"), 400);
             assertThat(answer.path("error").asText()).as(body).isNotBlank();
         }
         assertThat(get().path("push")).isEmpty();
         assertThatThrownBy(() -> vod.faults().failNextPushes(99, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> vod.faults().delayNextCalls("ProcessMedia", Duration.ZERO, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A client that gives up on an answer after one second. */
+    private static VodClient impatientClient() {
+        HttpProfile http = new HttpProfile();
+        http.setEndpoint(vod.endpoint());
+        http.setProtocol(HttpProfile.REQ_HTTP);
+        http.setReadTimeout(1);
+        ClientProfile profile = new ClientProfile();
+        profile.setHttpProfile(http);
+        return new VodClient(new Credential(vod.config().secretId(), vod.config().secretKey()), "ap-guangzhou", profile);
     }
 
     private static Delivery only() {
