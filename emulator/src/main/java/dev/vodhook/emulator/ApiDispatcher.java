@@ -9,6 +9,7 @@ import io.javalin.http.HttpResponseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /}: checks version, action and signature, parses the JSON body, runs the {@link ApiAction} named by
- * {@code X-TC-Action}, and writes the envelope. The one place where API errors become JSON: every error is
+ * {@code X-TC-Action} (or the injected {@link ApiFault} that the call meets: an error instead, or a delay first),
+ * writes the envelope and records the call in the {@link ApiCallJournal}. The one place where API errors become JSON: every error is
  * HTTP 200 + {@code Response.Error}, as the SDKs expect; {@code InternalError} only for the emulator's own bugs.
  */
 final class ApiDispatcher implements Handler {
@@ -29,16 +31,18 @@ final class ApiDispatcher implements Handler {
     private final SubApps subApps;
     private final IdSource ids;
     private final Clock clock;
+    private final Faults faults;
     private final ApiCallJournal calls;
 
     ApiDispatcher(Iterable<ApiAction> actions, Tc3Verifier verifier, SubApps subApps, IdSource ids, Clock clock,
-                  ApiCallJournal calls) {
+                  Faults faults, ApiCallJournal calls) {
         this.actions = java.util.stream.StreamSupport.stream(actions.spliterator(), false)
                 .collect(Collectors.toUnmodifiableMap(ApiAction::name, Function.identity()));
         this.verifier = verifier;
         this.subApps = subApps;
         this.ids = ids;
         this.clock = clock;
+        this.faults = faults;
         this.calls = calls;
     }
 
@@ -48,8 +52,11 @@ final class ApiDispatcher implements Handler {
         String requestId = ids.requestId();
         String actionName = ctx.header("X-TC-Action");
         ObjectNode response;
+        Optional<ApiFault> fault = Optional.empty();
         try {
-            response = VodJson.API.valueToTree(dispatch(ctx, requestId, actionName));
+            ApiRequest request = authenticate(ctx, requestId, actionName);
+            fault = faults.takeApi(actionName);
+            response = VodJson.API.valueToTree(run(actions.get(actionName), request, fault));
             log.debug("API {} answered, RequestId {}", actionName, requestId);
         } catch (VodApiException e) {
             log.info("API {} rejected with {}: {} (RequestId {})", actionName, e.code(), e.getMessage(), requestId);
@@ -60,13 +67,36 @@ final class ApiDispatcher implements Handler {
         }
         response.put("RequestId", requestId);
         calls.record(new ApiCall(requestId, actionName == null ? "" : actionName, receivedAt,
-                response.path("Error").path("Code").asText("")));
+                response.path("Error").path("Code").asText(""), fault.map(ApiFault::label).orElse("")));
         ObjectNode envelope = VodJson.API.createObjectNode();
         envelope.set("Response", response);
         ctx.status(200).contentType("application/json").result(VodJson.bytes(VodJson.API, envelope));
     }
 
-    private Object dispatch(Context ctx, String requestId, String actionName) {
+    /** Runs the action, unless an injected fault fails the call; a delaying fault makes it wait first. */
+    private static Object run(ApiAction action, ApiRequest request, Optional<ApiFault> fault) {
+        if (fault.isEmpty()) {
+            return action.handle(request);
+        }
+        ApiFault f = fault.get();
+        if (!f.delays()) {
+            log.info("API {} fails by an injected fault with {} (RequestId {})", action.name(), f.errorCode(),
+                    request.requestId());
+            throw f.error();
+        }
+        log.info("API {} delayed {} ms by an injected fault (RequestId {})", action.name(), f.delay().toMillis(),
+                request.requestId());
+        try {
+            Thread.sleep(f.delay());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VodApiException(VodApiException.INTERNAL_ERROR, "The local VOD is stopping.");
+        }
+        return action.handle(request);
+    }
+
+    /** The checked, authenticated request; the action is known. */
+    private ApiRequest authenticate(Context ctx, String requestId, String actionName) {
         String version = ctx.header("X-TC-Version");
         if (version == null || version.isEmpty()) {
             throw VodApiException.missing("X-TC-Version");
@@ -78,8 +108,7 @@ final class ApiDispatcher implements Handler {
         if (actionName == null || actionName.isEmpty()) {
             throw VodApiException.missing("X-TC-Action");
         }
-        ApiAction action = actions.get(actionName);
-        if (action == null) {
+        if (!actions.containsKey(actionName)) {
             throw new VodApiException(VodApiException.INVALID_ACTION, "The action " + actionName + " is not supported.");
         }
         byte[] body = body(ctx);
@@ -88,7 +117,7 @@ final class ApiDispatcher implements Handler {
         JsonNode json = parse(body);
         long subAppId = subApps.resolve(json);
         String region = ctx.header("X-TC-Region") == null ? "" : ctx.header("X-TC-Region");
-        return action.handle(new ApiRequest(actionName, requestId, subAppId, region, json, clock.instant()));
+        return new ApiRequest(actionName, requestId, subAppId, region, json, clock.instant());
     }
 
     private static byte[] body(Context ctx) {

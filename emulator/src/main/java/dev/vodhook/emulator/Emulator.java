@@ -73,7 +73,7 @@ final class Emulator implements AutoCloseable {
         SingleTaskRunner singleTasks = new SingleTaskRunner(tasks, bus, clock, executor);
         this.fetcher = new MediaFetcher(config.pullUpload().timeout());
         MediaComposer composer = new MediaComposer(media, store, engine, creator, clock);
-        this.apiDispatcher = new ApiDispatcher(withFaults(List.of(
+        this.apiDispatcher = new ApiDispatcher(List.of(
                 new ApplyUploadAction(uploadSessions, layout, ids, config.region(), procedures),
                 new CommitUploadAction(uploadSessions, media, ingest, procedures, bus, store),
                 new PullUploadAction(sessionIds, procedures, ids, singleTasks,
@@ -91,9 +91,9 @@ final class Emulator implements AutoCloseable {
                 new DescribeEventConfigAction(eventConfigs),
                 new PullEventsAction(pullQueue, config.pullPolicy()),
                 new ConfirmEventsAction(pullQueue),
-                new DescribeEventsStateAction(pullQueue))),
+                new DescribeEventsStateAction(pullQueue)),
                 new Tc3Verifier(config.secretId(), config.secretKey(), clock),
-                new SubApps(config.appId(), config.subAppId()), ids, clock, calls);
+                new SubApps(config.appId(), config.subAppId()), ids, clock, faults, calls);
         FileServer files = new FileServer(store);
         CosHandler cos = new CosHandler(new CosAccess(uploadSessions, clock),
                 new CosMultipart(multipartUploads, store, ids, clock), store, files, ids);
@@ -118,10 +118,6 @@ final class Emulator implements AutoCloseable {
         faults.clear();
         calls.clear();
         procedureTemplates.clear();
-    }
-
-    private List<ApiAction> withFaults(List<ApiAction> actions) {
-        return actions.stream().<ApiAction>map(a -> new FaultInjectingAction(a, faults)).toList();
     }
 
     Faults faults() {

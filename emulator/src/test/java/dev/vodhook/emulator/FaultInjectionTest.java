@@ -169,6 +169,7 @@ class FaultInjectionTest {
                 client.DescribeEventConfig(new DescribeEventConfigRequest()).getMode().equals("PULL"));
         assertThat(vod.apiCalls().ofAction("ModifyEventConfig")).singleElement().satisfies(c -> {
             assertThat(c.succeeded()).isTrue();
+            assertThat(c.fault()).isEqualTo("delay 1500 ms");
             assertThat(c.requestId()).isNotEmpty();
         });
         assertThat(get().path("api")).isEmpty();
@@ -182,8 +183,9 @@ class FaultInjectionTest {
         sdkError(() -> client.DescribeEventsState(new DescribeEventsStateRequest()));
         client.DescribeEventsState(new DescribeEventsStateRequest());
 
-        assertThat(vod.apiCalls().all()).extracting(ApiCall::action, ApiCall::errorCode).containsExactly(
-                tuple("DescribeEventsState", "RequestLimitExceeded"), tuple("DescribeEventsState", ""));
+        assertThat(vod.apiCalls().all()).extracting(ApiCall::action, ApiCall::errorCode, ApiCall::fault).containsExactly(
+                tuple("DescribeEventsState", "RequestLimitExceeded", "RequestLimitExceeded"),
+                tuple("DescribeEventsState", "", ""));
         assertThat(vod.apiCalls().all()).allSatisfy(c -> assertThat(c.receivedAt()).isAfterOrEqualTo(before));
         JsonNode listed = send(HttpRequest.newBuilder(URI.create(vod.baseUrl() + "/_emulator/calls")), 200);
         assertThat(listed).hasSize(2);
