@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -164,27 +166,53 @@ final class ObjectStore {
         deleteTree(root);
     }
 
+    /**
+     * Deletes a directory tree. Files that vanish meanwhile are fine, and a directory that fills up meanwhile is
+     * tried again a few times: on shutdown, tasks cut short may still be cleaning up their scratch files.
+     */
     static void deleteTree(Path dir) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteTreeOnce(dir);
+                return;
+            } catch (DirectoryNotEmptyException e) {
+                if (attempt == 3) {
+                    throw new UncheckedIOException("could not delete " + dir, e);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not delete " + dir, e);
+            }
+        }
+    }
+
+    private static void deleteTreeOnce(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
 
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.deleteIfExists(d);
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
                     return FileVisitResult.CONTINUE;
                 }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete " + dir, e);
-        }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null && !(e instanceof NoSuchFileException)) {
+                    throw e;
+                }
+                Files.deleteIfExists(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     private Path pathOf(ObjectKey key) {
