@@ -16,13 +16,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a user does to a local VOD in the end-to-end tests, through Tencent's official SDKs: point its callbacks at
  * a receiver, upload a generated one-second clip; and what a test looks at, through {@code /_emulator/tasks}.
  */
 final class LocalVodCalls {
-    private static final Path CLIP = clip();
+    private static final Path CLIP = clip(320, 180);
+    private static volatile Path smallClip;
 
     private final LocalVod vod;
 
@@ -45,16 +48,44 @@ final class LocalVodCalls {
         client().ModifyEventConfig(request);
     }
 
+    /** ModifyEventConfig: reliable callback (PULL), uploads switched on; events wait for PullEvents. */
+    void pullMode() throws Exception {
+        ModifyEventConfigRequest request = new ModifyEventConfigRequest();
+        request.setMode("PULL");
+        request.setUploadMediaCompleteEventSwitch("ON");
+        client().ModifyEventConfig(request);
+    }
+
     /** Server upload of a 320x180 one-second clip with the official upload SDK (proxy mode); its FileId. */
     String upload() throws Exception {
+        return upload(CLIP);
+    }
+
+    /** Server upload of a 160x90 one-second clip, the cheapest to transcode; its FileId. */
+    String uploadSmall() throws Exception {
+        if (smallClip == null) {
+            smallClip = clip(160, 90);
+        }
+        return upload(smallClip);
+    }
+
+    private String upload(Path clip) throws Exception {
         HttpProfile proxy = new HttpProfile();
         proxy.setProxyHost("127.0.0.1");
         proxy.setProxyPort(vod.port());
         proxy.setProtocol(HttpProfile.REQ_HTTP);
         VodUploadRequest request = new VodUploadRequest();
-        request.setMediaFilePath(CLIP.toString());
+        request.setMediaFilePath(clip.toString());
         return new VodUploadClient(vod.config().secretId(), vod.config().secretKey(), proxy)
                 .upload("ap-guangzhou", request).getFileId();
+    }
+
+    /** How many tasks the local VOD has on each media, by FileId. */
+    Map<String, Long> taskCountsByFileId() {
+        Map<String, Long> counts = new TreeMap<>();
+        new Http(vod.baseUrl()).get("/_emulator/tasks").json().forEach(t ->
+                counts.merge(t.path("ProcedureTask").path("FileId").asText(), 1L, Long::sum));
+        return counts;
     }
 
     /** The local VOD's tasks on a media, as DescribeTaskDetail outputs. */
@@ -78,11 +109,11 @@ final class LocalVodCalls {
         return new VodClient(new Credential(vod.config().secretId(), vod.config().secretKey()), "ap-guangzhou", profile);
     }
 
-    private static Path clip() {
+    private static Path clip(int width, int height) {
         try {
             Path dir = Files.createTempDirectory("vodhook-service-clip-");
             Path clip = dir.resolve("clip.mp4");
-            Ffmpeg.locate().generateClip(clip, 320, 180, 1.0);
+            Ffmpeg.locate().generateClip(clip, width, height, 1.0);
             clip.toFile().deleteOnExit();
             dir.toFile().deleteOnExit();
             return clip;

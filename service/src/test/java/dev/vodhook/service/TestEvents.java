@@ -48,6 +48,11 @@ final class TestEvents {
                 """.formatted(taskId, flowErrCode, flowErrCode == 0 ? "" : "flow failed", fileId, fileId);
     }
 
+    /** The FileId of an event body, wherever its type keeps it. */
+    static String fileIdOf(String body) {
+        return EventParser.parse(body.getBytes(StandardCharsets.UTF_8)).fileId().orElseThrow();
+    }
+
     static long append(Inbox inbox, String body, Instant at) {
         VodEvent event = EventParser.parse(body.getBytes(StandardCharsets.UTF_8));
         return inbox.append(new IncomingEvent(at, EventSource.PUSH, event.eventType(), event.format().name(),
