@@ -7,7 +7,7 @@
 #   pull: the local VOD in PULL mode holds N events; `vodhook serve --intake pull` pulls, commits
 #         and confirms them all: events/s.
 # Needs wrk, nginx and postgresql (installed with apt-get when missing and run as root).
-# DURATION (seconds per push run, default 20), CONNECTIONS (64), PULL_EVENTS (50000) tune it.
+# DURATION (seconds per push run, default 20), CONNECTIONS (64), PULL_EVENTS (100000) tune it.
 # Not part of ./vodhook test; do not run it beside a long build (2 cores are shared).
 set -euo pipefail
 
@@ -15,7 +15,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 what=${1:-intake}
 duration=${DURATION:-20}
 connections=${CONNECTIONS:-64}
-pull_events=${PULL_EVENTS:-50000}
+pull_events=${PULL_EVENTS:-100000}
 work=${BENCH_DIR:-/tmp/vodhook-bench}
 jar="$here/cli/target/vodhook.jar"
 nginx_port=18080
@@ -154,6 +154,7 @@ mkdir -p "$work"
 ensure_tools
 build
 say "push intake: ${connections} connections, ${duration} s per run, ~4 KB events; $(nproc) cores shared by wrk and the server"
+say "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine skews every figure)"
 
 start_nginx
 load "http://127.0.0.1:$nginx_port/callback" 3 >/dev/null
@@ -170,3 +171,4 @@ say "pull intake: ${pull_events} events queued in the local VOD"
 rm -f "$work"/pull.db*
 "$(java_bin)" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/PullBench.java" "$here/vodhook" "$pull_events" \
   "jdbc:sqlite:$work/pull.db" "$receiver_port" "$work"
+say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class VodhookServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VodhookServer.class);
     /** Group commits at once on PostgreSQL, which can overlap one transaction's commit with the next. */
-    static final int POSTGRESQL_COMMITTERS = Integer.getInteger("vodhook.pg.committers", 2);
+    static final int POSTGRESQL_COMMITTERS = 2;
 
     private final ServiceConfig config;
     private final Database database;

@@ -243,6 +243,27 @@ class PullIntakeTest {
         assertThat(unconfirmed()).isEmpty();
     }
 
+    @Test
+    void aReceiverInBothModesTakesEachEventOnceWhicheverWayItComesFirst() {
+        VodhookServer both = receiver(receiverConfig().withDatabaseUrl("jdbc:sqlite:" + dir.resolve("both.db"))
+                .withIntake(IntakeSettings.defaults().withMode(IntakeMode.BOTH)));
+        Http http = new Http(both.baseUrl());
+        for (int i = 1; i <= 10; i += 2) {
+            assertThat(http.post("/callback", upload(String.valueOf(i))).status()).isEqualTo(200);
+        }
+        publishUploads(1, 10);
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                both.database().inbox().countByStatus().get(EventStatus.DONE) == 10 && unconfirmedCount() == 0);
+        assertThat(both.database().inbox().list(EventFilter.all(), 100)).hasSize(10);
+        assertThat(processing.calls()).extracting(RecordingMediaProcessing.Call::fileId).hasSize(10)
+                .doesNotHaveDuplicates();
+    }
+
+    int unconfirmedCount() throws IOException, InterruptedException {
+        return unconfirmed().size();
+    }
+
     static VodClient sdk(LocalVod vod) {
         HttpProfile http = new HttpProfile();
         http.setEndpoint(vod.endpoint());
