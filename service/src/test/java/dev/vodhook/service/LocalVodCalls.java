@@ -63,19 +63,31 @@ final class LocalVodCalls {
 
     /** Server upload of a 160x90 one-second clip, the cheapest to transcode; its FileId. */
     String uploadSmall() throws Exception {
+        return uploadSmall("");
+    }
+
+    /** The same, naming a task flow that VOD starts on the upload itself (its ProcedureTaskId); none when empty. */
+    String uploadSmall(String procedure) throws Exception {
         if (smallClip == null) {
             smallClip = clip(160, 90);
         }
-        return upload(smallClip);
+        return upload(smallClip, procedure);
     }
 
     private String upload(Path clip) throws Exception {
+        return upload(clip, "");
+    }
+
+    private String upload(Path clip, String procedure) throws Exception {
         HttpProfile proxy = new HttpProfile();
         proxy.setProxyHost("127.0.0.1");
         proxy.setProxyPort(vod.port());
         proxy.setProtocol(HttpProfile.REQ_HTTP);
         VodUploadRequest request = new VodUploadRequest();
         request.setMediaFilePath(clip.toString());
+        if (!procedure.isEmpty()) {
+            request.setProcedure(procedure);
+        }
         return new VodUploadClient(vod.config().secretId(), vod.config().secretKey(), proxy)
                 .upload("ap-guangzhou", request).getFileId();
     }
@@ -86,6 +98,13 @@ final class LocalVodCalls {
         new Http(vod.baseUrl()).get("/_emulator/tasks").json().forEach(t ->
                 counts.merge(t.path("ProcedureTask").path("FileId").asText(), 1L, Long::sum));
         return counts;
+    }
+
+    /** Events received again and recognised as duplicates, by the receiver's metrics. */
+    static double duplicatesSeenBy(VodhookServer receiver) {
+        return new Http(receiver.baseUrl()).get("/metrics").body().lines()
+                .filter(l -> l.startsWith("vodhook_events_duplicates_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     /** The local VOD's tasks on a media, as DescribeTaskDetail outputs. */
