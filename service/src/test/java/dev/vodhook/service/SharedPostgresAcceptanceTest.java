@@ -1,0 +1,154 @@
+package dev.vodhook.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vodhook.emulator.ApiCall;
+import dev.vodhook.emulator.EmulatorConfig;
+import dev.vodhook.emulator.LocalVod;
+import dev.vodhook.emulator.PullPolicy;
+import dev.vodhook.service.CallbackSender.Callback;
+import dev.vodhook.service.CallbackSender.Outcome;
+import dev.vodhook.store.Database;
+import dev.vodhook.store.EventFilter;
+import dev.vodhook.store.EventStatus;
+import dev.vodhook.store.EventSummary;
+import dev.vodhook.store.MediaState;
+import dev.vodhook.store.MediaView;
+import dev.vodhook.store.OutputRecord;
+import dev.vodhook.store.StoredEvent;
+import dev.vodhook.testkit.SettableClock;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Acceptance, several receivers: three receivers share one PostgreSQL database (embedded, small) and take events
+ * both ways at once: each pulls from the local VOD (in PULL mode: every upload's NewFileUpload and FINISH, and
+ * synthetic FINISH events of other tasks, queued) and takes callbacks the test posts round-robin (the same uploads'
+ * NewFileUpload again, and other synthetic FINISH events). Two run in this JVM; the third, in a child process, is
+ * killed with SIGKILL mid-stream, leaving leases, unconfirmed pulls and unanswered callbacks behind (the callbacks
+ * are posted again to a live receiver, as VOD would retry them; the pulls come back after the visibility timeout;
+ * the leases expire). Nothing is lost: every event is stored once and handled. Nothing is done twice: one task per
+ * FileId at the local VOD, and every event was claimed exactly once, except those the killed receiver held, which
+ * were claimed once more.
+ */
+class SharedPostgresAcceptanceTest {
+    static final int UPLOADS = 16;
+    static final int PULLED_SYNTHETIC = 150;
+    static final int PUSHED_SYNTHETIC = 150;
+    static final int KILL_AT = 60;
+    static final Duration SLOW = Duration.ofSeconds(3);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void threeReceiversOneKilledLoseNothingAndDoNothingTwice() throws Exception {
+        String database = TestDatabases.postgresUrl();
+        try (LocalVod vod = LocalVod.start(EmulatorConfig.defaults().withUpscale(false)
+                .withPullPolicy(new PullPolicy(Duration.ofMillis(200), Duration.ofSeconds(3), Duration.ofDays(4))))) {
+            LocalVodCalls calls = new LocalVodCalls(vod);
+            calls.pullMode();
+            ServiceConfig inProcess = calls.receiverConfig(TestReceivers.config(dir, SettableClock.at(TestReceivers.START)))
+                    .withClock(Clock.systemUTC())
+                    .withDatabaseUrl(database)
+                    .withDefinitions(List.of(100010))
+                    .withIntake(IntakeSettings.defaults().withMode(IntakeMode.BOTH).withPullers(2));
+            ReceiverProcess doomed = ReceiverProcess.start(dir.resolve("doomed.log"), Map.of("database", database,
+                    "vod-endpoint", vod.baseUrl(), "secret-id", vod.config().secretId(),
+                    "secret-key", vod.config().secretKey(), "intake", "both", "lease-ms", "3000"));
+            String doomedOwner = ":" + doomed.pid() + ":";
+            try (Database db = Database.open(database)) {
+                // the doomed receiver, alone at first, pulls the uploads and holds them while VOD is slow to answer
+                vod.faults().delayNextCalls("ProcessMedia", SLOW, UPLOADS);
+                List<String> fileIds = new ArrayList<>();
+                for (int i = 0; i < UPLOADS; i++) {
+                    fileIds.add(calls.uploadSmall());
+                }
+                await().atMost(Duration.ofSeconds(20)).until(() -> !held(db, doomedOwner).isEmpty());
+                try (VodhookServer one = VodhookServer.start(inProcess);
+                        VodhookServer two = VodhookServer.start(inProcess)) {
+                    vod.publishEvents(synthetic(0, PULLED_SYNTHETIC));
+                    List<String> receivers = List.of(one.baseUrl(), two.baseUrl(), doomed.baseUrl());
+                    List<String> bodies = new ArrayList<>(fileIds.stream().map(TestEvents::upload).toList());
+                    bodies.addAll(syntheticBodies(PULLED_SYNTHETIC, PULLED_SYNTHETIC + PUSHED_SYNTHETIC));
+                    Collections.shuffle(bodies, new Random(7));
+                    List<Callback> stream = IntStream.range(0, bodies.size()).mapToObj(i ->
+                            new Callback(receivers.get(i % 3) + "/callback", bodies.get(i))).toList();
+                    Set<Long> heldByTheDead = ConcurrentHashMap.newKeySet();
+                    List<Outcome> outcomes = new CallbackSender().whenAcknowledged(KILL_AT, () -> {
+                        doomed.kill();
+                        heldByTheDead.addAll(held(db, doomedOwner));
+                    }).start(stream, 6).get();
+                    vod.faults().clear();
+                    assertThat(heldByTheDead).as("events the killed receiver held").isNotEmpty();
+
+                    List<Callback> again = outcomes.stream().filter(o -> !o.acknowledged())
+                            .map(o -> new Callback(one.baseUrl() + "/callback", o.callback().body())).toList();
+                    assertThat(again).as("callbacks the killed receiver left unanswered").isNotEmpty();
+                    assertThat(new CallbackSender().start(again, 6).get()).allMatch(Outcome::acknowledged);
+
+                    int expected = 2 * UPLOADS + PULLED_SYNTHETIC + PUSHED_SYNTHETIC;
+                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                        assertThat(db.inbox().countByStatus()).as(doomed.logTail())
+                                .containsEntry(EventStatus.DONE, (long) expected);
+                        assertThat(new Http(vod.baseUrl()).get("/_emulator/queue").json()).as("unconfirmed").isEmpty();
+                    });
+
+                    List<EventSummary> events = db.inbox().list(EventFilter.all(), 1000);
+                    assertThat(events).hasSize(expected);
+                    assertThat(events.stream().map(EventSummary::dedupeKey).collect(Collectors.toSet()))
+                            .as("every upload and every synthetic event, once")
+                            .containsAll(fileIds.stream().map(f -> "NewFileUpload:" + f).toList())
+                            .hasSize(expected);
+                    assertThat(events).filteredOn(e -> !heldByTheDead.contains(e.id()))
+                            .as("claimed once: no two live receivers took the same event").allMatch(e -> e.attempts() == 1);
+                    assertThat(events).filteredOn(e -> heldByTheDead.contains(e.id()))
+                            .as("held by the killed receiver, claimed once more").allMatch(e -> e.attempts() == 2);
+                    for (String fileId : fileIds) {
+                        MediaView media = db.media().findMedia(fileId).orElseThrow();
+                        assertThat(media.state()).isEqualTo(MediaState.FINISHED);
+                        assertThat(media.outputs()).extracting(OutputRecord::definition).containsExactly(100010);
+                    }
+                    assertThat(db.media().findMedia("syn-" + (PULLED_SYNTHETIC + 1)).orElseThrow().outputs()).hasSize(2);
+                    Map<String, Long> tasks = calls.taskCountsByFileId();
+                    assertThat(tasks.keySet()).containsExactlyInAnyOrderElementsOf(fileIds);
+                    assertThat(tasks.values()).as("tasks per FileId at the local VOD").containsOnly(1L);
+                    assertThat(vod.apiCalls().ofAction("ProcessMedia")).filteredOn(ApiCall::succeeded).hasSize(UPLOADS);
+                }
+            } finally {
+                doomed.close();
+            }
+        }
+    }
+
+    /** Events leased to the killed receiver when it died. */
+    static Set<Long> held(Database db, String owner) {
+        return db.inbox().list(EventFilter.all().withStatus(EventStatus.PROCESSING), 1000).stream()
+                .map(e -> db.inbox().find(e.id()).orElseThrow())
+                .filter(e -> e.leaseOwner().filter(o -> o.contains(owner)).isPresent())
+                .map(StoredEvent::id).collect(Collectors.toSet());
+    }
+
+    /** A JSON array of FINISH events of tasks on media the local VOD does not have, numbered from..to-1. */
+    static String synthetic(int from, int to) {
+        return "[" + String.join(",", syntheticBodies(from, to)) + "]";
+    }
+
+    static List<String> syntheticBodies(int from, int to) {
+        return IntStream.range(from, to).mapToObj(i -> TestEvents.procedureWithFailure("syn-" + i,
+                "1500012345-procedurev2-syn" + i + "t0", 0)).toList();
+    }
+}
