@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -141,6 +142,28 @@ abstract class InboxContract {
 
         assertThat(inbox.markFailed(first, "late", T0.plusSeconds(100))).isFalse();
         assertThat(inbox.markDone(second, T0.plusSeconds(31))).isTrue();
+    }
+
+    @Test
+    void markAllDoneFinishesTheEventsStillHeldInOneGo() {
+        for (int i = 1; i <= 3; i++) {
+            inbox.append(event("NewFileUpload:" + i));
+        }
+        List<ClaimedEvent> claimed = inbox.claimDue("w1", T0, LEASE, 3);
+        Lease lost = claimed.get(1).lease();
+        assertThat(inbox.markFailed(lost, "failed meanwhile", T0)).isTrue();
+        assertThat(inbox.claimDue("w2", T0, LEASE, 3)).extracting(ClaimedEvent::id).containsExactly(lost.eventId());
+
+        Set<Long> marked = inbox.markAllDone(claimed.stream().map(ClaimedEvent::lease).toList(), T0.plusSeconds(1));
+
+        assertThat(marked).containsExactlyInAnyOrder(claimed.get(0).id(), claimed.get(2).id());
+        assertThat(inbox.find(claimed.get(0).id()).orElseThrow()).satisfies(e -> {
+            assertThat(e.status()).isEqualTo(EventStatus.DONE);
+            assertThat(e.leaseOwner()).isEmpty();
+            assertThat(e.processedAt()).contains(T0.plusSeconds(1));
+        });
+        assertThat(inbox.find(lost.eventId()).orElseThrow().leaseOwner()).as("w2 holds it now").contains("w2");
+        assertThat(inbox.markAllDone(List.of(), T0)).isEmpty();
     }
 
     @Test
