@@ -7,16 +7,20 @@ import org.jdbi.v3.core.JdbiException;
 /**
  * Where the store's classes run SQL: writes in a transaction on the writer pool, reads on the
  * reader pool (the same pool on PostgreSQL). Turns JDBI's failures into {@link StoreException}.
+ * On SQLite, whose one writer connection commits with an fsync, writes that arrive together
+ * share a transaction ({@link CombiningWriter}).
  */
 final class Storage {
     private final Jdbi writer;
     private final Jdbi reader;
     private final Dialect dialect;
+    private final CombiningWriter combined;
 
     Storage(Jdbi writer, Jdbi reader, Dialect dialect) {
         this.writer = writer;
         this.reader = reader;
         this.dialect = dialect;
+        this.combined = dialect == Dialect.SQLITE ? new CombiningWriter(writer) : null;
     }
 
     Dialect dialect() {
@@ -24,6 +28,9 @@ final class Storage {
     }
 
     <T> T write(String what, HandleCallback<T, RuntimeException> work) {
+        if (combined != null) {
+            return combined.write(what, work);
+        }
         try {
             return writer.inTransaction(work);
         } catch (JdbiException e) {
