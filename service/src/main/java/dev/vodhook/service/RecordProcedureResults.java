@@ -72,7 +72,7 @@ final class RecordProcedureResults implements EventHandler {
             w.upsertMedia(new MediaUpdate(fileId.get(), Optional.of(change.fileName()).filter(n -> !n.isBlank()),
                     Optional.empty(), Optional.empty(), flowFailed ? MediaState.FAILED : MediaState.FINISHED));
             w.recordTask(task);
-            outputs.forEach(o -> w.recordOutput(fileId.get(), o));
+            w.recordOutputs(fileId.get(), outputs);
         });
         logResults(stored, change, outputs, flowFailed);
     }

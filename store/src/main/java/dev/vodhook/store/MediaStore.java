@@ -39,7 +39,7 @@ public final class MediaStore {
     }
 
     public void recordOutputs(String fileId, List<OutputRecord> outputs, Instant now) {
-        write(now, w -> outputs.forEach(o -> w.recordOutput(fileId, o)));
+        write(now, w -> w.recordOutputs(fileId, outputs));
     }
 
     public Optional<MediaView> findMedia(String fileId) {

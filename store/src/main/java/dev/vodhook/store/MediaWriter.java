@@ -1,7 +1,11 @@
 package dev.vodhook.store;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The media, task and output writes, all inside one transaction opened by
@@ -11,6 +15,20 @@ public final class MediaWriter {
     /** An output recorded for a media deleted whole is deleted too: its files went with the media. */
     private static final String DELETED_WITH_MEDIA =
             "(SELECT CASE WHEN m.state = 'DELETED' THEN :now END FROM media m WHERE m.file_id = :fileId)";
+
+    /** Outputs per multi-row statement: 16 parameters each, well within SQLite's 32766. */
+    private static final int MAX_ROWS = 256;
+    private static final String INSERT = "INSERT INTO media_output (file_id, kind, definition, url, width, height,"
+            + " bitrate, size, duration, container, status, err_code, err_code_ext, message, task_id, deleted_at,"
+            + " created_at, updated_at)";
+    private static final String UPSERT = " ON CONFLICT (file_id, kind, definition, url) DO UPDATE SET"
+            + " width = excluded.width, height = excluded.height, bitrate = excluded.bitrate,"
+            + " size = excluded.size, duration = excluded.duration, container = excluded.container,"
+            + " status = excluded.status, err_code = excluded.err_code, err_code_ext = excluded.err_code_ext,"
+            + " message = excluded.message,"
+            + " deleted_at = CASE WHEN media_output.task_id = excluded.task_id"
+            + "   THEN COALESCE(media_output.deleted_at, excluded.deleted_at) ELSE excluded.deleted_at END,"
+            + " task_id = excluded.task_id, updated_at = excluded.updated_at";
 
     private final Handle handle;
     private final long now;
@@ -100,53 +118,82 @@ public final class MediaWriter {
 
     /** Records one output of a media; see {@link OutputRecord} for the idempotence rules. */
     public void recordOutput(String fileId, OutputRecord output) {
+        recordOutputs(fileId, List.of(output));
+    }
+
+    /**
+     * Records outputs of a media, as {@link #recordOutput} would one by one, in few statements: one
+     * DELETE of the failures that the successes replace and one multi-row upsert of the successes,
+     * then each failure (rare) on its own.
+     */
+    public void recordOutputs(String fileId, List<OutputRecord> outputs) {
         String file = Text.storable(fileId);
-        String kind = Text.storable(output.kind());
-        String insert = "INSERT INTO media_output (file_id, kind, definition, url, width, height, bitrate, size,"
-                + " duration, container, status, err_code, err_code_ext, message, task_id, deleted_at, created_at,"
-                + " updated_at)";
-        String values = " :fileId, :kind, :definition, :url, :width, :height, :bitrate, :size, :duration,"
-                + " :container, :status, :errCode, :errCodeExt, :message, :taskId, " + DELETED_WITH_MEDIA + ", :now, :now";
-        String upsert = " ON CONFLICT (file_id, kind, definition, url) DO UPDATE SET"
-                + " width = excluded.width, height = excluded.height, bitrate = excluded.bitrate,"
-                + " size = excluded.size, duration = excluded.duration, container = excluded.container,"
-                + " status = excluded.status, err_code = excluded.err_code, err_code_ext = excluded.err_code_ext,"
-                + " message = excluded.message,"
-                + " deleted_at = CASE WHEN media_output.task_id = excluded.task_id"
-                + "   THEN COALESCE(media_output.deleted_at, excluded.deleted_at) ELSE excluded.deleted_at END,"
-                + " task_id = excluded.task_id, updated_at = excluded.updated_at";
-        String sql;
-        if (output.succeeded()) {
-            handle.createUpdate("DELETE FROM media_output WHERE file_id = :fileId AND kind = :kind"
-                            + " AND definition = :definition AND status = 'FAIL'")
-                    .bind("fileId", file)
-                    .bind("kind", kind)
-                    .bind("definition", output.definition())
-                    .execute();
-            sql = insert + " VALUES (" + values + ")" + upsert;
-        } else {
-            sql = insert + " SELECT" + values + " WHERE NOT EXISTS (SELECT 1 FROM media_output"
-                    + " WHERE file_id = :fileId AND kind = :kind AND definition = :definition AND status = 'SUCCESS')"
-                    + upsert;
+        Map<List<Object>, OutputRecord> successes = new LinkedHashMap<>();
+        for (OutputRecord o : outputs) {
+            if (o.succeeded()) {
+                successes.remove(List.of(o.kind(), o.definition(), o.url()));
+                successes.put(List.of(o.kind(), o.definition(), o.url()), o);
+            }
         }
-        handle.createUpdate(sql)
-                .bind("fileId", file)
-                .bind("kind", kind)
-                .bind("definition", output.definition())
-                .bind("url", Text.storable(output.url()))
-                .bind("width", output.width())
-                .bind("height", output.height())
-                .bind("bitrate", output.bitrate())
-                .bind("size", output.size())
-                .bind("duration", output.duration())
-                .bind("container", Text.storable(output.container()))
-                .bind("status", output.status().name())
-                .bind("errCode", output.errCode())
-                .bind("errCodeExt", Text.storable(output.errCodeExt()))
-                .bind("message", Text.storable(output.message()))
-                .bind("taskId", Text.storable(output.taskId()))
-                .bind("now", now)
-                .execute();
+        List<OutputRecord> replacing = List.copyOf(successes.values());
+        for (int from = 0; from < replacing.size(); from += MAX_ROWS) {
+            recordSuccesses(file, replacing.subList(from, Math.min(replacing.size(), from + MAX_ROWS)));
+        }
+        for (OutputRecord o : outputs) {
+            if (!o.succeeded()) {
+                bindOutput(handle.createUpdate(INSERT + " SELECT" + values("") + " WHERE NOT EXISTS (SELECT 1 FROM"
+                                + " media_output WHERE file_id = :fileId AND kind = :kind AND definition = :definition"
+                                + " AND status = 'SUCCESS')" + UPSERT), o, "")
+                        .bind("fileId", file)
+                        .bind("now", now)
+                        .execute();
+            }
+        }
+    }
+
+    /** Successes replace failures of their kind and definition, then are upserted, each in one statement. */
+    private void recordSuccesses(String file, List<OutputRecord> successes) {
+        StringBuilder replaced = new StringBuilder();
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < successes.size(); i++) {
+            replaced.append(i == 0 ? "" : " OR ").append("(kind = :kind").append(i)
+                    .append(" AND definition = :definition").append(i).append(')');
+            rows.append(i == 0 ? "" : ", ").append('(').append(values(String.valueOf(i))).append(')');
+        }
+        var delete = handle.createUpdate("DELETE FROM media_output WHERE file_id = :fileId AND status = 'FAIL' AND ("
+                + replaced + ")").bind("fileId", file);
+        var insert = handle.createUpdate(INSERT + " VALUES " + rows + UPSERT).bind("fileId", file).bind("now", now);
+        for (int i = 0; i < successes.size(); i++) {
+            OutputRecord o = successes.get(i);
+            delete.bind("kind" + i, Text.storable(o.kind())).bind("definition" + i, o.definition());
+            bindOutput(insert, o, String.valueOf(i));
+        }
+        delete.execute();
+        insert.execute();
+    }
+
+    private static String values(String n) {
+        return " :fileId, :kind" + n + ", :definition" + n + ", :url" + n + ", :width" + n + ", :height" + n
+                + ", :bitrate" + n + ", :size" + n + ", :duration" + n + ", :container" + n + ", :status" + n + ", :errCode" + n
+                + ", :errCodeExt" + n + ", :message" + n + ", :taskId" + n + ", " + DELETED_WITH_MEDIA + ", :now, :now";
+    }
+
+    private static Update bindOutput(Update update, OutputRecord output, String n) {
+        return update
+                .bind("kind" + n, Text.storable(output.kind()))
+                .bind("definition" + n, output.definition())
+                .bind("url" + n, Text.storable(output.url()))
+                .bind("width" + n, output.width())
+                .bind("height" + n, output.height())
+                .bind("bitrate" + n, output.bitrate())
+                .bind("size" + n, output.size())
+                .bind("duration" + n, output.duration())
+                .bind("container" + n, Text.storable(output.container()))
+                .bind("status" + n, output.status().name())
+                .bind("errCode" + n, output.errCode())
+                .bind("errCodeExt" + n, Text.storable(output.errCodeExt()))
+                .bind("message" + n, Text.storable(output.message()))
+                .bind("taskId" + n, Text.storable(output.taskId()));
     }
 
     /**

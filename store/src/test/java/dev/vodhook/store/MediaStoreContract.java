@@ -147,6 +147,18 @@ abstract class MediaStoreContract {
     }
 
     @Test
+    void anOutputListedTwiceInOneWriteIsOneRowWithTheLaterValues() {
+        media.upsertMedia(uploaded(FILE), T0);
+        OutputRecord first = transcode(100010, "http://vod/v.f100010.mp4");
+        OutputRecord later = new OutputRecord(TASK, "Transcode", 100010, "http://vod/v.f100010.mp4", 640, 360, 1, 2, 3,
+                "mp4", OutputStatus.SUCCESS, 0, "", "again");
+
+        media.recordOutputs(FILE, List.of(first, failedTranscode(100020), later), T0);
+
+        assertThat(media.findMedia(FILE).orElseThrow().outputs()).containsExactlyInAnyOrder(later, failedTranscode(100020));
+    }
+
+    @Test
     void severalUrlsOfOneDefinitionAreAllKept() {
         media.upsertMedia(uploaded(FILE), T0);
         OutputRecord pic1 = new OutputRecord(TASK, "SnapshotByTimeOffset", 10, "http://vod/1.jpg", 0, 0, 0, 0, 0, "",
