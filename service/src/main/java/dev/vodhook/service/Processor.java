@@ -21,11 +21,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes due events from the inbox under a lease and runs their handlers: success marks them DONE;
  * a failure schedules the next attempt by the retry policy; the last attempt, or a failure no retry
- * can cure, leaves them DEAD until replayed. {@link #runOnce()} does one claim; {@link #start()}
- * runs claims on a virtual thread until {@link #close()}, waking early on {@link #wake()}.
+ * can cure, leaves them DEAD until replayed. The events of one claim that were handled are marked
+ * DONE together when its last handler ends. {@link #runOnce()} does one claim and waits for its
+ * handlers (tests step with it); {@link #start()} runs a loop on a virtual thread until
+ * {@link #close()}, waking early on {@link #wake()}, that keeps up to {@link #IN_FLIGHT_BATCHES}
+ * batches of handlers running: it claims the next batch as soon as there is room for it, while the
+ * last one is still being handled, so the database always has work and one slow handler holds up
+ * nothing.
  */
 public final class Processor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Processor.class);
+    /** Handlers the background loop keeps running at most, in batches: {@code batchSize} times this. */
+    static final int IN_FLIGHT_BATCHES = 2;
 
     private final Inbox inbox;
     private final Handlers handlers;
@@ -36,6 +43,8 @@ public final class Processor implements AutoCloseable {
     private final RandomGenerator random;
     private final String owner;
     private final Semaphore wakeUps = new Semaphore(0);
+    private final Semaphore slots;
+    private final Semaphore slotFreed = new Semaphore(0);
     private volatile boolean stopping;
     private Thread loop;
 
@@ -49,6 +58,7 @@ public final class Processor implements AutoCloseable {
         this.metrics = metrics;
         this.random = random;
         this.owner = ownerName();
+        this.slots = new Semaphore(worker.batchSize() * IN_FLIGHT_BATCHES);
     }
 
     /** The lease owner this processor claims as: host, pid and a random suffix. */
@@ -65,11 +75,12 @@ public final class Processor implements AutoCloseable {
         if (claimed.isEmpty()) {
             return 0;
         }
+        ClaimedBatch batch = batchOf(claimed);
         if (claimed.size() == 1) {
-            execute(claimed.getFirst());
+            batch.run(claimed.getFirst());
         } else {
             try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-                claimed.forEach(c -> executor.submit(() -> execute(c)));
+                claimed.forEach(c -> executor.submit(() -> batch.run(c)));
             }
         }
         return claimed.size();
@@ -91,8 +102,8 @@ public final class Processor implements AutoCloseable {
             throw new IllegalStateException("processor " + owner + " already started");
         }
         loop = Thread.ofVirtual().name("vodhook-processor").start(this::runUntilStopped);
-        log.info("Processor {} started: polling every {}, {} events a claim, lease {}", owner, worker.pollInterval(),
-                worker.batchSize(), worker.lease());
+        log.info("Processor {} started: polling every {}, {} events a claim, up to {} handlers at once, lease {}",
+                owner, worker.pollInterval(), worker.batchSize(), worker.batchSize() * IN_FLIGHT_BATCHES, worker.lease());
     }
 
     /** Makes an idle background loop look for work now (intake calls this after an append). */
@@ -118,8 +129,9 @@ public final class Processor implements AutoCloseable {
             return;
         }
         wake();
+        slotFreed.release();
         try {
-            if (!running.join(worker.shutdownGrace())) {
+            if (!running.join(worker.shutdownGrace().plus(worker.pollInterval()))) {
                 log.warn("Processor {} still busy after {}; its events will be retried when their leases expire",
                         owner, worker.shutdownGrace());
             }
@@ -132,7 +144,7 @@ public final class Processor implements AutoCloseable {
     private void runUntilStopped() {
         while (!stopping) {
             try {
-                if (runOnce() == 0) {
+                if (awaitRoomForABatch() && claimAndStart(worker.batchSize()) == 0) {
                     awaitWork();
                 }
             } catch (RuntimeException e) {
@@ -140,6 +152,55 @@ public final class Processor implements AutoCloseable {
                         worker.pollInterval(), e);
                 awaitWork();
             }
+        }
+        awaitHandlersInFlight();
+    }
+
+    /** Claims up to {@code limit} due events and starts their handlers without waiting for them; how many. */
+    private int claimAndStart(int limit) {
+        List<ClaimedEvent> claimed = inbox.claimDue(owner, clock.instant(), worker.lease(), limit);
+        ClaimedBatch batch = batchOf(claimed);
+        for (ClaimedEvent c : claimed) {
+            slots.acquireUninterruptibly();
+            Thread.ofVirtual().name("vodhook-handler-" + c.id()).start(() -> {
+                try {
+                    batch.run(c);
+                } finally {
+                    slots.release();
+                    slotFreed.release();
+                }
+            });
+        }
+        return claimed.size();
+    }
+
+    /** Waits until a whole batch of handlers may start (so claims stay whole batches); false when stopping. */
+    private boolean awaitRoomForABatch() {
+        while (!stopping) {
+            if (slots.availablePermits() >= worker.batchSize()) {
+                return true;
+            }
+            try {
+                if (slotFreed.tryAcquire(worker.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                    slotFreed.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopping = true;
+            }
+        }
+        return false;
+    }
+
+    /** On the way out: waits for the handlers still running, up to the shutdown grace. */
+    private void awaitHandlersInFlight() {
+        int all = worker.batchSize() * IN_FLIGHT_BATCHES;
+        try {
+            if (slots.tryAcquire(all, worker.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                slots.release(all);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -154,29 +215,37 @@ public final class Processor implements AutoCloseable {
         }
     }
 
-    /** The boundary of one event's run: whatever goes wrong is logged here, never lost in a thread. */
-    private void execute(ClaimedEvent claimed) {
+    private ClaimedBatch batchOf(List<ClaimedEvent> claimed) {
+        return new ClaimedBatch(claimed.size(), inbox, clock, this::execute);
+    }
+
+    /**
+     * The boundary of one event's run: whatever goes wrong is logged here, never lost in a thread.
+     * True when the handler succeeded and the event is to be marked DONE.
+     */
+    private boolean execute(ClaimedEvent claimed) {
         try {
-            run(claimed);
+            return run(claimed);
         } catch (RuntimeException e) {
             log.error("Event {} ({}): could not record the outcome of attempt {}: {}; it will be retried when its"
                     + " lease expires at {}", claimed.id(), claimed.eventType(), claimed.attempt(), e.getMessage(),
                     claimed.lease().until(), e);
+            return false;
         }
     }
 
-    private void run(ClaimedEvent claimed) {
+    private boolean run(ClaimedEvent claimed) {
         Lease lease = claimed.lease();
         String type = claimed.eventType();
         if (stopping) {
             inbox.release(lease, clock.instant());
             log.info("Event {} ({}) handed back unstarted: shutting down", claimed.id(), type);
-            return;
+            return false;
         }
         if (claimed.attempt() > retry.maxAttempts()) {
             dead(claimed, "its worker vanished (lease expired) on attempt " + (claimed.attempt() - 1)
                     + ", the last allowed");
-            return;
+            return false;
         }
         long started = System.nanoTime();
         try {
@@ -184,13 +253,10 @@ public final class Processor implements AutoCloseable {
             handlers.forType(type).handle(claimed.event(), event);
         } catch (RuntimeException e) {
             fail(claimed, Failure.of(e), e, System.nanoTime() - started);
-            return;
+            return false;
         }
         metrics.handled(type, "done", System.nanoTime() - started);
-        if (!inbox.markDone(lease, clock.instant())) {
-            log.warn("Event {} ({}) was handled but its lease had expired; another worker may handle it again"
-                    + " (handlers are idempotent)", claimed.id(), type);
-        }
+        return true;
     }
 
     private void fail(ClaimedEvent claimed, Failure failure, RuntimeException e, long nanos) {

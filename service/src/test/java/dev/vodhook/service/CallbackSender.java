@@ -45,7 +45,7 @@ final class CallbackSender {
 
     /** Posts every callback, {@code senders} at a time in list order; the outcomes come in the same order. */
     CompletableFuture<List<Outcome>> start(List<Callback> callbacks, int senders) {
-        return CompletableFuture.supplyAsync(() -> postAll(callbacks, senders));
+        return CompletableFuture.supplyAsync(() -> postAll(callbacks, senders), r -> Thread.ofVirtual().start(r));
     }
 
     /** Callbacks answered 200 so far. */
