@@ -6,9 +6,20 @@
 #         and a check that every event answered 200 is stored;
 #   pull: the local VOD in PULL mode holds N events; `vodhook serve --intake pull` pulls, commits
 #         and confirms them all: events/s.
-# Needs wrk, nginx and postgresql (installed with apt-get when missing and run as root).
-# DURATION (seconds per push run, default 20), CONNECTIONS (64), PULL_EVENTS (100000) tune it.
-# Not part of ./vodhook test; do not run it beside a long build (2 cores are shared).
+#   Needs wrk, nginx and postgresql (installed with apt-get when missing and run as root).
+#   DURATION (seconds per push run, default 20), CONNECTIONS (64), PULL_EVENTS (100000) tune it.
+# `bench/run.sh processing` measures event processing (bench/ProcessingBench.java):
+#   throughput: the inbox holds PROCESSING_EVENTS (20000) distinct ProcedureStateChanged FINISH events
+#         with two outputs each; the receiver's processor handles them all: events/s, on SQLite, then
+#         on PostgreSQL (Debian's, fsync on);
+#   latency: `vodhook serve` calling the local VOD, idle; a NewFileUpload of a real upload is posted,
+#         and the time from its 200 to the local VOD receiving ProcessMedia is taken, LATENCY_SAMPLES
+#         (100) times after 30 warm-up ones, each when the last transcode is done: p50/p90/p99, on
+#         SQLite and on PostgreSQL.
+#   Needs postgresql (installed with apt-get when missing and run as root).
+# BENCH_DIR (/tmp/vodhook-bench), RECEIVER_PORT (18081), NGINX_PORT (18080) and PG_PORT (15432) move
+# it out of another run's way. Not part of ./vodhook test; do not run it beside a long build (2 cores
+# are shared).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,14 +27,19 @@ what=${1:-intake}
 duration=${DURATION:-20}
 connections=${CONNECTIONS:-64}
 pull_events=${PULL_EVENTS:-100000}
+processing_events=${PROCESSING_EVENTS:-20000}
+latency_samples=${LATENCY_SAMPLES:-100}
 work=${BENCH_DIR:-/tmp/vodhook-bench}
 jar="$here/cli/target/vodhook.jar"
-nginx_port=18080
-receiver_port=18081
-pg_port=15432
+nginx_port=${NGINX_PORT:-18080}
+receiver_port=${RECEIVER_PORT:-18081}
+pg_port=${PG_PORT:-15432}
 pids=()
 
-[ "$what" = intake ] || { echo "usage: bench/run.sh intake" >&2; exit 2; }
+case "$what" in
+  intake | processing) ;;
+  *) echo "usage: bench/run.sh intake | processing" >&2; exit 2 ;;
+esac
 
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -37,10 +53,12 @@ java_bin() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then echo "$JAVA_HOME/bin/java"; else command -v java; fi
 }
 
-ensure_tools() {
+ensure_tools() { # the benchmark: intake needs wrk, nginx and postgresql; processing postgresql
   local missing=()
-  command -v wrk >/dev/null || missing+=(wrk)
-  command -v nginx >/dev/null || missing+=(nginx-light)
+  if [ "$1" = intake ]; then
+    command -v wrk >/dev/null || missing+=(wrk)
+    command -v nginx >/dev/null || missing+=(nginx-light)
+  fi
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} (apt-get)"
@@ -150,25 +168,52 @@ push_run() { # name, database url
   stop_receiver
 }
 
+intake() {
+  say "push intake: ${connections} connections, ${duration} s per run, ~4 KB events; $(nproc) cores shared by wrk and the server"
+  say "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine skews every figure)"
+
+  start_nginx
+  load "http://127.0.0.1:$nginx_port/callback" 3 >/dev/null
+  report "nginx static 200 (ceiling)" "$(load "http://127.0.0.1:$nginx_port/callback" "$duration")" ""
+  kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true; pids=()
+
+  rm -f "$work"/sqlite.db*
+  push_run "vodhook serve, SQLite" "jdbc:sqlite:$work/sqlite.db"
+
+  start_postgres
+  push_run "vodhook serve, PostgreSQL" "jdbc:postgresql://127.0.0.1:$pg_port/vodhook?user=postgres"
+
+  say "pull intake: ${pull_events} events queued in the local VOD"
+  rm -f "$work"/pull.db*
+  "$(java_bin)" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/PullBench.java" "$here/vodhook" "$pull_events" \
+    "jdbc:sqlite:$work/pull.db" "$receiver_port" "$work"
+  say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+# java ... bench/ProcessingBench.java ARGS, with the fat jar; its log goes to $work/$1.log
+processing_bench() { # log name, arguments...
+  local log=$1; shift
+  "$(java_bin)" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/ProcessingBench.java" "$@" 2>"$work/$log.log"
+}
+
+processing() {
+  say "processing: ${processing_events} ProcedureStateChanged events per database; NewFileUpload to ProcessMedia"
+  say "latency over ${latency_samples} samples; $(nproc) cores"
+  say "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine skews every figure)"
+  rm -f "$work"/processing.db* "$work"/latency.db*
+  processing_bench throughput-sqlite throughput "jdbc:sqlite:$work/processing.db" "$processing_events"
+  start_postgres
+  su postgres -c "$pg_bin/psql -h 127.0.0.1 -p $pg_port -U postgres -qc 'CREATE DATABASE latency'" >/dev/null
+  processing_bench throughput-postgresql throughput "jdbc:postgresql://127.0.0.1:$pg_port/vodhook?user=postgres" \
+    "$processing_events"
+  processing_bench latency-sqlite latency "$here/vodhook" "jdbc:sqlite:$work/latency.db" "$receiver_port" "$work" \
+    "$latency_samples"
+  processing_bench latency-postgresql latency "$here/vodhook" \
+    "jdbc:postgresql://127.0.0.1:$pg_port/latency?user=postgres" "$receiver_port" "$work" "$latency_samples"
+  say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
 mkdir -p "$work"
-ensure_tools
+ensure_tools "$what"
 build
-say "push intake: ${connections} connections, ${duration} s per run, ~4 KB events; $(nproc) cores shared by wrk and the server"
-say "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine skews every figure)"
-
-start_nginx
-load "http://127.0.0.1:$nginx_port/callback" 3 >/dev/null
-report "nginx static 200 (ceiling)" "$(load "http://127.0.0.1:$nginx_port/callback" "$duration")" ""
-kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true; pids=()
-
-rm -f "$work"/sqlite.db*
-push_run "vodhook serve, SQLite" "jdbc:sqlite:$work/sqlite.db"
-
-start_postgres
-push_run "vodhook serve, PostgreSQL" "jdbc:postgresql://127.0.0.1:$pg_port/vodhook?user=postgres"
-
-say "pull intake: ${pull_events} events queued in the local VOD"
-rm -f "$work"/pull.db*
-"$(java_bin)" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/PullBench.java" "$here/vodhook" "$pull_events" \
-  "jdbc:sqlite:$work/pull.db" "$receiver_port" "$work"
-say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+"$what"
