@@ -82,10 +82,16 @@ public final class VodhookServer implements AutoCloseable {
                 c.jsonMapper(new JavalinJackson(jsonMapper(), true));
                 VodhookRoutes.register(c.routes, callbacks, api);
             });
-            commit.start();
-            http.start(config.bindHost(), config.port());
             if (!config.intake().intakeOnly()) {
-                processor.start();
+                processor.start(); // first: its first claim is done by the time callbacks come in
+            }
+            commit.start();
+            try {
+                http.start(config.bindHost(), config.port());
+            } catch (RuntimeException e) {
+                commit.close();
+                processor.close();
+                throw e;
             }
             pull.ifPresent(PullIntake::start);
             intake.prune().start();
