@@ -43,6 +43,10 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--public-url", description = "base of output URLs (default: this emulator's own address)")
     String publicUrl;
 
+    @Option(names = "--rate-limit", description = "answer RequestLimitExceeded above VOD's documented request rates"
+            + " (100/s per action and application; DescribeEventsState and ModifyEventConfig 20/s)")
+    boolean rateLimit;
+
     @Option(names = "--ffmpeg", description = "ffmpeg to use (default: ffmpeg on PATH, else the bundled build)")
     Path ffmpeg;
 
@@ -67,7 +71,8 @@ public final class EmulatorCommand implements Callable<Integer> {
         if (appId != null) {
             c = c.withAppId(appId);
         }
-        return c.withNotificationUrl(notificationUrl).withDataDir(dataDir).withPublicBaseUrl(publicUrl).withFfmpegPath(ffmpeg);
+        return c.withNotificationUrl(notificationUrl).withDataDir(dataDir).withPublicBaseUrl(publicUrl).withFfmpegPath(ffmpeg)
+                .withRateLimit(rateLimit);
     }
 
     static void printHowToUse(PrintWriter out, LocalVod vod, EmulatorConfig config) {

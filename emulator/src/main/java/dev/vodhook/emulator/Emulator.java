@@ -25,6 +25,7 @@ final class Emulator implements AutoCloseable {
     private final DeliveryJournal journal = new DeliveryJournal();
     private final Faults faults = new Faults();
     private final ProcedureTemplates procedureTemplates = new ProcedureTemplates();
+    private final RateLimiter rateLimiter;
     private final SessionIds sessionIds;
     private final EventConfigRepository eventConfigs;
     private final ObjectStore store;
@@ -41,6 +42,7 @@ final class Emulator implements AutoCloseable {
 
     Emulator(EmulatorConfig config) {
         this.config = config;
+        this.rateLimiter = new RateLimiter(config.rateLimits());
         Clock clock = config.clock();
         IdSource ids = new IdSource();
         this.sessionIds = new SessionIds(config.sessionIdWindow(), clock);
@@ -104,7 +106,7 @@ final class Emulator implements AutoCloseable {
         urls.serverListening(baseUrl);
     }
 
-    /** Forgets every media, task, upload, SessionId, event setting, delivery and stored file. */
+    /** Forgets every media, task, upload, SessionId, event setting, delivery, stored file and rate count. */
     void reset() {
         media.clear();
         tasks.clear();
@@ -116,10 +118,13 @@ final class Emulator implements AutoCloseable {
         store.clear();
         faults.clear();
         procedureTemplates.clear();
+        rateLimiter.clear();
     }
 
+    /** Each action behind its rate limit, then its injected faults. */
     private List<ApiAction> withFaults(List<ApiAction> actions) {
-        return actions.stream().<ApiAction>map(a -> new FaultInjectingAction(a, faults)).toList();
+        return actions.stream()
+                .<ApiAction>map(a -> new RateLimitedAction(new FaultInjectingAction(a, faults), rateLimiter)).toList();
     }
 
     Faults faults() {

@@ -19,6 +19,7 @@ public class VodApiException extends EmulatorException {
     public static final String UNSUPPORTED_OPERATION = "UnsupportedOperation";
     public static final String RESOURCE_NOT_FOUND = "ResourceNotFound";
     public static final String LIMIT_EXCEEDED = "LimitExceeded";
+    public static final String REQUEST_LIMIT_EXCEEDED = "RequestLimitExceeded";
     public static final String REQUEST_SIZE_LIMIT_EXCEEDED = "RequestSizeLimitExceeded";
     public static final String INTERNAL_ERROR = "InternalError";
 
