@@ -93,7 +93,7 @@ final class Emulator implements AutoCloseable {
                 new PullEventsAction(pullQueue, config.pullPolicy()),
                 new ConfirmEventsAction(pullQueue),
                 new DescribeEventsStateAction(pullQueue))),
-                new Tc3Verifier(config.secretId(), config.secretKey(), clock),
+                new Tc3Verifier(config.secretId(), config.secretKey(), uploadSessions, clock),
                 new SubApps(config.appId(), config.subAppId()), ids, clock);
         FileServer files = new FileServer(store);
         CosHandler cos = new CosHandler(new CosAccess(uploadSessions, clock),

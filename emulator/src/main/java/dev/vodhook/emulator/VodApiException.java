@@ -9,6 +9,7 @@ public class VodApiException extends EmulatorException {
     public static final String SIGNATURE_FAILURE = "AuthFailure.SignatureFailure";
     public static final String SIGNATURE_EXPIRE = "AuthFailure.SignatureExpire";
     public static final String SECRET_ID_NOT_FOUND = "AuthFailure.SecretIdNotFound";
+    public static final String TOKEN_FAILURE = "AuthFailure.TokenFailure";
     public static final String INVALID_AUTHORIZATION = "AuthFailure.InvalidAuthorization";
     public static final String INVALID_ACTION = "InvalidAction";
     public static final String NO_SUCH_VERSION = "NoSuchVersion";
