@@ -26,6 +26,11 @@ public final class DeliveryJournal {
         return deliveries.computeIfPresent(id, (k, d) -> d.withAttempt(attempt, status, next)) != null;
     }
 
+    /** Sets when the next attempt is due (empty: held until released) without adding one; false when unknown. */
+    boolean reschedule(long id, Optional<Instant> next) {
+        return deliveries.computeIfPresent(id, (k, d) -> d.rescheduled(next)) != null;
+    }
+
     /** Every delivery, in the order the events were published. */
     public List<Delivery> all() {
         return deliveries.values().stream().sorted(Comparator.comparingLong(Delivery::id)).toList();

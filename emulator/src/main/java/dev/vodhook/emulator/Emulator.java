@@ -51,8 +51,9 @@ final class Emulator implements AutoCloseable {
         this.store = new ObjectStore(config.dataDir().map(d -> d.resolve("objects")).orElseGet(Emulator::temporaryDirectory));
         this.urls = new PublicUrls(config.publicBaseUrl());
         PushSchedule schedule = new PushSchedule();
-        this.pushSender = new PushSender(config.pushTimeout(), clock, faults, executor);
-        this.push = new PushDelivery(journal, schedule, pushSender, config.pushRetry(), clock, executor);
+        this.pushSender = new PushSender(config.pushTimeout(), clock, executor);
+        this.push = new PushDelivery(journal, schedule, pushSender, config.pushRetry(), faults, clock, executor);
+        faults.whenCleared(push::releaseHeld);
         this.pushLoop = config.pushLoop() ? Optional.of(PushLoop.start(push, schedule, clock)) : Optional.empty();
         this.pullQueue = new PullQueue(config.pullPolicy(), ids, clock);
         this.bus = new EventBus(eventConfigs, List.of(push, pullQueue));

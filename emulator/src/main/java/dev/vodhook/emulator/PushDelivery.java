@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * {@link PushSchedule} until due by the {@link Clock}. The first attempt is due at once; anything but HTTP 200 (or a
  * timeout) schedules the next one on the {@link RetryPolicy}. {@link #runDue()} makes the due attempts and returns
  * when they are done (tests step with it); a {@link PushLoop} calls {@link #startDue()} in real runs. Every attempt
- * goes to the {@link DeliveryJournal}.
+ * goes to the {@link DeliveryJournal}. Injected faults that hold attempts back are applied here: {@code delay} puts
+ * the attempt back into the schedule later by the clock; {@code reorder} collects the next attempts and, once all
+ * are there, makes them one after another, newest event first.
  */
 final class PushDelivery implements EventSink {
 
@@ -24,15 +26,19 @@ final class PushDelivery implements EventSink {
     private final PushSchedule schedule;
     private final PushSender sender;
     private final RetryPolicy retry;
+    private final Faults faults;
     private final Clock clock;
     private final ExecutorService executor;
+    /** Guarded by itself; also makes taking a fault and joining a held batch one step. */
+    private final HeldPushes held = new HeldPushes();
 
-    PushDelivery(DeliveryJournal journal, PushSchedule schedule, PushSender sender, RetryPolicy retry, Clock clock,
-                 ExecutorService executor) {
+    PushDelivery(DeliveryJournal journal, PushSchedule schedule, PushSender sender, RetryPolicy retry, Faults faults,
+                 Clock clock, ExecutorService executor) {
         this.journal = journal;
         this.schedule = schedule;
         this.sender = sender;
         this.retry = retry;
+        this.faults = faults;
         this.clock = clock;
         this.executor = executor;
     }
@@ -65,8 +71,24 @@ final class PushDelivery implements EventSink {
         return dispatchDue().size();
     }
 
+    /** Sends the attempts a {@code reorder} fault holds as ordinary ones, due now (when the faults are dropped). */
+    void releaseHeld() {
+        List<DueAttempt> released;
+        synchronized (held) {
+            released = held.drain();
+        }
+        Instant now = clock.instant();
+        for (DueAttempt due : released) {
+            journal.reschedule(due.delivery().id(), Optional.of(now));
+            schedule.add(due.at(now));
+        }
+    }
+
     @Override
     public void clear() {
+        synchronized (held) {
+            held.drain();
+        }
         schedule.clear();
         journal.clear();
     }
@@ -77,8 +99,46 @@ final class PushDelivery implements EventSink {
     }
 
     private void attempt(DueAttempt due) {
+        Optional<PushFault> fault;
+        List<DueAttempt> batch = List.of();
+        synchronized (held) {
+            fault = held.collecting() ? Optional.empty() : faults.takePush();
+            if (fault.filter(f -> f.kind() == PushFault.Kind.REORDER).isPresent()) {
+                held.start(fault.get());
+            }
+            if (held.collecting()) {
+                journal.reschedule(due.delivery().id(), Optional.empty());
+                batch = held.add(due);
+                if (batch.isEmpty()) {
+                    log.info("Delivery {} ({}) held by an injected reorder fault", due.delivery().id(),
+                            due.delivery().eventType());
+                    return;
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            log.info("Deliveries {} released by an injected reorder fault, newest first",
+                    batch.stream().map(a -> a.delivery().id()).toList());
+            batch.forEach(a -> send(a, Optional.empty()));
+        } else if (fault.filter(f -> f.kind() == PushFault.Kind.DELAY).isPresent()) {
+            delay(due, fault.get());
+        } else {
+            send(due, fault);
+        }
+    }
+
+    private void delay(DueAttempt due, PushFault fault) {
+        Instant later = clock.instant().plusSeconds(fault.value());
+        if (journal.reschedule(due.delivery().id(), Optional.of(later))) {
+            schedule.add(due.shapedBy(fault.label()).at(later));
+            log.info("Delivery {} ({}) attempt {} delayed by an injected fault until {}", due.delivery().id(),
+                    due.delivery().eventType(), due.number(), later);
+        }
+    }
+
+    private void send(DueAttempt due, Optional<PushFault> fault) {
         Delivery delivery = due.delivery();
-        DeliveryAttempt outcome = sender.send(due);
+        DeliveryAttempt outcome = sender.send(due, fault);
         if (outcome.succeeded()) {
             journal.record(delivery.id(), outcome, Delivery.DELIVERED, Optional.empty());
             log.debug("Delivery {} ({}) pushed to {} on attempt {}", delivery.id(), delivery.eventType(),
