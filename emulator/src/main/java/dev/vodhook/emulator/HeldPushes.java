@@ -46,18 +46,20 @@ final class HeldPushes {
         return batch;
     }
 
-    /** What is held and how many the batch waits for (for saving the state). */
-    Snapshot snapshot() {
-        return new Snapshot(size, label, List.copyOf(held));
+    /** The batch being collected, for saving: how many it waits for and the fault's label; empty when none. */
+    java.util.Optional<Batch> batch() {
+        return collecting() ? java.util.Optional.of(new Batch(size, label)) : java.util.Optional.empty();
     }
 
-    void restore(Snapshot snapshot) {
+    /** Collects {@code batch} again, holding {@code attempts} already. */
+    void restore(Batch batch, List<DueAttempt> attempts) {
         held.clear();
-        held.addAll(snapshot.held());
-        size = snapshot.size();
-        label = snapshot.label();
+        attempts.forEach(a -> held.add(a.shapedBy(batch.label())));
+        size = batch.size();
+        label = batch.label();
     }
 
-    record Snapshot(int size, String label, List<DueAttempt> held) {
+    /** A batch being collected: {@code size} attempts in all, held by the fault {@code label}. */
+    record Batch(int size, String label) {
     }
 }

@@ -65,14 +65,29 @@ final class ProcedureRunner {
                 Optional.empty());
         tasks.save(task);
         log.info("Task {} started on FileId {} with {} sub-task(s)", taskId, m.fileId(), plan.size());
+        launch(taskId, java.util.stream.IntStream.range(0, plan.size()).boxed().toList());
+        return taskId;
+    }
+
+    /**
+     * Runs again the sub-tasks of a task flow that were not done when the emulator stopped (after a restart), then
+     * finishes it as usual.
+     */
+    void resume(ProcedureTask task) {
+        List<Integer> unfinished = java.util.stream.IntStream.range(0, task.subTasks().size())
+                .filter(i -> !task.subTasks().get(i).done()).boxed().toList();
+        log.info("Task {} resumed after a restart: {} of {} sub-task(s) to run", task.taskId(), unfinished.size(),
+                task.subTasks().size());
+        launch(task.taskId(), unfinished);
+    }
+
+    private void launch(String taskId, List<Integer> subTasks) {
         List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (int i = 0; i < plan.size(); i++) {
-            int index = i;
+        for (int index : subTasks) {
             running.add(CompletableFuture.runAsync(() -> runSubTask(taskId, index), executor));
         }
         CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
                 .whenComplete((ignored, error) -> finish(taskId));
-        return taskId;
     }
 
     private void runSubTask(String taskId, int index) {

@@ -34,16 +34,51 @@ final class PullQueue implements EventSink {
     private final PullPolicy policy;
     private final IdSource ids;
     private final Clock clock;
+    private final StateChanges changes;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final Map<Long, Map<Long, QueuedEvent>> queues = new HashMap<>();
     private final Map<String, Instant> confirmed = new HashMap<>();
     private long sequence;
 
-    PullQueue(PullPolicy policy, IdSource ids, Clock clock) {
+    PullQueue(PullPolicy policy, IdSource ids, Clock clock, StateChanges changes) {
         this.policy = policy;
         this.ids = ids;
         this.clock = clock;
+        this.changes = changes;
+    }
+
+    /**
+     * What the queue holds, for saving: every unconfirmed event with its handle and visibility, the confirmed handles
+     * still remembered (a repeated ConfirmEvents succeeds), and the last event number.
+     */
+    record Snapshot(List<QueuedEvent> events, Map<String, Instant> confirmed, long sequence) {
+    }
+
+    Snapshot snapshot() {
+        lock.lock();
+        try {
+            List<QueuedEvent> events = queues.values().stream().flatMap(q -> q.values().stream())
+                    .sorted(Comparator.comparingLong(QueuedEvent::id)).toList();
+            return new Snapshot(events, Map.copyOf(confirmed), sequence);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Replaces everything with a saved queue. */
+    void restore(Snapshot saved) {
+        lock.lock();
+        try {
+            queues.clear();
+            confirmed.clear();
+            saved.events().forEach(e -> queues.computeIfAbsent(e.event().subAppId(), k -> new LinkedHashMap<>())
+                    .put(e.id(), e));
+            confirmed.putAll(saved.confirmed());
+            sequence = saved.sequence();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -57,6 +92,7 @@ final class PullQueue implements EventSink {
             QueuedEvent queued = new QueuedEvent(++sequence, event, now, java.util.Optional.empty(), now, 0);
             queues.computeIfAbsent(event.subAppId(), k -> new LinkedHashMap<>()).put(queued.id(), queued);
             arrived.signalAll();
+            changes.changed();
             log.debug("{} for SubAppId {} queued for PullEvents as event {}", event.eventType(), event.subAppId(),
                     queued.id());
         } finally {
@@ -115,6 +151,9 @@ final class PullQueue implements EventSink {
                     queue.remove(e.id());
                     confirmed.put(handle, e.enqueuedAt().plus(policy.retention()));
                 });
+                if (!confirming.isEmpty()) {
+                    changes.changed();
+                }
                 log.debug("SubAppId {}: {} event(s) confirmed", subAppId, confirming.size());
             }
             return stale;
@@ -154,6 +193,7 @@ final class PullQueue implements EventSink {
         try {
             queues.clear();
             confirmed.clear();
+            changes.changed();
         } finally {
             lock.unlock();
         }
@@ -172,6 +212,9 @@ final class PullQueue implements EventSink {
                         subAppId, e.id(), e.event().eventType(), delivered.deliveries());
             }
         }
+        if (!taken.isEmpty()) {
+            changes.changed();
+        }
         return taken;
     }
 
@@ -188,6 +231,7 @@ final class PullQueue implements EventSink {
                 if (expired) {
                     log.info("SubAppId {}: event {} ({}) dropped unconfirmed after the {} retention", e.event()
                             .subAppId(), e.id(), e.event().eventType(), policy.retention());
+                    changes.changed();
                 }
                 return expired;
             });
