@@ -12,7 +12,7 @@ final class EventConfigRepository {
 
     private final Map<Long, EventConfig> configs = new ConcurrentHashMap<>();
     private final long defaultSubAppId;
-    private final String defaultNotificationUrl;
+    private volatile String defaultNotificationUrl;
     private final StateChanges changes;
 
     EventConfigRepository(long defaultSubAppId, String defaultNotificationUrl, StateChanges changes) {
@@ -34,6 +34,11 @@ final class EventConfigRepository {
     void clear() {
         configs.clear();
         changes.changed();
+    }
+
+    /** Where the default application pushes until ModifyEventConfig says otherwise. */
+    void defaultNotificationUrl(String url) {
+        defaultNotificationUrl = url;
     }
 
     /** The settings of every application configured so far. */

@@ -10,33 +10,25 @@ import com.tencentcloudapi.vod.v20180717.models.DescribeEventsStateRequest;
 import dev.vodhook.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code RequestLimitExceeded} at the documented rates, per action and application, stepped by a settable clock. */
 class RateLimitTest {
 
     private static final SettableClock clock = new SettableClock(Instant.now());
-    private static LocalVod vod;
-    private static VodClient client;
 
-    @BeforeAll
-    static void start() {
-        vod = LocalVod.start(EmulatorConfig.defaults().withClock(clock).withSubAppId(1500099999L)
-                .withRateLimits(RateLimitPolicy.documented().withEnabled(true).withRate("DescribeEventConfig", 3)));
-        client = VodSdk.client(vod);
-    }
-
-    @AfterAll
-    static void stop() {
-        vod.close();
-    }
+    @RegisterExtension
+    static final LocalVodExtension vod = LocalVodExtension.create(config -> config.withClock(clock)
+            .withSubAppId(1500099999L)
+            .withRateLimits(RateLimitPolicy.documented().withEnabled(true).withRate("DescribeEventConfig", 3)))
+            .resettingAfterEachTest();
+    private VodClient client;
 
     @BeforeEach
-    void fullBuckets() {
-        vod.reset();
+    void now(VodClient sdk) {
+        client = sdk;
         clock.set(Instant.now());
     }
 
@@ -67,7 +59,7 @@ class RateLimitTest {
 
         client.DescribeEventsState(new DescribeEventsStateRequest());
         DescribeEventConfigRequest primaryApp = new DescribeEventConfigRequest();
-        primaryApp.setSubAppId(vod.config().appId());
+        primaryApp.setSubAppId(vod.localVod().config().appId());
         for (int i = 0; i < 3; i++) {
             client.DescribeEventConfig(primaryApp);
         }

@@ -12,26 +12,17 @@ import com.tencentcloudapi.vod.v20180717.models.TempCertificate;
 import dev.vodhook.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The TempCertificate of ApplyUpload signs API calls too, with its token in {@code X-TC-Token}, until it expires. */
 class TemporaryCredentialsTest {
 
     private static final SettableClock clock = new SettableClock(Instant.now());
-    private static LocalVod vod;
 
-    @BeforeAll
-    static void start() {
-        vod = LocalVod.start(EmulatorConfig.defaults().withClock(clock));
-    }
-
-    @AfterAll
-    static void stop() {
-        vod.close();
-    }
+    @RegisterExtension
+    static final LocalVodExtension vod = LocalVodExtension.create(config -> config.withClock(clock));
 
     @BeforeEach
     void now() {
@@ -42,7 +33,7 @@ class TemporaryCredentialsTest {
     void temporaryCredentialsWithTheirTokenAreAccepted() throws Exception {
         TempCertificate cert = applyUpload();
 
-        DescribeMediaInfosResponse answer = VodSdk.client(vod, new Credential(cert.getSecretId(), cert.getSecretKey(),
+        DescribeMediaInfosResponse answer = vod.client(new Credential(cert.getSecretId(), cert.getSecretKey(),
                 cert.getToken())).DescribeMediaInfos(describe("5285890784273533167"));
 
         assertThat(answer.getNotExistFileIdSet()).containsExactly("5285890784273533167");
@@ -52,9 +43,9 @@ class TemporaryCredentialsTest {
     void aWrongOrMissingTokenIsATokenFailure() throws Exception {
         TempCertificate cert = applyUpload();
 
-        String wrong = sdkError(() -> VodSdk.client(vod, new Credential(cert.getSecretId(), cert.getSecretKey(),
+        String wrong = sdkError(() -> vod.client(new Credential(cert.getSecretId(), cert.getSecretKey(),
                 cert.getToken() + "x")).DescribeMediaInfos(describe("1"))).getErrorCode();
-        String missing = sdkError(() -> VodSdk.client(vod, new Credential(cert.getSecretId(), cert.getSecretKey()))
+        String missing = sdkError(() -> vod.client(new Credential(cert.getSecretId(), cert.getSecretKey()))
                 .DescribeMediaInfos(describe("1"))).getErrorCode();
 
         assertThat(wrong).isEqualTo("AuthFailure.TokenFailure");
@@ -65,7 +56,7 @@ class TemporaryCredentialsTest {
     void theRightTokenWithTheWrongKeyIsASignatureFailure() throws Exception {
         TempCertificate cert = applyUpload();
 
-        assertThat(sdkError(() -> VodSdk.client(vod, new Credential(cert.getSecretId(), "not-the-key",
+        assertThat(sdkError(() -> vod.client(new Credential(cert.getSecretId(), "not-the-key",
                 cert.getToken())).DescribeMediaInfos(describe("1"))).getErrorCode())
                 .isEqualTo("AuthFailure.SignatureFailure");
     }
@@ -74,12 +65,12 @@ class TemporaryCredentialsTest {
     void expiredTemporaryCredentialsAreATokenFailure() throws Exception {
         Instant real = Instant.now();
         clock.set(real.minus(Duration.ofHours(3)).minusSeconds(1));
-        JsonNode applied = ApiAuthenticationTest.signedCall(vod, "ApplyUpload", "2018-07-17", "{\"MediaType\":\"mp4\"}",
-                clock.instant().getEpochSecond()).path("Response").path("TempCertificate");
+        JsonNode applied = ApiAuthenticationTest.signedCall(vod.localVod(), "ApplyUpload", "2018-07-17",
+                "{\"MediaType\":\"mp4\"}", clock.instant().getEpochSecond()).path("Response").path("TempCertificate");
         assertThat(applied.path("ExpiredTime").asLong()).isLessThan(real.getEpochSecond());
         clock.set(real);
 
-        var e = sdkError(() -> VodSdk.client(vod, new Credential(applied.path("SecretId").asText(),
+        var e = sdkError(() -> vod.client(new Credential(applied.path("SecretId").asText(),
                 applied.path("SecretKey").asText(), applied.path("Token").asText())).DescribeMediaInfos(describe("1")));
 
         assertThat(e.getErrorCode()).isEqualTo("AuthFailure.TokenFailure");
@@ -88,14 +79,15 @@ class TemporaryCredentialsTest {
 
     @Test
     void theConfiguredKeyIgnoresAToken() throws Exception {
-        assertThat(VodSdk.client(vod, new Credential(vod.config().secretId(), vod.config().secretKey(), "whatever"))
+        assertThat(vod.client(new Credential(vod.localVod().config().secretId(), vod.localVod().config().secretKey(),
+                "whatever"))
                 .DescribeMediaInfos(describe("1")).getNotExistFileIdSet()).containsExactly("1");
     }
 
     private static TempCertificate applyUpload() throws Exception {
         ApplyUploadRequest apply = new ApplyUploadRequest();
         apply.setMediaType("mp4");
-        return VodSdk.client(vod).ApplyUpload(apply).getTempCertificate();
+        return vod.client().ApplyUpload(apply).getTempCertificate();
     }
 
     private static DescribeMediaInfosRequest describe(String fileId) {
