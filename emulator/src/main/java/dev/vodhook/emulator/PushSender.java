@@ -24,13 +24,13 @@ final class PushSender implements AutoCloseable {
 
     private final Duration timeout;
     private final Clock clock;
-    private final HttpClient http;
+    private final LazyHttpClient http;
 
     PushSender(Duration timeout, Clock clock, ExecutorService executor) {
         this.timeout = timeout;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1)
-                .executor(executor).build();
+        this.http = new LazyHttpClient(() -> HttpClient.newBuilder().connectTimeout(timeout)
+                .version(HttpClient.Version.HTTP_1_1).executor(executor).build());
     }
 
     /** Makes the attempt, shaped by {@code fault} if one is given. */
@@ -72,14 +72,14 @@ final class PushSender implements AutoCloseable {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body(due.delivery(), due.signKey(), at)))
                     .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.get().send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             return new DeliveryAttempt(due.number(), at, OptionalInt.of(status),
                     status == 200 ? Optional.empty() : Optional.of("HTTP " + status), millisSince(started),
                     Optional.empty());
         } catch (HttpTimeoutException e) {
             return failed(due.number(), at, started, "timed out after " + timeout.toMillis() + " ms");
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             return failed(due.number(), at, started, describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -119,6 +119,6 @@ final class PushSender implements AutoCloseable {
     /** Stops the client without waiting for open exchanges. */
     @Override
     public void close() {
-        http.shutdownNow();
+        http.close();
     }
 }

@@ -32,17 +32,24 @@ final class StateFile {
     /** Raised when the saved shape changes incompatibly. */
     static final int FORMAT = 1;
 
-    /** Records by their components; a task's kind and a sub-task's output type are named in the file. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .addModule(new Jdk8Module())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .activateDefaultTyping(BasicPolymorphicTypeValidator.builder()
-                    .allowIfSubType(StateFile.class.getPackageName() + ".").build(), JsonMapper.DefaultTyping.JAVA_LANG_OBJECT)
-            .addMixIn(VodTask.class, TaskKinds.class)
-            .build();
+    /**
+     * Records by their components; a task's kind and a sub-task's output type are named in the file. Built on first
+     * use, so a start without a state file does not pay for it.
+     */
+    private static final class Json {
+
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(new Jdk8Module())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .activateDefaultTyping(BasicPolymorphicTypeValidator.builder()
+                        .allowIfSubType(StateFile.class.getPackageName() + ".").build(),
+                        JsonMapper.DefaultTyping.JAVA_LANG_OBJECT)
+                .addMixIn(VodTask.class, TaskKinds.class)
+                .build();
+    }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "Kind")
     @JsonSubTypes({
@@ -70,7 +77,7 @@ final class StateFile {
         }
         SavedState state;
         try {
-            state = JSON.readValue(file.toFile(), SavedState.class);
+            state = Json.MAPPER.readValue(file.toFile(), SavedState.class);
         } catch (JacksonException e) {
             throw new EmulatorException("the local VOD's state " + file + " cannot be read (" + e.getOriginalMessage()
                     + "); move it away to start empty", e);
@@ -90,7 +97,7 @@ final class StateFile {
         Path dir = file.getParent();
         Path temp = null;
         try {
-            byte[] bytes = JSON.writeValueAsBytes(state);
+            byte[] bytes = Json.MAPPER.writeValueAsBytes(state);
             temp = createPrivateTemp(dir);
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
