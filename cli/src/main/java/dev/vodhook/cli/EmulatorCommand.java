@@ -72,8 +72,8 @@ public final class EmulatorCommand implements Callable<Integer> {
         if (appId != null) {
             c = c.withAppId(appId);
         }
-        return c.withNotificationUrl(notificationUrl).withDataDir(dataDir).withPublicBaseUrl(publicUrl).withFfmpegPath(ffmpeg)
-                .withRateLimit(rateLimit);
+        return c.withNotificationUrl(notificationUrl).withDataDir(dataDir).withPublicBaseUrl(publicUrl)
+                .withFfmpegPath(ffmpeg).withRateLimit(rateLimit);
     }
 
     static void printHowToUse(PrintWriter out, LocalVod vod, EmulatorConfig config) {
@@ -85,8 +85,8 @@ public final class EmulatorCommand implements Callable<Integer> {
         out.println("  Java upload SDK: hp.setProxyHost(\"" + config.host() + "\"); hp.setProxyPort(" + vod.port()
                 + "); hp.setProtocol(HttpProfile.REQ_HTTP); new VodUploadClient(id, key, hp)");
         out.println("  Node SDK:        profile: { httpProfile: { endpoint: \"" + vod.endpoint() + "\", protocol: \"http://\" } }");
-        out.println("  Go SDK:          cpf := profile.NewClientProfile(); cpf.HttpProfile.Endpoint = \"" + vod.endpoint()
-                + "\"; cpf.HttpProfile.Scheme = \"HTTP\"");
+        out.println("  Go SDK:          cpf := profile.NewClientProfile(); cpf.HttpProfile.Endpoint = \""
+                + vod.endpoint() + "\"; cpf.HttpProfile.Scheme = \"HTTP\"");
         out.println("  Python SDK:      HttpProfile(protocol=\"http\", endpoint=\"" + vod.endpoint() + "\")");
         out.println("  vodhook:         ./vodhook serve --vod-endpoint " + vod.baseUrl() + " --secret-id ... --secret-key ...");
         out.println("  Inspect:         " + vod.baseUrl() + "/_emulator/deliveries");

@@ -120,7 +120,8 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
     public EmulatorConfig withNotificationUrl(String value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region,
                 Optional.ofNullable(value).filter(v -> !v.isBlank()), dataDir, publicBaseUrl, clock, ffmpegPath,
-                pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
+                pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop, pullUpload,
+                rateLimits);
     }
 
     public EmulatorConfig withDataDir(Path value) {

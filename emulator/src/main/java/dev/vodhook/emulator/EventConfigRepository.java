@@ -26,7 +26,8 @@ final class EventConfigRepository {
     }
 
     EventConfig update(long subAppId, UnaryOperator<EventConfig> change) {
-        EventConfig updated = configs.compute(subAppId, (id, current) -> change.apply(current == null ? initial(id) : current));
+        EventConfig updated = configs.compute(subAppId,
+                (id, current) -> change.apply(current == null ? initial(id) : current));
         changes.changed();
         return updated;
     }

@@ -32,14 +32,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Unless the configuration names a NotificationUrl, the default application pushes to the emulator's own
  * {@code /_emulator/callback} (HTTP 200), so {@link #deliveries()} journals every event. Test and lifecycle methods
  * can take {@link LocalVod}, {@link VodClient}, {@link VodUploadClient}, {@link DeliveryJournal} and {@link Faults}
- * parameters. Needs {@code junit-jupiter-api}, {@code tencentcloud-sdk-java-vod} and {@code vod_api} on the test
- * class path (optional dependencies of this module).
+ * parameters. Needs {@code junit-jupiter-api} and {@code tencentcloud-sdk-java-vod} on the test class path, and
+ * {@code vod_api} for the upload client (optional dependencies of this module).
  */
 public final class LocalVodExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, ParameterResolver {
 
-    private static final Set<Class<?>> RESOLVED = Set.of(LocalVod.class, VodClient.class, VodUploadClient.class,
-            DeliveryJournal.class, Faults.class);
+    /** By name, so that a test class path without {@code vod_api} works as long as it needs no upload client. */
+    private static final Set<String> RESOLVED = Set.of(LocalVod.class.getName(), VodClient.class.getName(),
+            "com.qcloud.vod.VodUploadClient", DeliveryJournal.class.getName(), Faults.class.getName());
 
     private final UnaryOperator<EmulatorConfig> configure;
     private final boolean resetAfterEachTest;
@@ -136,7 +137,7 @@ public final class LocalVodExtension implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return RESOLVED.contains(parameter.getParameter().getType());
+        return RESOLVED.contains(parameter.getParameter().getType().getName());
     }
 
     @Override
@@ -145,7 +146,7 @@ public final class LocalVodExtension implements BeforeAllCallback, AfterAllCallb
         if (type == VodClient.class) {
             return client();
         }
-        if (type == VodUploadClient.class) {
+        if (type.getName().equals("com.qcloud.vod.VodUploadClient")) {
             return uploadClient();
         }
         if (type == DeliveryJournal.class) {

@@ -59,7 +59,7 @@ final class PushSender implements AutoCloseable {
             }
             case VANISH -> new DeliveryAttempt(due.number(), at, OptionalInt.empty(),
                     Optional.of("vanished (injected; not sent)"), 0, Optional.empty());
-            case DELAY, REORDER -> throw new IllegalArgumentException(f.label() + " holds attempts back; it is not sent");
+            case DELAY, REORDER -> throw new IllegalArgumentException(f.label() + " holds attempts back, not sent");
         };
         return outcome.withFault(f.label());
     }

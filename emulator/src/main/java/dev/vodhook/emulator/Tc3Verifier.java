@@ -85,7 +85,8 @@ final class Tc3Verifier {
             throw tokenFailure("the X-TC-Token does not belong to the temporary SecretId");
         }
         if (now.getEpochSecond() > temporary.expiredTime()) {
-            throw tokenFailure("the temporary credentials expired at " + Instant.ofEpochSecond(temporary.expiredTime()));
+            throw tokenFailure("the temporary credentials expired at "
+                    + Instant.ofEpochSecond(temporary.expiredTime()));
         }
         return temporary.secretKey();
     }
