@@ -104,23 +104,12 @@ final class ProcedureRunner {
             media.update(fileId, result.mediaChange());
             outcome = s -> s.succeeded(result.output(), clock.instant());
             log.info("Task {} sub-task {} {} {} succeeded", taskId, index, spec.type(), spec.definition());
-        } catch (MediaStepException e) {
-            log.info("Task {} sub-task {} {} {} cannot be done: {}; reported as FAIL", taskId, index, spec.type(),
-                    spec.definition(), e.getMessage());
-            outcome = s -> s.failed(e.errCode(), e.errCodeExt(), e.getMessage(), clock.instant());
-        } catch (FfmpegException e) {
+        } catch (RuntimeException e) {
             if (executor.isShutdown()) {
                 log.info("Task {} sub-task {} stopped: the emulator is shutting down", taskId, index);
                 return;
             }
-            log.warn("Task {} sub-task {} {} {} failed: {}; reported as FAIL", taskId, index, spec.type(),
-                    spec.definition(), e.getMessage());
-            outcome = s -> s.failed(SOURCE_FILE_ERROR, "SourceFileError",
-                    "media processing failed: " + withoutDirectories(e.getMessage()), clock.instant());
-        } catch (RuntimeException e) {
-            log.error("Task {} sub-task {} {} {} failed inside the emulator; reported as FAIL", taskId, index,
-                    spec.type(), spec.definition(), e);
-            outcome = s -> s.failed(INTERNAL_ERROR, "InternalError", "internal error: " + e.getMessage(), clock.instant());
+            outcome = failure(taskId, index, spec, e);
         }
         Function<SubTask, SubTask> change = outcome;
         synchronized (publishing) {
@@ -128,6 +117,29 @@ final class ProcedureRunner {
                     .filter(t -> "Change".equals(t.tasksNotifyMode()) && !t.allSubTasksDone())
                     .ifPresent(t -> bus.publish(EventContents.procedureStateChanged(t)));
         }
+    }
+
+    /** How a failed sub-task is reported: its own codes, 60000 for an ffmpeg failure, 70000 for anything else. */
+    private Function<SubTask, SubTask> failure(String taskId, int index, SubTaskSpec spec, RuntimeException error) {
+        return switch (error) {
+            case MediaStepException e -> {
+                log.info("Task {} sub-task {} {} {} cannot be done: {}; reported as FAIL", taskId, index, spec.type(),
+                        spec.definition(), e.getMessage());
+                yield s -> s.failed(e.errCode(), e.errCodeExt(), e.getMessage(), clock.instant());
+            }
+            case FfmpegException e -> {
+                log.warn("Task {} sub-task {} {} {} failed: {}; reported as FAIL", taskId, index, spec.type(),
+                        spec.definition(), e.getMessage());
+                yield s -> s.failed(SOURCE_FILE_ERROR, "SourceFileError",
+                        "media processing failed: " + withoutDirectories(e.getMessage()), clock.instant());
+            }
+            default -> {
+                log.error("Task {} sub-task {} {} {} failed inside the emulator; reported as FAIL", taskId, index,
+                        spec.type(), spec.definition(), error);
+                yield s -> s.failed(INTERNAL_ERROR, "InternalError", "internal error: " + error.getMessage(),
+                        clock.instant());
+            }
+        };
     }
 
     /** Keeps the emulator's local paths out of what clients see: {@code /tmp/x/y/f0.mp4} becomes {@code f0.mp4}. */
