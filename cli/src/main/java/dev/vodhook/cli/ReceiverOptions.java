@@ -2,13 +2,17 @@ package dev.vodhook.cli;
 
 import dev.vodhook.service.IntakeMode;
 import dev.vodhook.service.IntakeSettings;
+import dev.vodhook.service.ProcessingSettings;
 import dev.vodhook.service.ServiceConfig;
+import dev.vodhook.service.UploadAction;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,7 +22,8 @@ import picocli.CommandLine.Option;
 public final class ReceiverOptions {
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (keys: " + "secret-id, secret-key, region, "
-            + "definitions, subappid, vod-endpoint, port, host, database, callback-token, intake, dedupe-retention)")
+            + "definitions, subappid, vod-endpoint, port, host, database, callback-token, on-upload, procedure, "
+            + "reconcile-after, reconcile-every, intake, pullers, intake-only, dedupe-retention)")
     Path configFile;
 
     @Option(names = "--port", description = "HTTP port (default 8080; 0 = a free port)")
@@ -51,6 +56,18 @@ public final class ReceiverOptions {
     @Option(names = "--callback-token", description = "accept pushes only at /callback/<token>")
     String callbackToken;
 
+    @Option(names = "--on-upload", paramLabel = "ACTION", description = "what an upload starts: transcode (default), procedure or none")
+    String onUpload;
+
+    @Option(names = "--on-upload-procedure", paramLabel = "NAME", description = "task flow template to start on upload, key procedure (implies --on-upload procedure)")
+    String procedure;
+
+    @Option(names = "--reconcile-after", paramLabel = "DURATION", description = "ask VOD about a started task quiet this long (default 10m)")
+    String reconcileAfter;
+
+    @Option(names = "--reconcile-every", paramLabel = "DURATION", description = "how often to look for quiet tasks (default 1m)")
+    String reconcileEvery;
+
     @Option(names = "--intake", paramLabel = "MODE", description = "push (default: VOD posts to /callback), pull"
             + " (PullEvents loop, for an application in reliable-callback mode) or both")
     String intake;
@@ -82,6 +99,10 @@ public final class ReceiverOptions {
         flags.put("definitions", definitions);
         flags.put("database", database);
         flags.put("callback-token", callbackToken);
+        flags.put("on-upload", onUpload);
+        flags.put("procedure", procedure);
+        flags.put("reconcile-after", reconcileAfter);
+        flags.put("reconcile-every", reconcileEvery);
         flags.put("intake", intake);
         flags.put("dedupe-retention", dedupeRetention);
         flags.put("intake-only", intakeOnly);
@@ -111,7 +132,33 @@ public final class ReceiverOptions {
         }
         c = s.get("database").map(c::withDatabaseUrl).orElse(c);
         c = s.get("callback-token").map(c::withCallbackToken).orElse(c);
-        return c.withIntake(intake(s, c.intake()));
+        return c.withProcessing(processing(s)).withIntake(intake(s, c.intake()));
+    }
+
+    /** {@code on-upload}, {@code procedure}, {@code reconcile-after}, {@code reconcile-every}. */
+    private static ProcessingSettings processing(Settings s) {
+        ProcessingSettings p = ProcessingSettings.defaults();
+        Optional<String> procedure = s.get("procedure");
+        UploadAction action;
+        try {
+            action = s.get("on-upload").map(UploadAction::parse)
+                    .orElse(procedure.isPresent() ? UploadAction.PROCEDURE : UploadAction.TRANSCODE);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage() + " (" + s.origins().get("on-upload") + ")");
+        }
+        if (action == UploadAction.PROCEDURE) {
+            p = p.withProcedure(procedure.orElseThrow(() -> new ConfigException(
+                    "on-upload is procedure but no procedure is set: name the task flow template, e.g. procedure: LongVideoPreset")));
+        } else {
+            p = p.withOnUpload(action);
+        }
+        if (s.get("reconcile-after").isPresent()) {
+            p = p.withReconcileAfter(duration(s, "reconcile-after"));
+        }
+        if (s.get("reconcile-every").isPresent()) {
+            p = p.withReconcileEvery(duration(s, "reconcile-every"));
+        }
+        return p;
     }
 
     private static IntakeSettings intake(Settings s, IntakeSettings intake) {
@@ -130,7 +177,7 @@ public final class ReceiverOptions {
                 intake = intake.withIntakeOnly(Boolean.parseBoolean(raw));
             }
             if (s.get("dedupe-retention").isPresent()) {
-                intake = intake.withDedupeRetention(duration(s.get("dedupe-retention").orElseThrow()));
+                intake = intake.withDedupeRetention(duration(s, "dedupe-retention"));
             }
             return intake;
         } catch (IllegalArgumentException e) {
@@ -138,24 +185,39 @@ public final class ReceiverOptions {
         }
     }
 
-    /** {@code 7d}, {@code 96h}, {@code 30m}, or ISO-8601 ({@code P7D}). */
-    static Duration duration(String raw) {
-        String v = raw.strip().toLowerCase(java.util.Locale.ROOT);
+
+    /** {@code 90s}, {@code 10m}, {@code 2h}, {@code 1d}, a number of seconds, or ISO-8601 such as {@code PT10M}; positive. */
+    static Duration duration(Settings s, String key) {
+        String raw = s.get(key).orElseThrow();
+        Duration d;
         try {
-            if (v.startsWith("p")) {
-                return Duration.parse(v.toUpperCase(java.util.Locale.ROOT));
-            }
-            long n = Long.parseLong(v.substring(0, v.length() - 1));
-            return switch (v.charAt(v.length() - 1)) {
-                case 'd' -> Duration.ofDays(n);
-                case 'h' -> Duration.ofHours(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 's' -> Duration.ofSeconds(n);
-                default -> throw new NumberFormatException(v);
-            };
+            d = parseDuration(raw.strip().toLowerCase(Locale.ROOT));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("a duration must look like 7d, 96h, 30m or P7D, got '" + raw + "'");
+            throw new ConfigException(key + " must be a duration like 90s, 10m, 2h or 1d; got '" + raw + "' ("
+                    + s.origins().get(key) + ")");
         }
+        if (d.isZero() || d.isNegative()) {
+            throw new ConfigException(key + " must be positive, got '" + raw + "'");
+        }
+        return d;
+    }
+
+    private static Duration parseDuration(String v) {
+        if (v.startsWith("p")) {
+            return Duration.parse(v.toUpperCase(Locale.ROOT));
+        }
+        char unit = v.charAt(v.length() - 1);
+        if (Character.isDigit(unit)) {
+            return Duration.ofSeconds(Long.parseLong(v));
+        }
+        long n = Long.parseLong(v.substring(0, v.length() - 1).strip());
+        return switch (unit) {
+            case 's' -> Duration.ofSeconds(n);
+            case 'm' -> Duration.ofMinutes(n);
+            case 'h' -> Duration.ofHours(n);
+            case 'd' -> Duration.ofDays(n);
+            default -> throw new IllegalArgumentException("unknown unit " + unit);
+        };
     }
 
     private static int intIn(Settings s, String key, int min, int max) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.vodhook.service.UploadAction;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,7 +114,71 @@ class SettingsTest {
                 .hasMessageContaining("at least 4 days");
         assertThatThrownBy(() -> ReceiverOptions.serviceConfig(Settings.empty().withFlags(flags("secret-id", "a",
                 "secret-key", "b", "dedupe-retention", "soon")))).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("7d");
+                .hasMessageContaining("a duration like");
+    }
+
+    @Test
+    void onUploadAndTheReconcilerAreSettings() throws Exception {
+        Path file = dir.resolve("actions.yaml");
+        Files.writeString(file, """
+                secret-id: a
+                secret-key: b
+                on-upload: procedure
+                procedure: LongVideoPreset
+                reconcile-after: 15m
+                """);
+        var config = ReceiverOptions.serviceConfig(Settings.empty().withFile(file)
+                .withEnv(Map.of("VODHOOK_RECONCILE_EVERY", "PT30S")));
+
+        assertThat(config.processing().onUpload()).isEqualTo(UploadAction.PROCEDURE);
+        assertThat(config.processing().procedure()).contains("LongVideoPreset");
+        assertThat(config.processing().reconcileAfter()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.processing().reconcileEvery()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.redacted()).contains("on-upload=procedure procedure=LongVideoPreset");
+    }
+
+    @Test
+    void theUploadActionDefaultsToTranscodeOrToTheProcedureNamed() {
+        Settings base = Settings.empty().withFlags(flags("secret-id", "a", "secret-key", "b"));
+        assertThat(ReceiverOptions.serviceConfig(base).processing().onUpload()).isEqualTo(UploadAction.TRANSCODE);
+        assertThat(ReceiverOptions.serviceConfig(base.withFlags(flags("procedure", "LongVideoPreset"))).processing()
+                .onUpload()).isEqualTo(UploadAction.PROCEDURE);
+        assertThat(ReceiverOptions.serviceConfig(base.withFlags(flags("on-upload", "NONE"))).processing().onUpload())
+                .isEqualTo(UploadAction.NONE);
+        assertThat(List.of("90", "90s", "2m", "1h", "1d", "PT10M")).map(v -> ReceiverOptions.duration(
+                        base.withFlags(flags("reconcile-after", v)), "reconcile-after"))
+                .containsExactly(Duration.ofSeconds(90), Duration.ofSeconds(90), Duration.ofMinutes(2),
+                        Duration.ofHours(1), Duration.ofDays(1), Duration.ofMinutes(10));
+    }
+
+    @Test
+    void theFlagsReachTheSettings() {
+        ReceiverOptions options = new ReceiverOptions();
+        new picocli.CommandLine(options).parseArgs("--secret-id", "a", "--secret-key", "b", "--on-upload-procedure",
+                "LongVideoPreset", "--reconcile-after", "5m", "--reconcile-every", "20s");
+
+        var processing = ReceiverOptions.serviceConfig(options.settings(Map.of())).processing();
+
+        assertThat(processing.onUpload()).isEqualTo(UploadAction.PROCEDURE);
+        assertThat(processing.procedure()).contains("LongVideoPreset");
+        assertThat(processing.reconcileAfter()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(processing.reconcileEvery()).isEqualTo(Duration.ofSeconds(20));
+        new picocli.CommandLine(options).parseArgs("--secret-id", "a", "--secret-key", "b", "--on-upload", "none");
+        assertThat(ReceiverOptions.serviceConfig(options.settings(Map.of())).processing().onUpload())
+                .isEqualTo(UploadAction.NONE);
+    }
+
+    @Test
+    void badUploadActionsAndDurationsAreClearErrors() {
+        Settings base = Settings.empty().withFlags(flags("secret-id", "a", "secret-key", "b"));
+        assertThatThrownBy(() -> ReceiverOptions.serviceConfig(base.withFlags(flags("on-upload", "transcribe"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("transcode, procedure or none");
+        assertThatThrownBy(() -> ReceiverOptions.serviceConfig(base.withFlags(flags("on-upload", "procedure"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("no procedure is set");
+        assertThatThrownBy(() -> ReceiverOptions.serviceConfig(base.withFlags(flags("reconcile-after", "soon"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("reconcile-after must be a duration");
+        assertThatThrownBy(() -> ReceiverOptions.serviceConfig(base.withFlags(flags("reconcile-every", "0s"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("must be positive");
     }
 
     private static Map<String, String> flags(String... kv) {

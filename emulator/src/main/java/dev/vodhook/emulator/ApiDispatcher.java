@@ -77,7 +77,8 @@ final class ApiDispatcher implements Handler {
         }
         byte[] body = body(ctx);
         verifier.verify(new Tc3Verifier.SignedRequest(ctx.header("Authorization"), ctx.header("X-TC-Timestamp"),
-                ctx.header("Host"), ctx.header("Content-Type"), ctx.header("X-TC-Content-SHA256"), body));
+                ctx.header("Host"), ctx.header("Content-Type"), ctx.header("X-TC-Content-SHA256"), body,
+                ctx.header("X-TC-Token")));
         JsonNode json = parse(body);
         long subAppId = subApps.resolve(json);
         String region = ctx.header("X-TC-Region") == null ? "" : ctx.header("X-TC-Region");

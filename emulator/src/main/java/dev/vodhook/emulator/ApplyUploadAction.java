@@ -14,9 +14,12 @@ final class ApplyUploadAction implements ApiAction {
     private final StorageLayout layout;
     private final IdSource ids;
     private final String defaultRegion;
+    private final ProcedureStarter procedures;
 
-    ApplyUploadAction(UploadSessionRepository sessions, StorageLayout layout, IdSource ids, String defaultRegion) {
+    ApplyUploadAction(UploadSessionRepository sessions, StorageLayout layout, IdSource ids, String defaultRegion,
+                      ProcedureStarter procedures) {
         this.sessions = sessions;
+        this.procedures = procedures;
         this.layout = layout;
         this.ids = ids;
         this.defaultRegion = defaultRegion;
@@ -50,11 +53,9 @@ final class ApplyUploadAction implements ApiAction {
             throw VodApiException.invalidValue("CoverType", "CoverType", "'" + r.coverType() + "' is not a supported cover type");
         }
         Optional<String> procedure = Optional.ofNullable(r.procedure()).filter(p -> !p.isEmpty());
-        if (procedure.isPresent() && Procedures.find(procedure.get()).isEmpty()) {
-            throw VodApiException.invalidValue("Procedure", "task flow template '" + procedure.get() + "' does not exist");
-        }
-        Optional<Instant> expireTime = expireTime(r.expireTime());
-        String region = region(r.storageRegion());
+        procedures.requireKnown(request.subAppId(), procedure, "Procedure");
+        Optional<Instant> expireTime = Param.expireTime(r.expireTime());
+        String region = Param.region(r.storageRegion(), defaultRegion);
         Param.maxLength(r.sourceContext(), 250, "SourceContext", VodApiException.INVALID_PARAMETER_VALUE);
         Param.maxLength(r.sessionContext(), 1000, "SessionContext",
                 VodApiException.INVALID_PARAMETER_VALUE + ".SessionContextTooLong");
@@ -74,24 +75,6 @@ final class ApplyUploadAction implements ApiAction {
         return new Response(session.bucket(), region, session.vodSessionKey(), mediaKey.value(),
                 coverKey.map(ObjectKey::value).orElse(""), new TempCertificate(credential.secretId(),
                 credential.secretKey(), credential.token(), credential.expiredTime()));
-    }
-
-    private String region(String requested) {
-        if (requested == null || requested.isEmpty()) {
-            return defaultRegion;
-        }
-        if (!requested.matches("[a-z0-9][a-z0-9.-]{1,40}")) {
-            throw VodApiException.invalidValue("StorageRegion", "'" + requested + "' is not a region name");
-        }
-        return requested;
-    }
-
-    private static Optional<Instant> expireTime(String text) {
-        if (text == null || text.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(IsoTime.parse(text).orElseThrow(() ->
-                VodApiException.invalidValue("ExpireTime", "ExpireTime", "'" + text + "' is not an ISO-8601 time")));
     }
 
     private static String lower(String s) {

@@ -13,16 +13,16 @@ final class CommitUploadAction implements ApiAction {
     private final UploadSessionRepository sessions;
     private final MediaRepository media;
     private final MediaIngest ingest;
-    private final ProcedureRunner runner;
+    private final ProcedureStarter procedures;
     private final EventBus bus;
     private final ObjectStore store;
 
     CommitUploadAction(UploadSessionRepository sessions, MediaRepository media, MediaIngest ingest,
-                       ProcedureRunner runner, EventBus bus, ObjectStore store) {
+                       ProcedureStarter procedures, EventBus bus, ObjectStore store) {
+        this.procedures = procedures;
         this.sessions = sessions;
         this.media = media;
         this.ingest = ingest;
-        this.runner = runner;
         this.bus = bus;
         this.store = store;
     }
@@ -52,10 +52,7 @@ final class CommitUploadAction implements ApiAction {
                     new VodApiException(VodApiException.RESOURCE_NOT_FOUND, "The upload is being committed."));
         }
         Media m = ingest.ingest(session, original, request.now());
-        String procedureTaskId = session.procedure().flatMap(Procedures::find)
-                .map(p -> runner.start(m, ProcessingPlan.parse(p.mediaProcessTask()), new ProcedureRunner.Options(0,
-                        "Finish", session.sessionContext(), "", "System")))
-                .orElse("");
+        String procedureTaskId = procedures.start(m, session.procedure(), 0, session.sessionContext());
         bus.publish(EventContents.newFileUpload(m, procedureTaskId));
         return response(m);
     }

@@ -29,7 +29,7 @@ final class CoverStep implements MediaStep {
     }
 
     @Override
-    public Result run(Media media, SubTaskSpec spec) {
+    public Result run(Media media, SubTaskSpec spec, int priority) {
         Path source = media.originalKey().flatMap(store::find)
                 .orElseThrow(() -> new EmulatorException("the original of " + media.fileId() + " is gone"));
         double duration = media.metaData().duration();
@@ -38,7 +38,7 @@ final class CoverStep implements MediaStep {
         Path dir = store.newScratchDirectory("cover-");
         try {
             Path output = dir.resolve("cover.jpg");
-            engine.snapshot(source, seconds, duration, output);
+            engine.snapshot(source, seconds, duration, output, priority);
             Instant now = clock.instant();
             ObjectKey key = new ObjectKey(layout.snapshotCoverKey(media.storageRegion(), media.folder(),
                     now.getEpochSecond(), 100_000_000 + ids.number(900_000_000)));

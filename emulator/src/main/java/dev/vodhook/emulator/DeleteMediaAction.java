@@ -8,15 +8,17 @@ import org.slf4j.LoggerFactory;
 /**
  * DeleteMedia: without {@code DeleteParts} the media and every stored file of it are gone (its tasks stay
  * describable); with them, only those parts: {@code OriginalFiles} (the media stays, with its renditions, but can no
- * longer be processed) and {@code TranscodeFiles} of one {@code Definition} ({@code 0} = all). The other part types
- * are accepted; the emulator stores nothing of them. Publishes {@code FileDeleted} (when the application's delete
+ * longer be processed), {@code TranscodeFiles} and {@code AdaptiveDynamicStreamingFiles} of one {@code Definition}
+ * ({@code 0} = all). The WeChat part types are accepted; the emulator stores nothing of them. Publishes
+ * {@code FileDeleted} (when the application's delete
  * switch is ON) echoing the parts, {@code []} for a whole delete.
  */
 final class DeleteMediaAction implements ApiAction {
 
     static final String ORIGINAL_FILES = "OriginalFiles";
     static final String TRANSCODE_FILES = "TranscodeFiles";
-    private static final Set<String> TYPES = Set.of(ORIGINAL_FILES, TRANSCODE_FILES, "AdaptiveDynamicStreamingFiles",
+    static final String ADAPTIVE_FILES = "AdaptiveDynamicStreamingFiles";
+    private static final Set<String> TYPES = Set.of(ORIGINAL_FILES, TRANSCODE_FILES, ADAPTIVE_FILES,
             "WechatPublishFiles", "WechatMiniProgramPublishFiles");
     private static final Logger log = LoggerFactory.getLogger(DeleteMediaAction.class);
 
@@ -80,6 +82,11 @@ final class DeleteMediaAction implements ApiAction {
                 files.deleteTranscodes(m, part.definition());
                 media.update(m.fileId(), x -> x.withoutTranscodes(
                         d -> part.definition() == 0 || d == part.definition(), request.now()));
+            }
+            case ADAPTIVE_FILES -> {
+                files.deleteAdaptiveStreams(m, part.definition());
+                media.update(m.fileId(), x -> x.withDerived(d -> d.withoutAdaptiveStreams(
+                        def -> part.definition() == 0 || def == part.definition()), request.now()));
             }
             default -> log.debug("FileId {}: no {} are stored by the local VOD; nothing to delete", m.fileId(),
                     part.type());

@@ -5,7 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** DescribeMediaInfos: 1 to 20 FileIds; unknown ones are listed in {@code NotExistFileIdSet}, not an error. */
+/**
+ * DescribeMediaInfos: 1 to 20 FileIds; unknown ones are listed in {@code NotExistFileIdSet}, not an error.
+ * {@code Filters} picks sections ({@link MediaInfo#FILTERS}); an unknown one is {@code InvalidParameterValue}.
+ */
 final class DescribeMediaInfosAction implements ApiAction {
 
     static final int MAX_FILE_IDS = 20;
@@ -37,6 +40,9 @@ final class DescribeMediaInfosAction implements ApiAction {
             throw VodApiException.invalidValue("FileIdsOverLimit", "FileIds", "at most " + MAX_FILE_IDS + " FileIds");
         }
         Set<String> filters = r.filters() == null ? Set.of() : Set.copyOf(r.filters());
+        for (String filter : filters) {
+            Param.oneOf(filter, MediaInfo.FILTERS, "Filters");
+        }
         List<MediaInfo> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String fileId : new LinkedHashSet<>(r.fileIds())) {

@@ -1,6 +1,6 @@
 package dev.vodhook.emulator;
 
-/** DescribeTaskDetail for task flows; an unknown TaskId is {@code InvalidParameterValue.TaskId}. */
+/** DescribeTaskDetail for every kind of task; an unknown TaskId is {@code InvalidParameterValue.TaskId}. */
 final class DescribeTaskDetailAction implements ApiAction {
 
     private final TaskRepository tasks;
@@ -20,8 +20,7 @@ final class DescribeTaskDetailAction implements ApiAction {
     @Override
     public Object handle(ApiRequest request) {
         String taskId = Param.required(request.bind(Request.class).taskId(), "TaskId");
-        ProcedureTask task = tasks.find(taskId).filter(t -> t.subAppId() == request.subAppId())
+        return tasks.find(taskId).filter(t -> t.subAppId() == request.subAppId()).map(VodTask::detail)
                 .orElseThrow(() -> VodApiException.invalidValue("TaskId", "TaskId", taskId + " does not exist"));
-        return TaskDetail.of(task);
     }
 }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
  *   GET  /_emulator/queue       events waiting in PULL queues (unconfirmed)
  *   GET  /_emulator/media       every media (VOD MediaInfo shape)
  *   GET  /_emulator/tasks       every task (DescribeTaskDetail shape)
+ *   POST /_emulator/callback    a push target answering 200 to everything
  *   POST /_emulator/reset       forget all state and stored files
  *   *    /_emulator/faults      POST: fail the next N calls of an action or push attempts; GET: pending; DELETE
  *   POST /_emulator/events      publish events (EventContent objects) as if produced: pushed or queued

@@ -41,6 +41,30 @@ final class EventContents {
     record FileDeleted(String eventType, FileDeleteTask fileDeleteEvent) {
     }
 
+    record PullComplete(String eventType, PullUploadTask.View pullCompleteEvent) {
+    }
+
+    static VodEvent pullComplete(PullUploadTask task) {
+        PullComplete event = new PullComplete("PullComplete", task.view());
+        return new VodEvent(task.subAppId(), event.eventType(), tree(event));
+    }
+
+    record EditMediaComplete(String eventType, EditMediaTask.View editMediaCompleteEvent) {
+    }
+
+    static VodEvent editMediaComplete(EditMediaTask task) {
+        EditMediaComplete event = new EditMediaComplete("EditMediaComplete", task.view());
+        return new VodEvent(task.subAppId(), event.eventType(), tree(event));
+    }
+
+    record ComposeMediaComplete(String eventType, ComposeMediaTask.View composeMediaCompleteEvent) {
+    }
+
+    static VodEvent composeMediaComplete(ComposeMediaTask task) {
+        ComposeMediaComplete event = new ComposeMediaComplete("ComposeMediaComplete", task.view());
+        return new VodEvent(task.subAppId(), event.eventType(), tree(event));
+    }
+
     /** {@code FileDeleted} for one FileId; {@code parts} as requested, empty for a whole delete. */
     static VodEvent fileDeleted(long subAppId, String fileId, List<DeleteMediaAction.Part> parts) {
         FileDeleted event = new FileDeleted("FileDeleted", new FileDeleteTask(List.of(fileId),

@@ -12,6 +12,8 @@ import java.util.Map;
  *   {"action": "ProcessMedia", "errorCode": "InternalError", "count": 2}
  *   {"push": "fail", "status": 503, "count": 2}
  *   {"push": "timeout" | "duplicate" | "vanish", "count": 1}
+ *   {"push": "delay", "seconds": 30, "count": 1}
+ *   {"push": "reorder", "count": 3}
  * </pre>
  * ({@code count} defaults to 1). A malformed body is HTTP 400 with {@code {"error": "..."}}.
  */
@@ -22,7 +24,7 @@ final class FaultRoutes {
     private FaultRoutes() {
     }
 
-    record FaultRequest(String action, String errorCode, String push, Integer status, Integer count) {
+    record FaultRequest(String action, String errorCode, String push, Integer status, Integer seconds, Integer count) {
     }
 
     static void register(RoutesConfig routes, Faults faults) {
@@ -62,8 +64,15 @@ final class FaultRoutes {
             case "timeout" -> faults.timeOutNextPushes(count);
             case "duplicate" -> faults.duplicateNextPushes(count);
             case "vanish" -> faults.dropNextPushes(count);
-            default -> throw new IllegalArgumentException("\"push\" must be fail, timeout, duplicate or vanish, was \""
-                    + r.push() + "\"");
+            case "delay" -> {
+                if (r.seconds() == null) {
+                    throw new IllegalArgumentException("\"push\": \"delay\" needs \"seconds\"");
+                }
+                faults.delayNextPushes(java.time.Duration.ofSeconds(r.seconds()), count);
+            }
+            case "reorder" -> faults.reorderNextPushes(r.count() == null ? 2 : r.count());
+            default -> throw new IllegalArgumentException("\"push\" must be fail, timeout, duplicate, vanish, delay or"
+                    + " reorder, was \"" + r.push() + "\"");
         }
     }
 

@@ -10,13 +10,14 @@ import java.util.Optional;
 
 /**
  * Faults to inject, each used up by the call or push attempt it hits: the next N calls of an API action fail with
- * an error code; the next N push attempts fail with a status, time out, arrive twice or vanish. Also reachable as
- * {@code /_emulator/faults}.
+ * an error code; the next N push attempts fail with a status, time out, arrive twice, vanish, arrive late or out of
+ * order. Also reachable as {@code /_emulator/faults}.
  */
 public final class Faults {
 
     private final Map<String, Deque<ApiFault>> api = new LinkedHashMap<>();
     private final Deque<PushFault> push = new ArrayDeque<>();
+    private final List<Runnable> whenCleared = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The next {@code count} calls of {@code action} answer {@code errorCode} (after authentication succeeds). */
     public synchronized void failNextCalls(String action, String errorCode, int count) {
@@ -53,10 +54,41 @@ public final class Faults {
         addPush(new PushFault(PushFault.Kind.VANISH, 0), count);
     }
 
-    /** Forgets every pending fault. */
-    public synchronized void clear() {
-        api.clear();
-        push.clear();
+    /**
+     * The next {@code count} push attempts are held back {@code delay} by the configured clock: they arrive late, and
+     * events published meanwhile overtake them.
+     */
+    public void delayNextPushes(java.time.Duration delay, int count) {
+        if (delay.isNegative() || delay.isZero() || delay.toSeconds() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a delay must be at least one second, was " + delay);
+        }
+        addPush(new PushFault(PushFault.Kind.DELAY, (int) delay.toSeconds()), count);
+    }
+
+    /**
+     * The next {@code count} pushes are held until all {@code count} are there, then sent one after another in the
+     * reverse of the order their events were published. Dropping the faults ({@link #clear()}) sends those held so
+     * far as ordinary pushes.
+     */
+    public void reorderNextPushes(int count) {
+        if (count < 2) {
+            throw new IllegalArgumentException("reordering needs at least 2 pushes, was " + count);
+        }
+        addPush(new PushFault(PushFault.Kind.REORDER, count), 1);
+    }
+
+    /** Forgets every pending fault and releases pushes held by a reorder fault. */
+    public void clear() {
+        synchronized (this) {
+            api.clear();
+            push.clear();
+        }
+        whenCleared.forEach(Runnable::run);
+    }
+
+    /** Runs {@code action} after every {@link #clear()}. */
+    void whenCleared(Runnable action) {
+        whenCleared.add(action);
     }
 
     /** What is still pending, for {@code GET /_emulator/faults}. */

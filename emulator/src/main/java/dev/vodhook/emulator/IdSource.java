@@ -33,6 +33,11 @@ final class IdSource {
         return appId + "-procedurev2-" + hex(16) + "t0";
     }
 
+    /** {@code <appId>-<kind>-<32 hex><suffix>}, e.g. {@code 1500012345-pull-<hex>} or {@code ...-EditMedia-<hex>t0}. */
+    String taskId(long appId, String kind, String suffix) {
+        return appId + "-" + kind + "-" + hex(16) + suffix;
+    }
+
     /** A random UUID v4, the RequestId format. */
     String requestId() {
         return UUID.randomUUID().toString();

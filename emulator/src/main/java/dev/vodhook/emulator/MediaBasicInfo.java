@@ -11,7 +11,12 @@ record MediaBasicInfo(String name, String description, String createTime, String
     /** The name VOD gives category 0. */
     static final String OTHER_CLASS = "其他";
 
+    /** @param sourceType {@code Upload}, {@code VideoProcessing}, ... */
     record SourceInfo(String sourceType, String sourceContext) {
+
+        static SourceInfo upload(String sourceContext) {
+            return new SourceInfo("Upload", sourceContext);
+        }
     }
 
     static MediaBasicInfo of(Media m) {
@@ -19,7 +24,7 @@ record MediaBasicInfo(String name, String description, String createTime, String
         return new MediaBasicInfo(m.name(), m.description(), IsoTime.format(m.createTime()),
                 IsoTime.format(m.updateTime()), m.expireTime().map(IsoTime::format).orElse(IsoTime.NEVER),
                 m.classId(), className, className, m.coverUrl(), m.type(), m.mediaUrl(),
-                new SourceInfo("Upload", m.sourceContext()), m.storageRegion(), List.of(), "", m.category(),
+                m.source(), m.storageRegion(), List.of(), "", m.category(),
                 "Normal", "STANDARD");
     }
 }

@@ -6,64 +6,81 @@ import dev.vodhook.ffmpeg.MediaProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
- * Runs ffmpeg for transcodes and snapshots, at most {@code concurrency} at a time (the rest wait their turn).
- * ffmpeg is located on first use, so an emulator on a machine without one still answers the API.
+ * Runs ffmpeg for every media job, at most {@code concurrency} at a time; waiting jobs go first by priority
+ * ({@link FfmpegSlots}). ffmpeg is located on first use, so an emulator on a machine without one still answers the
+ * API.
  */
 final class MediaEngine {
 
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(30);
 
     private final Supplier<Ffmpeg> ffmpeg;
-    private final Semaphore slots;
+    private final FfmpegSlots slots;
     private final boolean upscale;
 
     MediaEngine(Optional<Path> ffmpegPath, int concurrency, boolean upscale) {
         this.ffmpeg = memoize(() -> Ffmpeg.locate(ffmpegPath));
-        this.slots = new Semaphore(concurrency, true);
+        this.slots = new FfmpegSlots(concurrency);
         this.upscale = upscale;
     }
 
-    /** Transcodes {@code input} into {@code output} (an .mp4, or an .m3u8 with .ts segments beside it). */
-    void transcode(Path input, TranscodeTemplate template, Path output) {
+    /** Whether presets enlarge sources smaller than their nominal size. */
+    boolean upscale() {
+        return upscale;
+    }
+
+    /** The H.264 encoder ffmpeg has ({@code libx264} or {@code libopenh264}). */
+    String h264Encoder() {
         Ffmpeg f = ffmpeg.get();
         if (f.h264Encoder().isEmpty()) {
             throw new FfmpegException("the ffmpeg at " + f.ffmpeg() + " has no H.264 encoder");
         }
-        withSlot(() -> f.run(TranscodeCommand.args(input, template, f.h264Encoder(), upscale, output), JOB_TIMEOUT));
+        return f.h264Encoder();
+    }
+
+    /** Transcodes {@code input} into {@code output} (an .mp4, or an .m3u8 with .ts segments beside it). */
+    void transcode(Path input, TranscodeTemplate template, Path output, int priority) {
+        run(TranscodeCommand.args(input, template, h264Encoder(), upscale, output), priority);
         requireOutput(output);
     }
 
     /** Writes one JPG frame of {@code input} at {@code seconds} (clamped into the media's duration). */
-    void snapshot(Path input, double seconds, double duration, Path output) {
-        double at = duration > 0 ? Math.max(0, Math.min(seconds, duration - 0.1)) : 0;
-        withSlot(() -> ffmpeg.get().run(TranscodeCommand.snapshot(input, at, output), JOB_TIMEOUT));
+    void snapshot(Path input, double seconds, double duration, Path output, int priority) {
+        run(TranscodeCommand.snapshot(input, clamp(seconds, duration), output), priority);
         requireOutput(output);
+    }
+
+    /** Runs ffmpeg with {@code args} once a slot is free for {@code priority}. */
+    void run(List<String> args, int priority) {
+        Ffmpeg f = ffmpeg.get();
+        try {
+            slots.acquire(priority);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FfmpegException("interrupted while waiting for an ffmpeg slot", e);
+        }
+        try {
+            f.run(args, JOB_TIMEOUT);
+        } finally {
+            slots.release();
+        }
     }
 
     MediaProbe probe(Path file) {
         return ffmpeg.get().probe(file);
     }
 
-    private void withSlot(Runnable job) {
-        try {
-            slots.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FfmpegException("interrupted while waiting for an ffmpeg slot", e);
-        }
-        try {
-            job.run();
-        } finally {
-            slots.release();
-        }
+    /** A time inside the media: at least 0, at most 0.1 s before its end (0 when the duration is unknown). */
+    static double clamp(double seconds, double duration) {
+        return duration > 0 ? Math.max(0, Math.min(seconds, duration - 0.1)) : 0;
     }
 
-    private static void requireOutput(Path output) {
+    static void requireOutput(Path output) {
         try {
             if (!Files.isRegularFile(output) || Files.size(output) == 0) {
                 throw new FfmpegException("ffmpeg produced no output " + output.getFileName());

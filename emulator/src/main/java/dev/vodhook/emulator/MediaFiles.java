@@ -28,9 +28,19 @@ final class MediaFiles {
      * and the HLS segments {@code v.f<definition>_<n>.ts} beside them.
      */
     void deleteTranscodes(Media m, long definition) {
-        Pattern rendition = Pattern.compile("v\\.f" + (definition == 0 ? "\\d+" : Long.toString(definition)) + "[._].*");
+        Pattern rendition = Pattern.compile("v\\.f" + (definition == 0 ? "\\d+" : Long.toString(definition))
+                + "(\\.mp4|\\.m3u8|_\\d+\\.ts)");
         store.list(derivedFolder(m)).stream()
                 .filter(key -> rendition.matcher(key.value().substring(key.value().lastIndexOf('/') + 1)).matches())
+                .forEach(store::delete);
+    }
+
+    /** The adaptive streams of one template ({@code 0}: of every template): master and sub-stream playlists, segments. */
+    void deleteAdaptiveStreams(Media m, long definition) {
+        Pattern stream = Pattern.compile("adp\\." + (definition == 0 ? "\\d+" : Long.toString(definition))
+                + "(\\.m3u8|_\\d+\\.m3u8|_\\d+_\\d+\\.ts)");
+        store.list(derivedFolder(m)).stream()
+                .filter(key -> stream.matcher(key.value().substring(key.value().lastIndexOf('/') + 1)).matches())
                 .forEach(store::delete);
     }
 

@@ -3,27 +3,64 @@ package dev.vodhook.emulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * VOD's {@code MediaInfo} (DescribeMediaInfos). Sections the emulator does not produce yet, or that were not
- * asked for with {@code Filters}, are null.
+ * VOD's {@code MediaInfo} (DescribeMediaInfos). Sections not asked for with {@code Filters}, and sections with
+ * nothing in them, are null, as in the cloud's answers; so are the kinds the emulator never makes.
  */
 record MediaInfo(String fileId, MediaBasicInfo basicInfo, MetaData metaData, TranscodeInfo transcodeInfo,
-                 Object animatedGraphicsInfo, Object sampleSnapshotInfo, Object imageSpriteInfo,
-                 Object snapshotByTimeOffsetInfo, Object keyFrameDescInfo, Object adaptiveDynamicStreamingInfo,
-                 Object miniProgramReviewInfo, Object subtitleInfo, Object reviewInfo) {
+                 AnimatedGraphicsInfo animatedGraphicsInfo, SampleSnapshotInfo sampleSnapshotInfo,
+                 ImageSpriteInfo imageSpriteInfo, SnapshotByTimeOffsetInfo snapshotByTimeOffsetInfo,
+                 Object keyFrameDescInfo, AdaptiveDynamicStreamingInfo adaptiveDynamicStreamingInfo,
+                 Object miniProgramReviewInfo,
+                 Object subtitleInfo, Object reviewInfo) {
+
+    /** The {@code Filters} values DescribeMediaInfos accepts. */
+    static final Set<String> FILTERS = Set.of("basicInfo", "metaData", "transcodeInfo", "animatedGraphicsInfo",
+            "imageSpriteInfo", "snapshotByTimeOffsetInfo", "sampleSnapshotInfo", "keyFrameDescInfo",
+            "adaptiveDynamicStreamingInfo", "miniProgramReviewInfo", "subtitleInfo", "reviewInfo");
 
     record TranscodeInfo(List<MediaTranscodeItem> transcodeSet) {
     }
 
-    /** @param filters the requested sections ({@code basicInfo}, {@code metaData}, {@code transcodeInfo}); empty = all */
+    record AnimatedGraphicsInfo(List<MediaAnimatedGraphicsItem> animatedGraphicsSet) {
+    }
+
+    record SampleSnapshotInfo(List<MediaSampleSnapshotItem> sampleSnapshotSet) {
+    }
+
+    record ImageSpriteInfo(List<MediaImageSpriteItem> imageSpriteSet) {
+    }
+
+    record SnapshotByTimeOffsetInfo(List<MediaSnapshotByTimeOffsetItem> snapshotByTimeOffsetSet) {
+    }
+
+    record AdaptiveDynamicStreamingInfo(List<AdaptiveDynamicStreamingItem> adaptiveDynamicStreamingSet) {
+    }
+
+    /** @param filters the requested sections (values of {@link #FILTERS}); empty = all */
     static MediaInfo of(Media m, Set<String> filters) {
-        boolean all = filters.isEmpty();
+        Derivatives d = m.derived();
         return new MediaInfo(m.fileId(),
-                all || filters.contains("basicInfo") ? MediaBasicInfo.of(m) : null,
-                all || filters.contains("metaData") ? m.metaData() : null,
-                all || filters.contains("transcodeInfo") ? transcodeInfo(m) : null,
-                null, null, null, null, null, null, null, null, null);
+                wanted(filters, "basicInfo") ? MediaBasicInfo.of(m) : null,
+                wanted(filters, "metaData") ? m.metaData() : null,
+                wanted(filters, "transcodeInfo") ? transcodeInfo(m) : null,
+                section(filters, "animatedGraphicsInfo", d.animatedGraphics(), AnimatedGraphicsInfo::new),
+                section(filters, "sampleSnapshotInfo", d.sampleSnapshots(), SampleSnapshotInfo::new),
+                section(filters, "imageSpriteInfo", d.imageSprites(), ImageSpriteInfo::new),
+                section(filters, "snapshotByTimeOffsetInfo", d.snapshotsByTimeOffset(), SnapshotByTimeOffsetInfo::new),
+                null,
+                section(filters, "adaptiveDynamicStreamingInfo", d.adaptiveStreams(), AdaptiveDynamicStreamingInfo::new),
+                null, null, null);
+    }
+
+    private static boolean wanted(Set<String> filters, String section) {
+        return filters.isEmpty() || filters.contains(section);
+    }
+
+    private static <T, S> S section(Set<String> filters, String name, List<T> items, Function<List<T>, S> wrap) {
+        return wanted(filters, name) && !items.isEmpty() ? wrap.apply(items) : null;
     }
 
     /** The original as {@code Definition 0} (unless it was deleted), then every transcode. */

@@ -6,10 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Turns an uploaded object into a {@link Media}: probes it with ffprobe and records it. */
+/** Turns a stored original into a {@link Media}: probes it with ffprobe and records it. */
 final class MediaIngest {
 
     private static final Logger log = LoggerFactory.getLogger(MediaIngest.class);
@@ -28,14 +29,38 @@ final class MediaIngest {
 
     /** Creates the media of a finished upload; the original must be stored already. */
     Media ingest(UploadSession s, Path original, Instant now) {
-        String coverUrl = s.coverKey().filter(k -> store.find(k).isPresent()).map(k -> urls.url(k.value())).orElse("");
-        Media m = new Media(s.fileId(), s.subAppId(), s.folder(), s.mediaName(), "", s.mediaType(), s.classId(), now,
-                now, s.expireTime(), s.region(), java.util.Optional.of(s.mediaKey()), urls.url(s.mediaKey().value()), coverUrl,
-                s.sourceContext(), probe(s.fileId(), original), java.util.List.of());
+        return ingest(s.newMedia(), original, now);
+    }
+
+    /** Creates a media whose original (and cover, if any) are stored already; unreadable files get empty metadata. */
+    Media ingest(NewMedia n, Path original, Instant now) {
+        return ingest(n, probe(n.fileId(), original), now);
+    }
+
+    /** Creates a media whose original was probed already. */
+    Media ingest(NewMedia n, MetaData metaData, Instant now) {
+        String coverUrl = n.coverKey().filter(k -> store.find(k).isPresent()).map(k -> urls.url(k.value())).orElse("");
+        Media m = new Media(n.fileId(), n.subAppId(), n.folder(), n.name(), n.description(), n.type(), n.classId(), now,
+                now, n.expireTime(), n.region(), java.util.Optional.of(n.mediaKey()), urls.url(n.mediaKey().value()),
+                coverUrl, n.source(), metaData, List.of(), Derivatives.NONE);
         media.save(m);
-        log.info("FileId {} created from upload ({} bytes, {}x{}, {} s)", m.fileId(), m.metaData().size(),
-                m.metaData().width(), m.metaData().height(), m.metaData().duration());
+        log.info("FileId {} created by {} ({} bytes, {}x{}, {} s)", m.fileId(), n.source().sourceType(),
+                metaData.size(), metaData.width(), metaData.height(), metaData.duration());
         return m;
+    }
+
+    /** The metadata of a file that must be media: one ffprobe can read, with a video or audio stream. */
+    MetaData probeMedia(Path file) {
+        MetaData meta;
+        try {
+            meta = MetaData.of(engine.probe(file), "");
+        } catch (FfmpegException e) {
+            throw MediaStepException.sourceFileError("not a media file ffprobe can read");
+        }
+        if (meta.videoStreamSet().isEmpty() && meta.audioStreamSet().isEmpty()) {
+            throw MediaStepException.sourceFileError("the file has no video or audio stream");
+        }
+        return meta;
     }
 
     private MetaData probe(String fileId, Path original) {

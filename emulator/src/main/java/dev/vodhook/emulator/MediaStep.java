@@ -8,7 +8,8 @@ interface MediaStep {
     /** The {@link SubTaskSpec#type()} this step runs. */
     String type();
 
-    Result run(Media media, SubTaskSpec spec);
+    /** @param priority the task's {@code TasksPriority}: where its ffmpeg jobs queue */
+    Result run(Media media, SubTaskSpec spec, int priority);
 
     /**
      * @param output      the sub-task's VOD {@code Output} object

@@ -26,7 +26,44 @@ final class MediaTypes {
             Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"), Map.entry("bmp", "image/bmp"),
             Map.entry("vtt", "text/vtt"));
 
+    /** What a pulled source's Content-Type says its extension is. */
+    private static final Map<String, String> EXTENSIONS = Map.ofEntries(
+            Map.entry("video/mp4", "mp4"), Map.entry("application/mp4", "mp4"), Map.entry("video/quicktime", "mov"),
+            Map.entry("video/webm", "webm"), Map.entry("video/x-matroska", "mkv"), Map.entry("video/x-flv", "flv"),
+            Map.entry("video/mp2t", "ts"), Map.entry("video/x-msvideo", "avi"), Map.entry("video/mpeg", "mpg"),
+            Map.entry("video/3gpp", "3gp"), Map.entry("video/x-ms-wmv", "wmv"), Map.entry("video/ogg", "ogg"),
+            Map.entry("audio/mpeg", "mp3"), Map.entry("audio/mp4", "m4a"), Map.entry("audio/aac", "aac"),
+            Map.entry("audio/wav", "wav"), Map.entry("audio/x-wav", "wav"), Map.entry("audio/flac", "flac"),
+            Map.entry("audio/ogg", "ogg"), Map.entry("image/jpeg", "jpg"), Map.entry("image/png", "png"),
+            Map.entry("image/gif", "gif"));
+
+    /** Content-Types that say nothing about the file, so its extension decides. */
+    private static final Set<String> NEUTRAL = Set.of("", "application/octet-stream", "binary/octet-stream");
+
     private MediaTypes() {
+    }
+
+    /** The extension a Content-Type stands for, if it names a known media or image type. */
+    static java.util.Optional<String> extensionOf(String contentType) {
+        return java.util.Optional.ofNullable(EXTENSIONS.get(contentType));
+    }
+
+    /** Whether a Content-Type could be a media file: audio, video, a known media type, or one that says nothing. */
+    static boolean couldBeMedia(String contentType) {
+        return NEUTRAL.contains(contentType) || contentType.startsWith("video/") || contentType.startsWith("audio/")
+                || EXTENSIONS.containsKey(contentType);
+    }
+
+    /** Whether a Content-Type could be a cover image. */
+    static boolean couldBeImage(String contentType) {
+        return NEUTRAL.contains(contentType) || contentType.startsWith("image/");
+    }
+
+    /** The lower-case extension of the last path segment of a URL path, or {@code ""}. */
+    static String extensionOfPath(String path) {
+        String name = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     static String contentType(String extension) {

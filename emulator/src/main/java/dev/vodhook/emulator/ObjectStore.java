@@ -2,6 +2,7 @@ package dev.vodhook.emulator;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -25,9 +26,11 @@ final class ObjectStore {
     private final Path root;
     private final Path scratch;
 
+    /** A store below {@code root}; scratch files left by an earlier run (its owner holds the directory) are removed. */
     ObjectStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
         this.scratch = this.root.resolve(".scratch");
+        deleteTree(scratch);
         createDirectories(scratch);
     }
 
@@ -60,14 +63,33 @@ final class ObjectStore {
         }
     }
 
-    /** Moves a finished file (e.g. ffmpeg output in scratch space) into the object {@code key}. */
+    /**
+     * Moves a finished file (e.g. ffmpeg output in scratch space) into the object {@code key}: a file in scratch space
+     * is read once for its MD5 and renamed into place (no copy); any other file is copied, then deleted.
+     */
     StoredObject putFile(ObjectKey key, Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return put(key, in);
+        Path source = file.toAbsolutePath().normalize();
+        if (!source.startsWith(scratch)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                return put(key, in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read " + file, e);
+            } finally {
+                deleteQuietly(file);
+            }
+        }
+        try {
+            String md5;
+            long size;
+            try (DigestOutputStream digest = new DigestOutputStream(OutputStream.nullOutputStream(), md5());
+                 InputStream in = Files.newInputStream(source)) {
+                size = in.transferTo(digest);
+                md5 = HexFormat.of().formatHex(digest.getMessageDigest().digest());
+            }
+            return new StoredObject(key, moveIntoPlace(source, key), size, md5);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file, e);
-        } finally {
-            deleteQuietly(file);
+            deleteQuietly(source);
+            throw new UncheckedIOException("could not store " + file + " as " + key, e);
         }
     }
 

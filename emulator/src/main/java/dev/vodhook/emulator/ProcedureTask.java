@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
 record ProcedureTask(String taskId, long subAppId, String fileId, String fileName, String fileUrl, MetaData metaData,
                      String status, List<SubTask> subTasks, long tasksPriority, String tasksNotifyMode,
                      String sessionContext, String sessionId, String operator, Instant createTime,
-                     Optional<Instant> beginProcessTime, Optional<Instant> finishTime) {
+                     Optional<Instant> beginProcessTime, Optional<Instant> finishTime) implements VodTask {
 
     static final String PROCESSING = "PROCESSING";
     static final String FINISH = "FINISH";
@@ -32,6 +32,11 @@ record ProcedureTask(String taskId, long subAppId, String fileId, String fileNam
         return new ProcedureTask(taskId, subAppId, fileId, fileName, fileUrl, metaData, FINISH, subTasks,
                 tasksPriority, tasksNotifyMode, sessionContext, sessionId, operator, createTime, beginProcessTime,
                 Optional.of(now));
+    }
+
+    @Override
+    public TaskDetail detail() {
+        return TaskDetail.of(this);
     }
 
     boolean allSubTasksDone() {

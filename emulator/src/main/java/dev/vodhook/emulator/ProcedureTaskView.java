@@ -39,7 +39,14 @@ record ProcedureTaskView(String taskId, String status, long errCode, String mess
         String type = s.spec().type();
         return switch (type) {
             case SubTaskSpec.TRANSCODE -> new MediaProcessTaskResult(type, r, null, null, null, null, null, null);
+            case SubTaskSpec.ANIMATED_GRAPHICS -> new MediaProcessTaskResult(type, null, r, null, null, null, null, null);
+            case SubTaskSpec.SNAPSHOT_BY_TIME_OFFSET ->
+                    new MediaProcessTaskResult(type, null, null, r, null, null, null, null);
+            case SubTaskSpec.SAMPLE_SNAPSHOT -> new MediaProcessTaskResult(type, null, null, null, r, null, null, null);
+            case SubTaskSpec.IMAGE_SPRITES -> new MediaProcessTaskResult(type, null, null, null, null, r, null, null);
             case SubTaskSpec.COVER_BY_SNAPSHOT -> new MediaProcessTaskResult(type, null, null, null, null, null, r, null);
+            case SubTaskSpec.ADAPTIVE_DYNAMIC_STREAMING ->
+                    new MediaProcessTaskResult(type, null, null, null, null, null, null, r);
             default -> throw new IllegalStateException("no result field for sub-task type " + type);
         };
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Optional;
 
-/** The task flow templates the local VOD has, as data. */
+/** The built-in (preset) task flow templates, as data; {@link ProcedureTemplates} adds each application's own. */
 final class Procedures {
 
     /** {@code LongVideoPreset}: MP4 transcodes 100010 and 100020 and a cover snapshot (template 10) at 0 s. */
@@ -17,6 +17,11 @@ final class Procedures {
     private static final Map<String, Procedure> BUILT_IN = Map.of(LONG_VIDEO_PRESET.name(), LONG_VIDEO_PRESET);
 
     private Procedures() {
+    }
+
+    /** The built-in templates by name. */
+    static java.util.List<Procedure> all() {
+        return BUILT_IN.values().stream().sorted(java.util.Comparator.comparing(Procedure::name)).toList();
     }
 
     static Optional<Procedure> find(String name) {

@@ -7,32 +7,52 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
-/** Task flows by TaskId, in memory. */
+/** Tasks of every kind by TaskId, in memory; every change is reported to {@link StateChanges}. */
 final class TaskRepository {
 
-    private final Map<String, ProcedureTask> tasks = new ConcurrentHashMap<>();
+    private final Map<String, VodTask> tasks = new ConcurrentHashMap<>();
+    private final StateChanges changes;
 
-    void save(ProcedureTask task) {
-        tasks.put(task.taskId(), task);
+    TaskRepository(StateChanges changes) {
+        this.changes = changes;
     }
 
-    Optional<ProcedureTask> find(String taskId) {
+    void save(VodTask task) {
+        tasks.put(task.taskId(), task);
+        changes.changed();
+    }
+
+    Optional<VodTask> find(String taskId) {
         return Optional.ofNullable(taskId).map(tasks::get);
     }
 
-    /** Applies {@code change} atomically; empty when the task is gone (e.g. after a reset). */
+    /** Applies {@code change} to a task flow atomically; empty when the task is gone (e.g. after a reset). */
     Optional<ProcedureTask> update(String taskId, UnaryOperator<ProcedureTask> change) {
-        return Optional.ofNullable(tasks.computeIfPresent(taskId, (id, t) -> change.apply(t)));
+        return update(taskId, ProcedureTask.class, change);
+    }
+
+    /** Applies {@code change} atomically to the task if it is a {@code type}; empty when it is not there. */
+    <T extends VodTask> Optional<T> update(String taskId, Class<T> type, UnaryOperator<T> change) {
+        VodTask result = tasks.computeIfPresent(taskId, (id, t) -> type.isInstance(t) ? change.apply(type.cast(t)) : t);
+        changes.changed();
+        return Optional.ofNullable(result).filter(type::isInstance).map(type::cast);
     }
 
     /** Every task, oldest first. */
-    List<ProcedureTask> all() {
+    List<VodTask> all() {
         return tasks.values().stream()
-                .sorted(Comparator.comparing(ProcedureTask::createTime).thenComparing(ProcedureTask::taskId))
+                .sorted(Comparator.comparing(VodTask::createTime).thenComparing(VodTask::taskId))
                 .toList();
     }
 
     void clear() {
         tasks.clear();
+        changes.changed();
+    }
+
+    /** Replaces everything with saved tasks. */
+    void restore(List<VodTask> saved) {
+        tasks.clear();
+        saved.forEach(t -> tasks.put(t.taskId(), t));
     }
 }

@@ -32,7 +32,7 @@ final class TranscodeStep implements MediaStep {
     }
 
     @Override
-    public Result run(Media media, SubTaskSpec spec) {
+    public Result run(Media media, SubTaskSpec spec, int priority) {
         TranscodeTemplate template = TranscodeTemplates.find(spec.definition())
                 .orElseThrow(() -> new EmulatorException("no transcoding template " + spec.definition()));
         Path source = media.originalKey().flatMap(store::find)
@@ -41,7 +41,7 @@ final class TranscodeStep implements MediaStep {
         try {
             String fileName = "v.f" + template.definition() + "." + template.extension();
             Path output = dir.resolve(fileName);
-            engine.transcode(source, template, output);
+            engine.transcode(source, template, output, priority);
             MediaProbe probe = engine.probe(output);
             long totalSize = storeSegments(media, dir, fileName);
             ObjectKey key = new ObjectKey(layout.transcodeKey(media.storageRegion(), media.folder(),

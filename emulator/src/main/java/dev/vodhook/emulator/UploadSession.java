@@ -25,6 +25,12 @@ record UploadSession(String vodSessionKey, long subAppId, String fileId, String 
         return this.bucket.equals(bucket) && (mediaKey.equals(key) || coverKey.filter(key::equals).isPresent());
     }
 
+    /** The media this upload becomes once committed. */
+    NewMedia newMedia() {
+        return new NewMedia(fileId, subAppId, folder, mediaName, "", mediaType, classId, expireTime, region, mediaKey,
+                coverKey, MediaBasicInfo.SourceInfo.upload(sourceContext));
+    }
+
     UploadSession asCommitted() {
         return new UploadSession(vodSessionKey, subAppId, fileId, folder, bucket, region, mediaKey, coverKey, credential,
                 mediaName, mediaType, procedure, classId, sourceContext, sessionContext, expireTime, createdAt, true);

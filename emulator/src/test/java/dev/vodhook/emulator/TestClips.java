@@ -27,6 +27,27 @@ final class TestClips {
         });
     }
 
+    /** A one-second 160x90 H.264 MP4 without sound. */
+    static Path silentClip() {
+        return CLIPS.computeIfAbsent("silent", name -> {
+            Path out = DIR.resolve("silent.mp4");
+            Ffmpeg f = Ffmpeg.locate();
+            f.run(java.util.List.of("-f", "lavfi", "-i", "testsrc2=size=160x90:rate=25:duration=1", "-c:v",
+                    f.h264Encoder(), "-pix_fmt", "yuv420p", out.toString()), java.time.Duration.ofSeconds(30));
+            return out;
+        });
+    }
+
+    /** A 160x90 JPG test picture. */
+    static Path picture() {
+        return CLIPS.computeIfAbsent("picture", name -> {
+            Path out = DIR.resolve("picture.jpg");
+            Ffmpeg.locate().run(java.util.List.of("-f", "lavfi", "-i", "testsrc2=size=160x90", "-frames:v", "1",
+                    out.toString()), java.time.Duration.ofSeconds(30));
+            return out;
+        });
+    }
+
     /** Landscape 320x180. */
     static Path landscape() {
         return clip(320, 180);

@@ -30,6 +30,11 @@ public record ProcedureStateChange(String taskId, String status, long errCode, S
         return "FINISH".equalsIgnoreCase(status);
     }
 
+    /** Stopped before its end; DescribeTaskDetail reports it, events normally do not. */
+    public boolean aborted() {
+        return "ABORTED".equalsIgnoreCase(status);
+    }
+
     public static ProcedureStateChange from(VodEvent event) {
         if (!"ProcedureStateChanged".equals(event.eventType())) {
             throw new MalformedEventException("expected a ProcedureStateChanged event, got " + event.eventType());

@@ -15,14 +15,14 @@ final class ApiJson {
     private ApiJson() {}
 
     record Media(String fileId, String name, String state, String mediaUrl, String taskId, List<Output> outputs,
-            List<Task> tasks, String createdAt, String updatedAt) {}
+            List<Task> tasks, String createdAt, String updatedAt, String sourceTaskId, String originalDeletedAt) {}
 
     record Output(String kind, int definition, String url, int width, int height, long bitrate, long size,
             double duration, String container, String status, long errCode, String errCodeExt, String message,
-            String taskId) {}
+            String taskId, String deletedAt) {}
 
     record Task(String taskId, String status, long errCode, String message, String sessionId, boolean startedByUs,
-            String createdAt, String updatedAt) {}
+            String createdAt, String updatedAt, String checkedAt, String checkError, String givenUpReason) {}
 
     record EventSummaryJson(long id, String receivedAt, String source, String eventType, String format,
             String dedupeKey, String status, int attempts, String nextAttemptAt, String lastError,
@@ -41,18 +41,20 @@ final class ApiJson {
     static Media media(MediaView m) {
         return new Media(m.fileId(), m.name().orElse(null), m.state().name(), m.mediaUrl().orElse(null),
                 m.taskId().orElse(null), m.outputs().stream().map(ApiJson::output).toList(),
-                m.tasks().stream().map(ApiJson::task).toList(), iso(m.createdAt()), iso(m.updatedAt()));
+                m.tasks().stream().map(ApiJson::task).toList(), iso(m.createdAt()), iso(m.updatedAt()),
+                m.sourceTaskId().orElse(null), iso(m.originalDeletedAt()));
     }
 
     static Output output(OutputRecord o) {
         return new Output(o.kind(), o.definition(), o.url(), o.width(), o.height(), o.bitrate(), o.size(),
                 o.duration(), o.container(), o.status().name(), o.errCode(), o.errCodeExt(), o.message(),
-                o.taskId().isEmpty() ? null : o.taskId());
+                o.taskId().isEmpty() ? null : o.taskId(), iso(o.deletedAt()));
     }
 
     static Task task(StoredTask t) {
         return new Task(t.taskId(), t.status().name(), t.errCode(), t.message(), t.sessionId().orElse(null),
-                t.startedByUs(), iso(t.createdAt()), iso(t.updatedAt()));
+                t.startedByUs(), iso(t.createdAt()), iso(t.updatedAt()), iso(t.checkedAt()), t.checkError().orElse(null),
+                t.givenUpReason().orElse(null));
     }
 
     static EventSummaryJson summary(EventSummary e) {

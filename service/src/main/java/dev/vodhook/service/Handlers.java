@@ -1,5 +1,6 @@
 package dev.vodhook.service;
 
+import dev.vodhook.store.MediaStore;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,6 +11,33 @@ public final class Handlers {
 
     public Handlers(Map<String, EventHandler> byType) {
         this.byType = Map.copyOf(byType);
+    }
+
+    /**
+     * The receiver's handlers: NewFileUpload per {@code on-upload} (transcode, procedure or none), and the
+     * recording handlers of ProcedureStateChanged, PullComplete, EditMediaComplete, ComposeMediaComplete and
+     * FileDeleted.
+     */
+    static Handlers forConfig(ServiceConfig config, MediaStore media, MediaProcessing vod) {
+        RecordMadeMedia made = new RecordMadeMedia(media, config.clock());
+        return new Handlers(Map.of(
+                "NewFileUpload", onUpload(config, media, vod),
+                "ProcedureStateChanged", new RecordProcedureResults(media, config.clock()),
+                "PullComplete", new RecordPullResult(made),
+                "EditMediaComplete", new RecordEditResult(made),
+                "ComposeMediaComplete", new RecordComposeResult(made),
+                "FileDeleted", new RecordDeletion(media, config.clock())));
+    }
+
+    private static EventHandler onUpload(ServiceConfig config, MediaStore media, MediaProcessing vod) {
+        ProcessingSettings processing = config.processing();
+        return switch (processing.onUpload()) {
+            case TRANSCODE -> new TranscodeOnUpload(media, vod, config.definitions(),
+                    config.transcodeWhenProcedureNamed(), config.clock());
+            case PROCEDURE -> new ProcedureOnUpload(media, vod, processing.procedure().orElseThrow(),
+                    config.transcodeWhenProcedureNamed(), config.clock());
+            case NONE -> new RecordUpload(media, config.clock());
+        };
     }
 
     public EventHandler forType(String eventType) {

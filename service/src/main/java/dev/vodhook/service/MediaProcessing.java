@@ -13,4 +13,16 @@ public interface MediaProcessing {
      * @throws VodApiException when VOD refused or could not be reached
      */
     ProcessMediaResult processMedia(String fileId, List<Integer> definitions, String sessionId, String sessionContext);
+
+    /**
+     * Starts the task flow template {@code procedureName} on {@code fileId} (ProcessMediaByProcedure), with the
+     * same SessionId protection. Ways of calling VOD that cannot (simple test doubles) refuse it, for good.
+     *
+     * @throws VodApiException when VOD refused or could not be reached
+     */
+    default ProcessMediaResult processMediaByProcedure(String fileId, String procedureName, String sessionId,
+            String sessionContext) {
+        throw new VodApiException("UnsupportedOperation", "", getClass().getSimpleName()
+                + " cannot start task flows (ProcessMediaByProcedure)", false, null);
+    }
 }

@@ -2,7 +2,7 @@ package dev.vodhook.service;
 
 import java.util.List;
 
-/** Counts ProcessMedia calls by outcome around any {@link MediaProcessing}. */
+/** Counts ProcessMedia and ProcessMediaByProcedure calls by outcome around any {@link MediaProcessing}. */
 final class MeteredMediaProcessing implements MediaProcessing {
     private final MediaProcessing delegate;
     private final ServiceMetrics metrics;
@@ -21,6 +21,20 @@ final class MeteredMediaProcessing implements MediaProcessing {
             return result;
         } catch (VodApiException e) {
             metrics.processMedia(e.retryable() ? "retryable_error" : "permanent_error");
+            throw e;
+        }
+    }
+
+    @Override
+    public ProcessMediaResult processMediaByProcedure(String fileId, String procedureName, String sessionId,
+            String sessionContext) {
+        try {
+            ProcessMediaResult result = delegate.processMediaByProcedure(fileId, procedureName, sessionId,
+                    sessionContext);
+            metrics.processMediaByProcedure(result.alreadySubmitted() ? "already_submitted" : "started");
+            return result;
+        } catch (VodApiException e) {
+            metrics.processMediaByProcedure(e.retryable() ? "retryable_error" : "permanent_error");
             throw e;
         }
     }

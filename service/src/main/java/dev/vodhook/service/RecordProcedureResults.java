@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * ProcedureStateChanged: records the task flow's state and, once it has finished, every output of
  * every sub-task (success decided per sub-task), in one transaction. A flow that is still running
- * only moves the task and media to PROCESSING; a late PROCESSING after FINISH changes nothing.
+ * only moves the task and media to PROCESSING; a late PROCESSING after FINISH changes nothing. An
+ * ABORTED flow (as DescribeTaskDetail reports it to the reconciler) is a failure with what outputs it
+ * made. A media already DELETED stays so, its outputs recorded as deleted.
  * Logs one line per transcode as Tencent's demo did.
  */
 final class RecordProcedureResults implements EventHandler {
@@ -40,12 +42,14 @@ final class RecordProcedureResults implements EventHandler {
     public void handle(StoredEvent stored, VodEvent event) {
         ProcedureStateChange change = ProcedureStateChange.from(event);
         Optional<String> fileId = Optional.of(change.fileId()).filter(id -> !id.isBlank());
+        boolean ended = change.finished() || change.aborted();
         TaskStatus status = change.finished() ? TaskStatus.FINISH
+                : change.aborted() ? TaskStatus.ABORTED
                 : TaskStatus.parse(change.status()).filter(s -> s.rank() < TaskStatus.FINISH.rank())
                         .orElse(TaskStatus.PROCESSING);
         TaskUpdate task = new TaskUpdate(change.taskId(), fileId, "Procedure", status, change.errCode(),
                 change.message(), Optional.of(change.sessionId()).filter(s -> !s.isBlank()), false);
-        if (!change.finished()) {
+        if (!ended) {
             media.write(clock.instant(), w -> {
                 fileId.ifPresent(id -> w.upsertMedia(MediaUpdate.state(id, MediaState.PROCESSING)));
                 w.recordTask(task);
@@ -61,7 +65,7 @@ final class RecordProcedureResults implements EventHandler {
             return;
         }
         List<OutputRecord> outputs = outputs(change);
-        boolean flowFailed = change.errCode() != 0
+        boolean flowFailed = change.errCode() != 0 || change.aborted()
                 || (outputs.stream().noneMatch(OutputRecord::succeeded)
                         && change.results().stream().anyMatch(SubTaskResult::failed));
         media.write(clock.instant(), w -> {
@@ -106,9 +110,9 @@ final class RecordProcedureResults implements EventHandler {
             }
         }
         long failed = outputs.stream().filter(o -> !o.succeeded()).count();
-        if (change.errCode() != 0) {
-            log.warn("Task flow {} for FileId {} failed: ErrCode {}, Message {}; recorded as FAILED (event {})",
-                    change.taskId(), change.fileId(), change.errCode(), change.message(), stored.id());
+        if (change.errCode() != 0 || change.aborted()) {
+            log.warn("Task flow {} for FileId {} failed ({}): ErrCode {}, Message {}; recorded as FAILED (event {})",
+                    change.taskId(), change.fileId(), change.status(), change.errCode(), change.message(), stored.id());
         } else {
             log.info("Task flow {} for FileId {} finished: {} output(s) recorded, {} failed sub-task(s), media {}"
                     + " (event {})", change.taskId(), change.fileId(), outputs.size() - failed, failed,

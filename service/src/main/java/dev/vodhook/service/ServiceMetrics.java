@@ -103,6 +103,26 @@ public final class ServiceMetrics {
                 .register(registry).increment(events);
     }
 
+    /** @param outcome as for {@link #processMedia} */
+    void processMediaByProcedure(String outcome) {
+        Counter.builder("vodhook.vod.processmediabyprocedure").description("ProcessMediaByProcedure calls by outcome")
+                .tag("outcome", outcome).register(registry).increment();
+    }
+
+    /**
+     * @param outcome {@code recorded} (the answer went to the inbox), {@code already_received} (the event had come
+     *                meanwhile), {@code still_running}, {@code given_up} (too old to ask) or {@code error}
+     */
+    void reconciled(String outcome) {
+        Counter.builder("vodhook.reconciler.checks").description("Quiet tasks the reconciler looked at, by outcome")
+                .tag("outcome", outcome).register(registry).increment();
+    }
+
+    void reconcilerRun() {
+        Counter.builder("vodhook.reconciler.runs").description("Reconciler passes over quiet tasks")
+                .register(registry).increment();
+    }
+
     /** Prometheus text exposition, after refreshing the inbox gauges. */
     public String scrape(Map<EventStatus, Long> inboxCounts) {
         inboxCounts.forEach((status, count) -> inbox.get(status).set(count));

@@ -28,6 +28,14 @@ public final class SessionIds {
         return "vodhook-" + sha256Hex(fileId + ":transcode:" + normalised).substring(0, 40);
     }
 
+    /**
+     * {@code vodhook-} + the first 40 hex digits of SHA-256({@code fileId:procedure:<name>}): one task flow of a
+     * template per media, distinct from any transcode SessionId.
+     */
+    public static String procedure(String fileId, String procedureName) {
+        return "vodhook-" + sha256Hex(fileId + ":procedure:" + procedureName).substring(0, 40);
+    }
+
     private static String sha256Hex(String text) {
         try {
             return HexFormat.of().formatHex(

@@ -5,7 +5,11 @@ import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.vod.v20180717.VodClient;
+import com.tencentcloudapi.vod.v20180717.models.DescribeTaskDetailRequest;
+import com.tencentcloudapi.vod.v20180717.models.DescribeTaskDetailResponse;
 import com.tencentcloudapi.vod.v20180717.models.MediaProcessTaskInput;
+import com.tencentcloudapi.vod.v20180717.models.ProcessMediaByProcedureRequest;
+import com.tencentcloudapi.vod.v20180717.models.ProcessMediaByProcedureResponse;
 import com.tencentcloudapi.vod.v20180717.models.ProcessMediaRequest;
 import com.tencentcloudapi.vod.v20180717.models.ProcessMediaResponse;
 import com.tencentcloudapi.vod.v20180717.models.TranscodeTaskInput;
@@ -21,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * the configured endpoint, with its failures turned into {@link VodApiException}s that say whether
  * a retry can help.
  */
-public final class VodApi implements MediaProcessing {
+public final class VodApi implements MediaProcessing, TaskDetails {
     /** VOD's answer to a SessionId it has seen within its dedup window. */
     static final String DUPLICATE_SESSION_ID = "InvalidParameterValue.SessionId";
     private static final Logger log = LoggerFactory.getLogger(VodApi.class);
@@ -78,20 +82,67 @@ public final class VodApi implements MediaProcessing {
         request.setSessionId(sessionId);
         request.setSessionContext(sessionContext);
         try {
-            ProcessMediaResponse response = client.ProcessMedia(request);
+            ProcessMediaResponse response = call("ProcessMedia", () -> client.ProcessMedia(request));
             log.debug("ProcessMedia FileId {} SessionId {} started task {} (RequestId {})", fileId, sessionId,
                     response.getTaskId(), response.getRequestId());
             return ProcessMediaResult.started(response.getTaskId(), nullToEmpty(response.getRequestId()));
+        } catch (VodApiException e) {
+            return alreadySubmitted(e);
+        }
+    }
+
+    @Override
+    public ProcessMediaResult processMediaByProcedure(String fileId, String procedureName, String sessionId,
+            String sessionContext) {
+        ProcessMediaByProcedureRequest request = new ProcessMediaByProcedureRequest();
+        request.setFileId(fileId);
+        request.setProcedureName(procedureName);
+        subAppId.ifPresent(request::setSubAppId);
+        request.setSessionId(sessionId);
+        request.setSessionContext(sessionContext);
+        try {
+            ProcessMediaByProcedureResponse response = call("ProcessMediaByProcedure",
+                    () -> client.ProcessMediaByProcedure(request));
+            log.debug("ProcessMediaByProcedure FileId {} Procedure {} SessionId {} started task {} (RequestId {})",
+                    fileId, procedureName, sessionId, response.getTaskId(), response.getRequestId());
+            return ProcessMediaResult.started(response.getTaskId(), nullToEmpty(response.getRequestId()));
+        } catch (VodApiException e) {
+            return alreadySubmitted(e);
+        }
+    }
+
+    @Override
+    public TaskDetail describeTask(String taskId) {
+        DescribeTaskDetailRequest request = new DescribeTaskDetailRequest();
+        request.setTaskId(taskId);
+        subAppId.ifPresent(request::setSubAppId);
+        DescribeTaskDetailResponse response = call("DescribeTaskDetail", () -> client.DescribeTaskDetail(request));
+        return new TaskDetail(nullToEmpty(response.getTaskType()), nullToEmpty(response.getStatus()),
+                EventFromTaskDetail.of(response), nullToEmpty(response.getRequestId()));
+    }
+
+    /** A call through the SDK, its failures as {@link VodApiException}s. */
+    private interface SdkCall<T> {
+        T run() throws TencentCloudSDKException;
+    }
+
+    private <T> T call(String action, SdkCall<T> call) {
+        try {
+            return call.run();
         } catch (TencentCloudSDKException e) {
-            VodApiException failure = failure(e);
-            if (failure.code().equals(DUPLICATE_SESSION_ID)) {
-                return ProcessMediaResult.alreadySubmitted(failure.requestId());
-            }
-            throw failure;
+            throw failure(e);
         } catch (RuntimeException e) {
             // the SDK's own bugs and unreadable answers: no code, worth another try
-            throw new VodApiException("ClientSideError", "", "ProcessMedia at " + endpoint + " failed: " + e, true, e);
+            throw new VodApiException("ClientSideError", "", action + " at " + endpoint + " failed: " + e, true, e);
         }
+    }
+
+    /** A repeated SessionId means an earlier call started the task; any other failure stands. */
+    private static ProcessMediaResult alreadySubmitted(VodApiException e) {
+        if (e.code().equals(DUPLICATE_SESSION_ID)) {
+            return ProcessMediaResult.alreadySubmitted(e.requestId());
+        }
+        throw e;
     }
 
     /** Turns the SDK's exception into ours, deciding whether a retry can help. */

@@ -7,7 +7,6 @@ import dev.vodhook.store.Dialect;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.json.JavalinJackson;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,6 +28,7 @@ public final class VodhookServer implements AutoCloseable {
     private final ServiceConfig config;
     private final Database database;
     private final Processor processor;
+    private final Reconciler reconciler;
     private final Javalin http;
     private final Intake intake;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -36,33 +36,43 @@ public final class VodhookServer implements AutoCloseable {
     /** The intake side: group commit, the pull loops when pulling, the pruning job. */
     private record Intake(GroupCommit commit, Optional<PullIntake> pull, PruneDoneEvents prune) {}
 
-    private VodhookServer(ServiceConfig config, Database database, Processor processor, Javalin http, Intake intake) {
+    private VodhookServer(ServiceConfig config, Database database, Processor processor, Reconciler reconciler,
+            Javalin http, Intake intake) {
         this.config = config;
         this.database = database;
         this.processor = processor;
+        this.reconciler = reconciler;
         this.http = http;
         this.intake = intake;
     }
 
     /** Starts the receiver, calling VOD through the official SDK ({@link VodApi}). */
     public static VodhookServer start(ServiceConfig config) {
-        return start(config, VodApi.create(config));
+        VodApi vod = VodApi.create(config);
+        return start(config, vod, vod);
     }
 
-    /** Starts the receiver with the given way of calling VOD (tests pass a fake). */
+    /**
+     * Starts the receiver with the given way of starting processing (tests pass a fake); the reconciler asks
+     * about tasks through {@link VodApi}.
+     */
     public static VodhookServer start(ServiceConfig config, MediaProcessing vod) {
+        return start(config, vod, VodApi.create(config));
+    }
+
+    /** Starts the receiver with the given ways of starting processing and of asking VOD about tasks. */
+    public static VodhookServer start(ServiceConfig config, MediaProcessing vod, TaskDetails tasks) {
         long started = System.nanoTime();
         log.info("Starting vodhook receiver: {}", config.redacted());
         Database database = Database.open(config.databaseUrl());
         try {
             ServiceMetrics metrics = new ServiceMetrics();
             MediaProcessing metered = new MeteredMediaProcessing(vod, metrics);
-            Handlers handlers = new Handlers(Map.of(
-                    "NewFileUpload", new TranscodeOnUpload(database.media(), metered, config.definitions(),
-                            config.transcodeWhenProcedureNamed(), config.clock()),
-                    "ProcedureStateChanged", new RecordProcedureResults(database.media(), config.clock())));
+            Handlers handlers = Handlers.forConfig(config, database.media(), metered);
             Processor processor = new Processor(database.inbox(), handlers, config.retry(), config.worker(),
                     config.clock(), metrics, new SplittableRandom());
+            Reconciler reconciler = new Reconciler(database.media(), new CheckQuietTask(database.media(),
+                    database.inbox(), tasks, metrics, processor::wake), config.processing(), config.clock(), metrics);
             GroupCommit commit = new GroupCommit(database.inbox(), config.intake(),
                     database.dialect() == Dialect.POSTGRESQL ? POSTGRESQL_COMMITTERS : 1, metrics, processor::wake);
             CallbackIntake callbacks = new CallbackIntake(commit, config.callbackToken(), config.maxBodyBytes(),
@@ -84,18 +94,20 @@ public final class VodhookServer implements AutoCloseable {
             });
             if (!config.intake().intakeOnly()) {
                 processor.start(); // first: its first claim is done by the time callbacks come in
+                reconciler.start();
             }
             commit.start();
             try {
                 http.start(config.bindHost(), config.port());
             } catch (RuntimeException e) {
                 commit.close();
+                reconciler.close();
                 processor.close();
                 throw e;
             }
             pull.ifPresent(PullIntake::start);
             intake.prune().start();
-            VodhookServer server = new VodhookServer(config, database, processor, http, intake);
+            VodhookServer server = new VodhookServer(config, database, processor, reconciler, http, intake);
             log.info("vodhook receiver listening on {} (intake {}; callbacks: POST {}/callback{}; API: {}/api; ready in"
                     + " {} ms){}", server.baseUrl(), config.intake().mode(), server.baseUrl(),
                     config.callbackToken().isPresent() ? "/<token>" : "",
@@ -140,6 +152,11 @@ public final class VodhookServer implements AutoCloseable {
         return processor;
     }
 
+    /** The reconciler, so that tests can step it with {@link Reconciler#runOnce()}. */
+    public Reconciler reconciler() {
+        return reconciler;
+    }
+
     /** The open database, for tests and tools that read what the receiver stored. */
     public Database database() {
         return database;
@@ -162,6 +179,7 @@ public final class VodhookServer implements AutoCloseable {
             intake.commit().close();
         } finally {
             try {
+                reconciler.close();
                 processor.close();
             } finally {
                 database.close();

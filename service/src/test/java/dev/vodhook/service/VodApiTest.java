@@ -193,4 +193,80 @@ class VodApiTest {
                 Optional.empty(), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scheme://host[:port]");
     }
+
+    @Test
+    void processMediaByProcedureSendsTheTemplateAndSessionAndReturnsTheTaskId() throws Exception {
+        answer("{\"Response\":{\"TaskId\":\"1500012345-procedurev2-abc\",\"RequestId\":\"req-p\"}}");
+
+        ProcessMediaResult result = api(Duration.ofSeconds(5)).processMediaByProcedure("5285890813874512345",
+                "LongVideoPreset", "vodhook-def", "{\"vodhookEventId\":8}");
+
+        assertThat(result).isEqualTo(ProcessMediaResult.started("1500012345-procedurev2-abc", "req-p"));
+        assertThat(lastHeaders).containsEntry("x-tc-action", "ProcessMediaByProcedure");
+        JsonNode body = new ObjectMapper().readTree(lastBody);
+        assertThat(body.path("FileId").asText()).isEqualTo("5285890813874512345");
+        assertThat(body.path("ProcedureName").asText()).isEqualTo("LongVideoPreset");
+        assertThat(body.path("SessionId").asText()).isEqualTo("vodhook-def");
+        assertThat(body.path("SessionContext").asText()).isEqualTo("{\"vodhookEventId\":8}");
+        assertThat(body.path("SubAppId").asLong()).isEqualTo(1500012345L);
+    }
+
+    @Test
+    void aRepeatedProcedureSessionIdMeansTheFlowWasAlreadyStarted() {
+        answer(error("InvalidParameterValue.SessionId", "req-dup"));
+
+        assertThat(api(Duration.ofSeconds(5)).processMediaByProcedure("1", "LongVideoPreset", "s", ""))
+                .isEqualTo(ProcessMediaResult.alreadySubmitted("req-dup"));
+        answer(error("InvalidParameterValue.ProcedureName", "req-x"));
+        assertThatThrownBy(() -> api(Duration.ofSeconds(5)).processMediaByProcedure("1", "Nope", "s", ""))
+                .isInstanceOfSatisfying(VodApiException.class, e -> assertThat(e.retryable()).isFalse());
+    }
+
+    @Test
+    void describeTaskTurnsAProcedureAnswerIntoTheEventVodWouldHaveSent() {
+        answer(Samples.text("api-DescribeTaskDetail-response-Procedure.json"));
+
+        TaskDetail detail = api(Duration.ofSeconds(5)).describeTask(TestEvents.SAMPLE_TASK_ID);
+
+        assertThat(lastHeaders).containsEntry("x-tc-action", "DescribeTaskDetail");
+        assertThat(lastBody).contains("\"TaskId\":\"" + TestEvents.SAMPLE_TASK_ID + "\"");
+        assertThat(detail.taskType()).isEqualTo("Procedure");
+        assertThat(detail.ended()).isTrue();
+        assertThat(detail.requestId()).isEqualTo("62597d15-3fad-4234-af1a-ed33602a6118");
+        var change = dev.vodhook.events.ProcedureStateChange.from(dev.vodhook.events.EventParser.parse(
+                detail.eventBody().orElseThrow().getBytes(StandardCharsets.UTF_8)));
+        assertThat(change.taskId()).isEqualTo(TestEvents.SAMPLE_TASK_ID);
+        assertThat(change.fileId()).isEqualTo(TestEvents.SAMPLE_FILE_ID);
+        assertThat(change.finished()).isTrue();
+        assertThat(change.sessionId()).isEqualTo("job-9-transcode");
+        assertThat(change.results()).singleElement().satisfies(r -> {
+            assertThat(r.succeeded()).isTrue();
+            assertThat(r.definition()).hasValue(100010);
+            assertThat(r.outputs()).singleElement().satisfies(o -> {
+                assertThat(o.url()).isEqualTo(RecordProcedureResultsTest.URL_100010);
+                assertThat(o.width()).isEqualTo(640);
+                assertThat(o.size()).isEqualTo(3_487_500);
+            });
+        });
+    }
+
+    @Test
+    void anAbortedAnswerCarriesItsStatusIntoTheEventAndOtherTypesHaveNoEvent() {
+        answer(Samples.text("api-DescribeTaskDetail-response-Procedure.json")
+                .replace("\"Status\": \"FINISH\",\n    \"CreateTime\"", "\"Status\": \"ABORTED\",\n    \"CreateTime\""));
+        TaskDetail aborted = api(Duration.ofSeconds(5)).describeTask("t");
+        assertThat(aborted.status()).isEqualTo("ABORTED");
+        assertThat(aborted.ended()).isTrue();
+        assertThat(aborted.eventBody().orElseThrow()).contains("\"Status\":\"ABORTED\"");
+
+        answer("{\"Response\":{\"TaskType\":\"PullUpload\",\"Status\":\"FINISH\",\"ProcedureTask\":null,"
+                + "\"PullUploadTask\":{\"TaskId\":\"t-pull\"},\"RequestId\":\"r\"}}");
+        TaskDetail pull = api(Duration.ofSeconds(5)).describeTask("t-pull");
+        assertThat(pull.ended()).isTrue();
+        assertThat(pull.eventBody()).isEmpty();
+
+        answer(error("InvalidParameterValue.TaskId", "req-t"));
+        assertThatThrownBy(() -> api(Duration.ofSeconds(5)).describeTask("unknown"))
+                .isInstanceOfSatisfying(VodApiException.class, e -> assertThat(e.code()).isEqualTo("InvalidParameterValue.TaskId"));
+    }
 }

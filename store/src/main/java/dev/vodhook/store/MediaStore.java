@@ -11,7 +11,9 @@ import org.jdbi.v3.core.Handle;
 /** Media, their tasks and their outputs: what the processor learned from events, for the read side. */
 public final class MediaStore {
     private static final String TASK_COLUMNS = "task_id, file_id, kind, status, err_code, message, session_id,"
-            + " started_by_us, created_at, updated_at";
+            + " started_by_us, created_at, updated_at, checked_at, check_error, given_up_reason";
+    /** Tasks we started that have not ended and that the reconciler has not given up on. */
+    private static final String OPEN_OURS = "started_by_us AND status_rank < 2 AND given_up_at IS NULL";
 
     private final Storage storage;
 
@@ -52,9 +54,67 @@ public final class MediaStore {
                 .findOne());
     }
 
+    /**
+     * Tasks vodhook started that have not ended, whose status has not moved and that nobody asked VOD
+     * about since {@code quietSince}; the quietest first.
+     */
+    public List<StoredTask> quietTasks(Instant quietSince, int limit) {
+        return storage.read("find quiet tasks", h -> h.createQuery("SELECT " + TASK_COLUMNS + " FROM task"
+                        + " WHERE " + OPEN_OURS + " AND updated_at <= :since"
+                        + " AND (checked_at IS NULL OR checked_at <= :since)"
+                        + " ORDER BY updated_at, task_id LIMIT :limit")
+                .bind("since", quietSince.toEpochMilli())
+                .bind("limit", limit)
+                .map((rs, ctx) -> task(rs))
+                .list());
+    }
+
+    /**
+     * Claims a quiet task for one check by the reconciler: stamps it checked now if it is still open and
+     * still quiet since {@code quietSince}. One conditional UPDATE, so of several instances only one asks
+     * VOD; false when the task is someone else's now, has moved, or has ended.
+     */
+    public boolean claimCheck(String taskId, Instant quietSince, Instant now) {
+        int count = storage.write("claim check of task " + taskId, h -> h.createUpdate(
+                        "UPDATE task SET checked_at = :now, check_error = NULL WHERE task_id = :taskId AND " + OPEN_OURS
+                                + " AND updated_at <= :since AND (checked_at IS NULL OR checked_at <= :since)")
+                .bind("taskId", Text.storable(taskId))
+                .bind("since", quietSince.toEpochMilli())
+                .bind("now", now.toEpochMilli())
+                .execute());
+        if (count > 1) {
+            throw new IllegalStateException("claimed " + count + " tasks with TaskId " + taskId);
+        }
+        return count == 1;
+    }
+
+    /** Why the reconciler's last question about a task got no answer; it asks again once the task is quiet again. */
+    public void recordCheckError(String taskId, String error) {
+        storage.write("record check error of task " + taskId, h -> h.createUpdate(
+                        "UPDATE task SET check_error = :error WHERE task_id = :taskId")
+                .bind("taskId", Text.storable(taskId))
+                .bind("error", Text.storable(Text.cut(error, Inbox.MAX_ERROR_LENGTH)))
+                .execute());
+    }
+
+    /**
+     * The reconciler stops asking about a task, for {@code reason}; its status stays as it was, so a
+     * late event can still finish it. False when the task has ended or was given up already.
+     */
+    public boolean giveUp(String taskId, String reason, Instant now) {
+        return storage.write("give up task " + taskId, h -> h.createUpdate(
+                        "UPDATE task SET given_up_at = :now, given_up_reason = :reason, checked_at = :now"
+                                + " WHERE task_id = :taskId AND " + OPEN_OURS)
+                .bind("taskId", Text.storable(taskId))
+                .bind("reason", Text.storable(Text.cut(reason, Inbox.MAX_ERROR_LENGTH)))
+                .bind("now", now.toEpochMilli())
+                .execute() == 1);
+    }
+
     private static Optional<MediaView> media(Handle h, String fileId) {
         Optional<MediaRow> row = h.createQuery("SELECT file_id, name, media_url, state, procedure_task_id,"
-                        + " created_at, updated_at FROM media WHERE file_id = :fileId")
+                        + " source_task_id, original_deleted_at, created_at, updated_at FROM media"
+                        + " WHERE file_id = :fileId")
                 .bind("fileId", fileId)
                 .map((rs, ctx) -> new MediaRow(
                         rs.getString("file_id"),
@@ -63,7 +123,9 @@ public final class MediaStore {
                         Optional.ofNullable(rs.getString("media_url")),
                         Optional.ofNullable(rs.getString("procedure_task_id")),
                         Instant.ofEpochMilli(rs.getLong("created_at")),
-                        Instant.ofEpochMilli(rs.getLong("updated_at"))))
+                        Instant.ofEpochMilli(rs.getLong("updated_at")),
+                        Optional.ofNullable(rs.getString("source_task_id")),
+                        Columns.instant(rs, "original_deleted_at")))
                 .findOne();
         return row.map(m -> {
             List<StoredTask> tasks = h.createQuery("SELECT " + TASK_COLUMNS + " FROM task"
@@ -73,7 +135,7 @@ public final class MediaStore {
                     .list();
             Optional<String> taskId = tasks.isEmpty() ? m.procedureTaskId() : Optional.of(tasks.getFirst().taskId());
             return new MediaView(m.fileId(), m.name(), m.state(), m.mediaUrl(), m.procedureTaskId(), taskId,
-                    outputs(h, fileId), tasks, m.createdAt(), m.updatedAt());
+                    outputs(h, fileId), tasks, m.createdAt(), m.updatedAt(), m.sourceTaskId(), m.originalDeletedAt());
         });
     }
 
@@ -84,11 +146,13 @@ public final class MediaStore {
             Optional<String> mediaUrl,
             Optional<String> procedureTaskId,
             Instant createdAt,
-            Instant updatedAt) {}
+            Instant updatedAt,
+            Optional<String> sourceTaskId,
+            Optional<Instant> originalDeletedAt) {}
 
     private static List<OutputRecord> outputs(Handle h, String fileId) {
         return h.createQuery("SELECT task_id, kind, definition, url, width, height, bitrate, size, duration,"
-                        + " container, status, err_code, err_code_ext, message FROM media_output"
+                        + " container, status, err_code, err_code_ext, message, deleted_at FROM media_output"
                         + " WHERE file_id = :fileId ORDER BY kind, definition, url")
                 .bind("fileId", fileId)
                 .map((rs, ctx) -> new OutputRecord(
@@ -105,7 +169,8 @@ public final class MediaStore {
                         OutputStatus.valueOf(rs.getString("status")),
                         rs.getLong("err_code"),
                         rs.getString("err_code_ext"),
-                        rs.getString("message")))
+                        rs.getString("message"),
+                        Columns.instant(rs, "deleted_at")))
                 .list();
     }
 
@@ -120,6 +185,9 @@ public final class MediaStore {
                 Optional.ofNullable(rs.getString("session_id")),
                 rs.getBoolean("started_by_us"),
                 Instant.ofEpochMilli(rs.getLong("created_at")),
-                Instant.ofEpochMilli(rs.getLong("updated_at")));
+                Instant.ofEpochMilli(rs.getLong("updated_at")),
+                Columns.instant(rs, "checked_at"),
+                Optional.ofNullable(rs.getString("check_error")),
+                Optional.ofNullable(rs.getString("given_up_reason")));
     }
 }

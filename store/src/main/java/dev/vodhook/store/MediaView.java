@@ -8,6 +8,8 @@ import java.util.Optional;
  * A media with everything known about it.
  *
  * @param taskId  the newest task on this media, else the procedure its upload started
+ * @param sourceTaskId      the task that made it (PullUpload, EditMedia, ComposeMedia), if one did
+ * @param originalDeletedAt when its original file was deleted on its own (the media stays)
  * @param outputs ordered by kind, definition, url
  * @param tasks   newest first
  */
@@ -21,4 +23,6 @@ public record MediaView(
         List<OutputRecord> outputs,
         List<StoredTask> tasks,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        Optional<String> sourceTaskId,
+        Optional<Instant> originalDeletedAt) {}

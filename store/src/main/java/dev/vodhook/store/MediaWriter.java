@@ -8,6 +8,10 @@ import org.jdbi.v3.core.Handle;
  * {@link MediaStore#write}. Every write is idempotent and never moves a state backwards.
  */
 public final class MediaWriter {
+    /** An output recorded for a media deleted whole is deleted too: its files went with the media. */
+    private static final String DELETED_WITH_MEDIA =
+            "(SELECT CASE WHEN m.state = 'DELETED' THEN :now END FROM media m WHERE m.file_id = :fileId)";
+
     private final Handle handle;
     private final long now;
 
@@ -22,12 +26,13 @@ public final class MediaWriter {
      */
     public void upsertMedia(MediaUpdate media) {
         handle.createUpdate("INSERT INTO media (file_id, name, media_url, state, state_rank, procedure_task_id,"
-                        + " created_at, updated_at)"
-                        + " VALUES (:fileId, :name, :mediaUrl, :state, :rank, :procedureTaskId, :now, :now)"
+                        + " source_task_id, created_at, updated_at)"
+                        + " VALUES (:fileId, :name, :mediaUrl, :state, :rank, :procedureTaskId, :sourceTaskId, :now, :now)"
                         + " ON CONFLICT (file_id) DO UPDATE SET"
                         + " name = COALESCE(media.name, excluded.name),"
                         + " media_url = COALESCE(media.media_url, excluded.media_url),"
                         + " procedure_task_id = COALESCE(media.procedure_task_id, excluded.procedure_task_id),"
+                        + " source_task_id = COALESCE(media.source_task_id, excluded.source_task_id),"
                         + " state = CASE WHEN excluded.state_rank > media.state_rank"
                         + "   THEN excluded.state ELSE media.state END,"
                         + " state_rank = CASE WHEN excluded.state_rank > media.state_rank"
@@ -39,6 +44,7 @@ public final class MediaWriter {
                 .bind("state", media.state().name())
                 .bind("rank", media.state().rank())
                 .bind("procedureTaskId", Text.storable(media.procedureTaskId().orElse(null)))
+                .bind("sourceTaskId", Text.storable(media.sourceTaskId().orElse(null)))
                 .bind("now", now)
                 .execute();
     }
@@ -97,14 +103,18 @@ public final class MediaWriter {
         String file = Text.storable(fileId);
         String kind = Text.storable(output.kind());
         String insert = "INSERT INTO media_output (file_id, kind, definition, url, width, height, bitrate, size,"
-                + " duration, container, status, err_code, err_code_ext, message, task_id, created_at, updated_at)";
+                + " duration, container, status, err_code, err_code_ext, message, task_id, deleted_at, created_at,"
+                + " updated_at)";
         String values = " :fileId, :kind, :definition, :url, :width, :height, :bitrate, :size, :duration,"
-                + " :container, :status, :errCode, :errCodeExt, :message, :taskId, :now, :now";
+                + " :container, :status, :errCode, :errCodeExt, :message, :taskId, " + DELETED_WITH_MEDIA + ", :now, :now";
         String upsert = " ON CONFLICT (file_id, kind, definition, url) DO UPDATE SET"
                 + " width = excluded.width, height = excluded.height, bitrate = excluded.bitrate,"
                 + " size = excluded.size, duration = excluded.duration, container = excluded.container,"
                 + " status = excluded.status, err_code = excluded.err_code, err_code_ext = excluded.err_code_ext,"
-                + " message = excluded.message, task_id = excluded.task_id, updated_at = excluded.updated_at";
+                + " message = excluded.message,"
+                + " deleted_at = CASE WHEN media_output.task_id = excluded.task_id"
+                + "   THEN COALESCE(media_output.deleted_at, excluded.deleted_at) ELSE excluded.deleted_at END,"
+                + " task_id = excluded.task_id, updated_at = excluded.updated_at";
         String sql;
         if (output.succeeded()) {
             handle.createUpdate("DELETE FROM media_output WHERE file_id = :fileId AND kind = :kind"
@@ -135,6 +145,44 @@ public final class MediaWriter {
                 .bind("errCodeExt", Text.storable(output.errCodeExt()))
                 .bind("message", Text.storable(output.message()))
                 .bind("taskId", Text.storable(output.taskId()))
+                .bind("now", now)
+                .execute();
+    }
+
+    /**
+     * The media was deleted whole: DELETED for good (created so if unknown, so that a late upload or
+     * task event cannot bring it back), and every output of it stamped deleted.
+     */
+    public void deleteMedia(String fileId) {
+        upsertMedia(MediaUpdate.state(fileId, MediaState.DELETED));
+        handle.createUpdate("UPDATE media_output SET deleted_at = :now, updated_at = :now"
+                        + " WHERE file_id = :fileId AND deleted_at IS NULL")
+                .bind("fileId", Text.storable(fileId))
+                .bind("now", now)
+                .execute();
+    }
+
+    /**
+     * Stamps the successful outputs of one kind as deleted: those of {@code definition}, or all of that
+     * kind when it is 0. Returns how many were stamped now (0 when none were recorded, or all already were).
+     */
+    public int deleteOutputs(String fileId, String kind, int definition) {
+        return handle.createUpdate("UPDATE media_output SET deleted_at = :now, updated_at = :now"
+                        + " WHERE file_id = :fileId AND kind = :kind AND (:definition = 0 OR definition = :definition)"
+                        + " AND status = 'SUCCESS' AND deleted_at IS NULL")
+                .bind("fileId", Text.storable(fileId))
+                .bind("kind", Text.storable(kind))
+                .bind("definition", definition)
+                .bind("now", now)
+                .execute();
+    }
+
+    /** The media's original file was deleted on its own; the media (created if unknown) and its outputs stay. */
+    public void deleteOriginal(String fileId) {
+        upsertMedia(MediaUpdate.state(fileId, MediaState.UPLOADED));
+        handle.createUpdate("UPDATE media SET original_deleted_at = COALESCE(original_deleted_at, :now),"
+                        + " updated_at = :now WHERE file_id = :fileId")
+                .bind("fileId", Text.storable(fileId))
                 .bind("now", now)
                 .execute();
     }

@@ -207,4 +207,151 @@ abstract class MediaStoreContract {
         assertThat(view.tasks()).extracting(StoredTask::status).containsExactly(TaskStatus.FINISH);
         assertThat(view.outputs()).hasSize(1);
     }
+
+    static final String OTHER_TASK = "1500012345-procedurev2-99999999999999999999999999999999t0";
+
+    static OutputRecord cover(String url) {
+        return new OutputRecord(TASK, "CoverBySnapshot", 10, url, 0, 0, 0, 0, 0, "", OutputStatus.SUCCESS, 0, "", "");
+    }
+
+    static OutputRecord fromTask(String taskId, OutputRecord o) {
+        return new OutputRecord(taskId, o.kind(), o.definition(), o.url(), o.width(), o.height(), o.bitrate(),
+                o.size(), o.duration(), o.container(), o.status(), o.errCode(), o.errCodeExt(), o.message());
+    }
+
+    @Test
+    void aMediaMadeByATaskKeepsTheFirstSourceTaskKnown() {
+        media.upsertMedia(new MediaUpdate(FILE, Optional.of("cut"), Optional.empty(), Optional.empty(),
+                MediaState.UPLOADED, Optional.of("edit-1")), T0);
+        media.upsertMedia(new MediaUpdate(FILE, Optional.empty(), Optional.empty(), Optional.empty(),
+                MediaState.UPLOADED, Optional.of("edit-2")), T0.plusSeconds(1));
+
+        assertThat(media.findMedia(FILE).orElseThrow().sourceTaskId()).contains("edit-1");
+        media.upsertMedia(uploaded("2"), T0);
+        assertThat(media.findMedia("2").orElseThrow().sourceTaskId()).isEmpty();
+    }
+
+    @Test
+    void aWholeDeleteStampsEveryOutputAndStaysThroughLateEvents() {
+        media.upsertMedia(uploaded(FILE), T0);
+        media.recordOutputs(FILE, List.of(transcode(100010, "http://vod/v.f100010.mp4")), T0);
+
+        media.write(T0.plusSeconds(1), w -> w.deleteMedia(FILE));
+        media.upsertMedia(MediaUpdate.state(FILE, MediaState.FINISHED), T0.plusSeconds(2));
+        media.recordOutputs(FILE, List.of(transcode(100010, "http://vod/v.f100010.mp4"),
+                fromTask(OTHER_TASK, transcode(100020, "http://vod/v.f100020.mp4"))), T0.plusSeconds(3));
+
+        MediaView view = media.findMedia(FILE).orElseThrow();
+        assertThat(view.state()).isEqualTo(MediaState.DELETED);
+        assertThat(view.outputs()).extracting(OutputRecord::definition, OutputRecord::deletedAt).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(100010, Optional.of(T0.plusSeconds(1))),
+                org.assertj.core.groups.Tuple.tuple(100020, Optional.of(T0.plusSeconds(3))));
+    }
+
+    @Test
+    void aDeleteOfAnUnknownMediaKeepsALateUploadFromBringingItBack() {
+        media.write(T0, w -> w.deleteMedia(FILE));
+        media.upsertMedia(uploaded(FILE), T0.plusSeconds(1));
+
+        MediaView view = media.findMedia(FILE).orElseThrow();
+        assertThat(view.state()).isEqualTo(MediaState.DELETED);
+        assertThat(view.name()).contains("lesson-01");
+    }
+
+    @Test
+    void outputsAreDeletedByKindAndDefinitionOrAllOfAKind() {
+        media.upsertMedia(uploaded(FILE), T0);
+        media.recordOutputs(FILE, List.of(transcode(100010, "http://vod/v.f100010.mp4"),
+                transcode(100020, "http://vod/v.f100020.mp4"), failedTranscode(100030), cover("http://vod/c.jpg")), T0);
+        int[] counts = new int[3];
+
+        media.write(T0.plusSeconds(1), w -> {
+            counts[0] = w.deleteOutputs(FILE, "Transcode", 100020);
+            counts[1] = w.deleteOutputs(FILE, "Transcode", 0);
+            counts[2] = w.deleteOutputs(FILE, "Transcode", 0);
+        });
+
+        assertThat(counts).containsExactly(1, 1, 0);
+        MediaView view = media.findMedia(FILE).orElseThrow();
+        assertThat(view.state()).isEqualTo(MediaState.UPLOADED);
+        assertThat(view.outputs()).filteredOn(OutputRecord::deleted).extracting(OutputRecord::definition)
+                .containsExactlyInAnyOrder(100010, 100020);
+        assertThat(view.outputs()).filteredOn(o -> !o.deleted()).extracting(OutputRecord::kind, OutputRecord::status)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("CoverBySnapshot", OutputStatus.SUCCESS),
+                        org.assertj.core.groups.Tuple.tuple("Transcode", OutputStatus.FAIL));
+    }
+
+    @Test
+    void aDeletedOutputStaysDeletedWhenItsTaskIsRecordedAgainButNotWhenAnotherTaskMakesItAgain() {
+        media.upsertMedia(uploaded(FILE), T0);
+        OutputRecord hd = transcode(100010, "http://vod/v.f100010.mp4");
+        media.recordOutputs(FILE, List.of(hd), T0);
+        media.write(T0.plusSeconds(1), w -> w.deleteOutputs(FILE, "Transcode", 100010));
+
+        media.recordOutputs(FILE, List.of(hd), T0.plusSeconds(2));
+        assertThat(media.findMedia(FILE).orElseThrow().outputs()).singleElement()
+                .satisfies(o -> assertThat(o.deletedAt()).contains(T0.plusSeconds(1)));
+
+        media.recordOutputs(FILE, List.of(fromTask(OTHER_TASK, hd)), T0.plusSeconds(3));
+        assertThat(media.findMedia(FILE).orElseThrow().outputs()).singleElement().satisfies(o -> {
+            assertThat(o.deleted()).isFalse();
+            assertThat(o.taskId()).isEqualTo(OTHER_TASK);
+        });
+    }
+
+    @Test
+    void theOriginalCanBeDeletedAloneAndTheMediaStays() {
+        media.write(T0, w -> w.deleteOriginal(FILE));
+        media.upsertMedia(MediaUpdate.state(FILE, MediaState.FINISHED), T0.plusSeconds(1));
+        media.write(T0.plusSeconds(2), w -> w.deleteOriginal(FILE));
+
+        MediaView view = media.findMedia(FILE).orElseThrow();
+        assertThat(view.state()).isEqualTo(MediaState.FINISHED);
+        assertThat(view.originalDeletedAt()).contains(T0);
+    }
+
+    @Test
+    void quietTasksAreOurOpenTasksUnmovedAndUncheckedSinceTheGivenTime() {
+        media.recordTask(task(TaskStatus.PROCESSING, 0, true), T0);
+        media.recordTask(new TaskUpdate("not-ours", Optional.of(FILE), "Procedure", TaskStatus.PROCESSING, 0, "",
+                Optional.empty(), false), T0);
+        media.recordTask(new TaskUpdate("finished", Optional.of(FILE), "Procedure", TaskStatus.FINISH, 0, "",
+                Optional.of("s"), true), T0);
+        media.recordTask(new TaskUpdate("recent", Optional.of(FILE), "Procedure", TaskStatus.PROCESSING, 0, "",
+                Optional.of("s2"), true), T0.plusSeconds(500));
+
+        assertThat(media.quietTasks(T0.minusSeconds(1), 10)).isEmpty();
+        assertThat(media.quietTasks(T0.plusSeconds(100), 10)).extracting(StoredTask::taskId).containsExactly(TASK);
+        assertThat(media.quietTasks(T0.plusSeconds(600), 10)).extracting(StoredTask::taskId)
+                .containsExactly(TASK, "recent");
+        assertThat(media.quietTasks(T0.plusSeconds(600), 1)).hasSize(1);
+
+        assertThat(media.claimCheck(TASK, T0.plusSeconds(100), T0.plusSeconds(200))).isTrue();
+        assertThat(media.claimCheck(TASK, T0.plusSeconds(100), T0.plusSeconds(201))).as("claimed already").isFalse();
+        assertThat(media.claimCheck("not-ours", T0.plusSeconds(100), T0.plusSeconds(200))).isFalse();
+        assertThat(media.claimCheck("finished", T0.plusSeconds(100), T0.plusSeconds(200))).isFalse();
+        media.recordCheckError(TASK, "InternalError: try later");
+        assertThat(media.quietTasks(T0.plusSeconds(100), 10)).isEmpty();
+        assertThat(media.quietTasks(T0.plusSeconds(200), 10)).extracting(StoredTask::taskId).containsExactly(TASK);
+        StoredTask checked = media.findTask(TASK).orElseThrow();
+        assertThat(checked.checkedAt()).contains(T0.plusSeconds(200));
+        assertThat(checked.checkError()).contains("InternalError: try later");
+
+        assertThat(media.claimCheck(TASK, T0.plusSeconds(200), T0.plusSeconds(300))).isTrue();
+        assertThat(media.findTask(TASK).orElseThrow().checkError()).isEmpty();
+    }
+
+    @Test
+    void aGivenUpTaskIsNoLongerQuietButCanStillFinish() {
+        media.recordTask(task(TaskStatus.PROCESSING, 0, true), T0);
+
+        assertThat(media.giveUp(TASK, "older than 3 days", T0.plusSeconds(10))).isTrue();
+        assertThat(media.giveUp(TASK, "again", T0.plusSeconds(11))).isFalse();
+
+        assertThat(media.quietTasks(T0.plusSeconds(1000), 10)).isEmpty();
+        assertThat(media.findTask(TASK).orElseThrow().givenUpReason()).contains("older than 3 days");
+        assertThat(media.recordTask(task(TaskStatus.FINISH, 0, false), T0.plusSeconds(20))).isTrue();
+        assertThat(media.findTask(TASK).orElseThrow().status()).isEqualTo(TaskStatus.FINISH);
+        assertThat(media.giveUp("unknown", "x", T0)).isFalse();
+    }
 }

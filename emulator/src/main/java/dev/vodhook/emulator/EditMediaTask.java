@@ -1,0 +1,46 @@
+package dev.vodhook.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+
+/**
+ * An EditMedia task: the clips asked for ({@code Input}, echoed) and, once done, the media they became.
+ *
+ * @param media the created media as it was when the edit finished; empty until then, or when it failed
+ */
+record EditMediaTask(String taskId, long subAppId, TaskState state, JsonNode input, Optional<Media> media,
+                     String procedureTaskId, String sessionId, String sessionContext)
+        implements SingleTask<EditMediaTask> {
+
+    /** VOD's {@code EditMediaTask}, as in EditMediaComplete and DescribeTaskDetail. */
+    record View(String taskId, String status, long errCode, String errCodeExt, String message, long progress,
+                JsonNode input, NewFileOutput output, MetaData metaData, String procedureTaskId,
+                String reviewAudioVideoTaskId, String sessionId, String sessionContext) {
+    }
+
+    EditMediaTask withMedia(Media created, String procedureTask) {
+        return new EditMediaTask(taskId, subAppId, state, input, Optional.of(created), procedureTask, sessionId,
+                sessionContext);
+    }
+
+    @Override
+    public EditMediaTask withState(TaskState next) {
+        return new EditMediaTask(taskId, subAppId, next, input, media, procedureTaskId, sessionId, sessionContext);
+    }
+
+    View view() {
+        return new View(taskId, state.status(), state.errCode(), state.errCodeExt(), state.message(), state.progress(),
+                input, media.map(NewFileOutput::of).orElse(null), media.map(Media::metaData).orElse(null),
+                procedureTaskId, "", sessionId, sessionContext);
+    }
+
+    @Override
+    public TaskDetail detail() {
+        return TaskDetail.of(TaskDetail.EDIT_MEDIA, state, view());
+    }
+
+    @Override
+    public VodEvent completeEvent() {
+        return EventContents.editMediaComplete(this);
+    }
+}

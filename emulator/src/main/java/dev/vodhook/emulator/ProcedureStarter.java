@@ -1,0 +1,33 @@
+package dev.vodhook.emulator;
+
+import java.util.Optional;
+
+/**
+ * Starts the task flow a new media names (ApplyUpload's {@code Procedure}, PullUpload's {@code Procedure},
+ * EditMedia's {@code ProcedureName}) as the system would: {@code TasksNotifyMode Finish}, {@code Operator System}.
+ */
+final class ProcedureStarter {
+
+    private final ProcedureTemplates templates;
+    private final ProcedureRunner runner;
+
+    ProcedureStarter(ProcedureTemplates templates, ProcedureRunner runner) {
+        this.templates = templates;
+        this.runner = runner;
+    }
+
+    /** The TaskId of the started flow; {@code ""} when no flow is named or the name is no longer known. */
+    String start(Media m, Optional<String> procedure, long priority, String sessionContext) {
+        return procedure.flatMap(name -> templates.find(m.subAppId(), name))
+                .map(p -> runner.start(m, ProcessingPlan.parse(p.mediaProcessTask()),
+                        new ProcedureRunner.Options(priority, "Finish", sessionContext, "", "System")))
+                .orElse("");
+    }
+
+    /** Fails with {@code InvalidParameterValue} when {@code procedure} names no template the application has. */
+    void requireKnown(long subAppId, Optional<String> procedure, String parameter) {
+        if (procedure.isPresent() && templates.find(subAppId, procedure.get()).isEmpty()) {
+            throw VodApiException.invalidValue(parameter, "task flow template '" + procedure.get() + "' does not exist");
+        }
+    }
+}

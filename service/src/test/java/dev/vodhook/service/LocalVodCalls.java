@@ -1,0 +1,93 @@
+package dev.vodhook.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.qcloud.vod.VodUploadClient;
+import com.qcloud.vod.model.VodUploadRequest;
+import com.tencentcloudapi.common.Credential;
+import com.tencentcloudapi.common.profile.ClientProfile;
+import com.tencentcloudapi.common.profile.HttpProfile;
+import com.tencentcloudapi.vod.v20180717.VodClient;
+import com.tencentcloudapi.vod.v20180717.models.ModifyEventConfigRequest;
+import dev.vodhook.emulator.LocalVod;
+import dev.vodhook.ffmpeg.Ffmpeg;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a user does to a local VOD in the end-to-end tests, through Tencent's official SDKs: point its callbacks at
+ * a receiver, upload a generated one-second clip; and what a test looks at, through {@code /_emulator/tasks}.
+ */
+final class LocalVodCalls {
+    private static final Path CLIP = clip();
+
+    private final LocalVod vod;
+
+    LocalVodCalls(LocalVod vod) {
+        this.vod = vod;
+    }
+
+    /** A config for a receiver that calls this local VOD (tests then set its database, port and clock). */
+    ServiceConfig receiverConfig(ServiceConfig base) {
+        return base.withVodEndpoint(vod.baseUrl()).withCredentials(vod.config().secretId(), vod.config().secretKey());
+    }
+
+    /** ModifyEventConfig: PUSH to {@code callbackUrl}, uploads and deletes switched on. */
+    void pushTo(String callbackUrl) throws Exception {
+        ModifyEventConfigRequest request = new ModifyEventConfigRequest();
+        request.setMode("PUSH");
+        request.setNotificationUrl(callbackUrl);
+        request.setUploadMediaCompleteEventSwitch("ON");
+        request.setDeleteMediaCompleteEventSwitch("ON");
+        client().ModifyEventConfig(request);
+    }
+
+    /** Server upload of a 320x180 one-second clip with the official upload SDK (proxy mode); its FileId. */
+    String upload() throws Exception {
+        HttpProfile proxy = new HttpProfile();
+        proxy.setProxyHost("127.0.0.1");
+        proxy.setProxyPort(vod.port());
+        proxy.setProtocol(HttpProfile.REQ_HTTP);
+        VodUploadRequest request = new VodUploadRequest();
+        request.setMediaFilePath(CLIP.toString());
+        return new VodUploadClient(vod.config().secretId(), vod.config().secretKey(), proxy)
+                .upload("ap-guangzhou", request).getFileId();
+    }
+
+    /** The local VOD's tasks on a media, as DescribeTaskDetail outputs. */
+    List<JsonNode> tasksOn(String fileId) {
+        JsonNode all = new Http(vod.baseUrl()).get("/_emulator/tasks").json();
+        List<JsonNode> tasks = new ArrayList<>();
+        all.forEach(t -> {
+            if (t.path("ProcedureTask").path("FileId").asText().equals(fileId)) {
+                tasks.add(t);
+            }
+        });
+        return tasks;
+    }
+
+    private VodClient client() {
+        HttpProfile http = new HttpProfile();
+        http.setEndpoint(vod.endpoint());
+        http.setProtocol(HttpProfile.REQ_HTTP);
+        ClientProfile profile = new ClientProfile();
+        profile.setHttpProfile(http);
+        return new VodClient(new Credential(vod.config().secretId(), vod.config().secretKey()), "ap-guangzhou", profile);
+    }
+
+    private static Path clip() {
+        try {
+            Path dir = Files.createTempDirectory("vodhook-service-clip-");
+            Path clip = dir.resolve("clip.mp4");
+            Ffmpeg.locate().generateClip(clip, 320, 180, 1.0);
+            clip.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return clip;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
