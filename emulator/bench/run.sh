@@ -2,15 +2,18 @@
 # Benchmarks of the local VOD; not part of the test suite.
 #
 #   emulator/bench/run.sh transcode [rounds]   a 10 s 720p clip to 100020: through the local VOD vs bare ffmpeg
+#   emulator/bench/run.sh api [seconds] [connections]
+#                                              signed DescribeMediaInfos requests per second, client on this machine
 #
 # Builds the emulator and its test classes offline with a JDK 21 or newer (JAVA_HOME, else the newest under
 # /usr/lib/jvm), then runs the benchmark's main on the test classpath.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-usage() { echo "usage: emulator/bench/run.sh transcode [rounds]" >&2; exit 2; }
+usage() { echo "usage: emulator/bench/run.sh transcode [rounds] | api [seconds] [connections]" >&2; exit 2; }
 case "${1:-}" in
   transcode) main=dev.vodhook.emulator.TranscodeBenchmark ;;
+  api) main=dev.vodhook.emulator.ApiBenchmark ;;
   *) usage ;;
 esac
 shift

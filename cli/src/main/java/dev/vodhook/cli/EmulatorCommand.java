@@ -37,11 +37,16 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--notification-url", description = "where events are pushed (normal callback), e.g. http://127.0.0.1:8080/callback")
     String notificationUrl;
 
-    @Option(names = "--data", description = "directory for stored media (default: a temporary directory)")
+    @Option(names = "--data", description = "directory for the state and stored media, kept across restarts"
+            + " (default: in memory and a temporary directory)")
     Path dataDir;
 
     @Option(names = "--public-url", description = "base of output URLs (default: this emulator's own address)")
     String publicUrl;
+
+    @Option(names = "--rate-limit", description = "answer RequestLimitExceeded above VOD's documented request rates"
+            + " (100/s per action and application; DescribeEventsState and ModifyEventConfig 20/s)")
+    boolean rateLimit;
 
     @Option(names = "--ffmpeg", description = "ffmpeg to use (default: ffmpeg on PATH, else the bundled build)")
     Path ffmpeg;
@@ -67,7 +72,8 @@ public final class EmulatorCommand implements Callable<Integer> {
         if (appId != null) {
             c = c.withAppId(appId);
         }
-        return c.withNotificationUrl(notificationUrl).withDataDir(dataDir).withPublicBaseUrl(publicUrl).withFfmpegPath(ffmpeg);
+        return c.withNotificationUrl(notificationUrl).withDataDir(dataDir).withPublicBaseUrl(publicUrl)
+                .withFfmpegPath(ffmpeg).withRateLimit(rateLimit);
     }
 
     static void printHowToUse(PrintWriter out, LocalVod vod, EmulatorConfig config) {
@@ -79,8 +85,13 @@ public final class EmulatorCommand implements Callable<Integer> {
         out.println("  Java upload SDK: hp.setProxyHost(\"" + config.host() + "\"); hp.setProxyPort(" + vod.port()
                 + "); hp.setProtocol(HttpProfile.REQ_HTTP); new VodUploadClient(id, key, hp)");
         out.println("  Node SDK:        profile: { httpProfile: { endpoint: \"" + vod.endpoint() + "\", protocol: \"http://\" } }");
+        out.println("  Go SDK:          cpf := profile.NewClientProfile(); cpf.HttpProfile.Endpoint = \""
+                + vod.endpoint() + "\"; cpf.HttpProfile.Scheme = \"HTTP\"");
+        out.println("  Python SDK:      HttpProfile(protocol=\"http\", endpoint=\"" + vod.endpoint() + "\")");
         out.println("  vodhook:         ./vodhook serve --vod-endpoint " + vod.baseUrl() + " --secret-id ... --secret-key ...");
         out.println("  Inspect:         " + vod.baseUrl() + "/_emulator/deliveries");
+        out.println("  State:           " + config.dataDir().map(d -> "kept in " + d + " across restarts")
+                .orElse("in memory (--data DIR keeps it)") + (config.rateLimits().enabled() ? "; rate limits on" : ""));
         out.flush();
     }
 }

@@ -18,7 +18,9 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code = commandLine().execute(args);
+        Shutdown.commandFinished();
+        System.exit(code);
     }
 
     /** The configured command line, shared by {@link #main} and tests. */

@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 public final class ReceiverOptions {
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (keys: " + "secret-id, secret-key, region, "
-            + "definitions, subappid, vod-endpoint, port, host, database, callback-token, intake, dedupe-retention, "
-            + "on-upload, procedure, reconcile-after, reconcile-every)")
+            + "definitions, subappid, vod-endpoint, port, host, database, callback-token, on-upload, procedure, "
+            + "reconcile-after, reconcile-every, intake, pullers, intake-only, dedupe-retention)")
     Path configFile;
 
     @Option(names = "--port", description = "HTTP port (default 8080; 0 = a free port)")
@@ -56,6 +56,18 @@ public final class ReceiverOptions {
     @Option(names = "--callback-token", description = "accept pushes only at /callback/<token>")
     String callbackToken;
 
+    @Option(names = "--on-upload", paramLabel = "ACTION", description = "what an upload starts: transcode (default), procedure or none")
+    String onUpload;
+
+    @Option(names = "--on-upload-procedure", paramLabel = "NAME", description = "task flow template to start on upload, key procedure (implies --on-upload procedure)")
+    String procedure;
+
+    @Option(names = "--reconcile-after", paramLabel = "DURATION", description = "ask VOD about a started task quiet this long (default 10m)")
+    String reconcileAfter;
+
+    @Option(names = "--reconcile-every", paramLabel = "DURATION", description = "how often to look for quiet tasks (default 1m)")
+    String reconcileEvery;
+
     @Option(names = "--intake", paramLabel = "MODE", description = "push (default: VOD posts to /callback), pull"
             + " (PullEvents loop, for an application in reliable-callback mode) or both")
     String intake;
@@ -70,18 +82,6 @@ public final class ReceiverOptions {
     @Option(names = "--dedupe-retention", paramLabel = "DURATION", description = "keep handled events and their"
             + " dedupe keys this long, e.g. 7d (default), 96h; at least 4d")
     String dedupeRetention;
-
-    @Option(names = "--on-upload", paramLabel = "ACTION", description = "what an upload starts: transcode (default), procedure or none")
-    String onUpload;
-
-    @Option(names = "--on-upload-procedure", paramLabel = "NAME", description = "task flow template to start on upload, key procedure (implies --on-upload procedure)")
-    String procedure;
-
-    @Option(names = "--reconcile-after", paramLabel = "DURATION", description = "ask VOD about a started task quiet this long (default 10m)")
-    String reconcileAfter;
-
-    @Option(names = "--reconcile-every", paramLabel = "DURATION", description = "how often to look for quiet tasks (default 1m)")
-    String reconcileEvery;
 
     Settings settings(Map<String, String> env) {
         Settings s = Settings.empty();
@@ -99,14 +99,14 @@ public final class ReceiverOptions {
         flags.put("definitions", definitions);
         flags.put("database", database);
         flags.put("callback-token", callbackToken);
-        flags.put("intake", intake);
-        flags.put("dedupe-retention", dedupeRetention);
-        flags.put("intake-only", intakeOnly);
-        flags.put("pullers", pullers);
         flags.put("on-upload", onUpload);
         flags.put("procedure", procedure);
         flags.put("reconcile-after", reconcileAfter);
         flags.put("reconcile-every", reconcileEvery);
+        flags.put("intake", intake);
+        flags.put("dedupe-retention", dedupeRetention);
+        flags.put("intake-only", intakeOnly);
+        flags.put("pullers", pullers);
         return s.withEnv(env).withFlags(flags);
     }
 
@@ -132,31 +132,7 @@ public final class ReceiverOptions {
         }
         c = s.get("database").map(c::withDatabaseUrl).orElse(c);
         c = s.get("callback-token").map(c::withCallbackToken).orElse(c);
-        return c.withIntake(intake(s, c.intake())).withProcessing(processing(s));
-    }
-
-    private static IntakeSettings intake(Settings s, IntakeSettings intake) {
-        try {
-            if (s.get("intake").isPresent()) {
-                intake = intake.withMode(IntakeMode.parse(s.get("intake").orElseThrow()));
-            }
-            if (s.get("pullers").isPresent()) {
-                intake = intake.withPullers(intIn(s, "pullers", 1, 64));
-            }
-            if (s.get("intake-only").isPresent()) {
-                String raw = s.get("intake-only").orElseThrow().toLowerCase(java.util.Locale.ROOT);
-                if (!raw.equals("true") && !raw.equals("false")) {
-                    throw new IllegalArgumentException("intake-only must be true or false, got '" + raw + "'");
-                }
-                intake = intake.withIntakeOnly(Boolean.parseBoolean(raw));
-            }
-            if (s.get("dedupe-retention").isPresent()) {
-                intake = intake.withDedupeRetention(duration(s, "dedupe-retention"));
-            }
-            return intake;
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage());
-        }
+        return c.withProcessing(processing(s)).withIntake(intake(s, c.intake()));
     }
 
     /** {@code on-upload}, {@code procedure}, {@code reconcile-after}, {@code reconcile-every}. */
@@ -184,6 +160,31 @@ public final class ReceiverOptions {
         }
         return p;
     }
+
+    private static IntakeSettings intake(Settings s, IntakeSettings intake) {
+        try {
+            if (s.get("intake").isPresent()) {
+                intake = intake.withMode(IntakeMode.parse(s.get("intake").orElseThrow()));
+            }
+            if (s.get("pullers").isPresent()) {
+                intake = intake.withPullers(intIn(s, "pullers", 1, 64));
+            }
+            if (s.get("intake-only").isPresent()) {
+                String raw = s.get("intake-only").orElseThrow().toLowerCase(java.util.Locale.ROOT);
+                if (!raw.equals("true") && !raw.equals("false")) {
+                    throw new IllegalArgumentException("intake-only must be true or false, got '" + raw + "'");
+                }
+                intake = intake.withIntakeOnly(Boolean.parseBoolean(raw));
+            }
+            if (s.get("dedupe-retention").isPresent()) {
+                intake = intake.withDedupeRetention(duration(s, "dedupe-retention"));
+            }
+            return intake;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
 
     /** {@code 90s}, {@code 10m}, {@code 2h}, {@code 1d}, a number of seconds, or ISO-8601 such as {@code PT10M}; positive. */
     static Duration duration(Settings s, String key) {

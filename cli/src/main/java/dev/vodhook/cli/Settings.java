@@ -42,16 +42,16 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
         keys.put("host", "address the receiver listens on");
         keys.put("database", "JDBC URL, e.g. jdbc:sqlite:./data/vodhook.db or jdbc:postgresql://host/db?user=..");
         keys.put("callback-token", "secret path segment: pushes are accepted only at /callback/<token>");
-        keys.put("intake", "how events come in: push (POST /callback), pull (PullEvents loop) or both");
-        keys.put("pullers", "PullEvents loops run at once when pulling (default 4)");
-        keys.put("intake-only", "true: take events in but leave processing to other instances on the same database");
-        keys.put("dedupe-retention", "how long handled events (and their dedupe keys) are kept, e.g. 7d; at least 4d");
         keys.put("on-upload", "what a new upload starts: transcode (the definitions), procedure (the task flow named"
                 + " by procedure) or none; procedure when only procedure is set, else transcode");
         keys.put("procedure", "task flow template started on upload with on-upload procedure, e.g. LongVideoPreset");
         keys.put("reconcile-after", "ask VOD (DescribeTaskDetail) about a task vodhook started once no event has come"
                 + " for it this long, e.g. 10m (default)");
         keys.put("reconcile-every", "how often to look for such quiet tasks, e.g. 1m (default)");
+        keys.put("intake", "how events come in: push (POST /callback), pull (PullEvents loop) or both");
+        keys.put("pullers", "PullEvents loops run at once when pulling (default 4)");
+        keys.put("intake-only", "true: take events in but leave processing to other instances on the same database");
+        keys.put("dedupe-retention", "how long handled events (and their dedupe keys) are kept, e.g. 7d; at least 4d");
         return Collections.unmodifiableMap(keys);
     }
 

@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /}: checks version, action and signature, parses the JSON body, runs the {@link ApiAction} named by
- * {@code X-TC-Action} (or the injected {@link ApiFault} that the call meets: an error instead, or a delay first),
- * writes the envelope and records the call in the {@link ApiCallJournal}. The one place where API errors become JSON: every error is
+ * {@code POST /}: checks version, action and signature, parses the JSON body, holds the call to its
+ * {@link RateLimiter} (over the rate: {@code RequestLimitExceeded}, no fault used up), runs the {@link ApiAction}
+ * named by {@code X-TC-Action} (or the injected {@link ApiFault} that the call meets: an error instead, or a delay
+ * first), writes the envelope and records the call in the {@link ApiCallJournal}. The one place where API errors become JSON: every error is
  * HTTP 200 + {@code Response.Error}, as the SDKs expect; {@code InternalError} only for the emulator's own bugs.
  */
 final class ApiDispatcher implements Handler {
@@ -31,17 +32,19 @@ final class ApiDispatcher implements Handler {
     private final SubApps subApps;
     private final IdSource ids;
     private final Clock clock;
+    private final RateLimiter rateLimiter;
     private final Faults faults;
     private final ApiCallJournal calls;
 
     ApiDispatcher(Iterable<ApiAction> actions, Tc3Verifier verifier, SubApps subApps, IdSource ids, Clock clock,
-                  Faults faults, ApiCallJournal calls) {
+                  RateLimiter rateLimiter, Faults faults, ApiCallJournal calls) {
         this.actions = java.util.stream.StreamSupport.stream(actions.spliterator(), false)
                 .collect(Collectors.toUnmodifiableMap(ApiAction::name, Function.identity()));
         this.verifier = verifier;
         this.subApps = subApps;
         this.ids = ids;
         this.clock = clock;
+        this.rateLimiter = rateLimiter;
         this.faults = faults;
         this.calls = calls;
     }
@@ -55,6 +58,7 @@ final class ApiDispatcher implements Handler {
         Optional<ApiFault> fault = Optional.empty();
         try {
             ApiRequest request = authenticate(ctx, requestId, actionName);
+            rateLimiter.acquire(request);
             fault = faults.takeApi(actionName);
             response = VodJson.API.valueToTree(run(actions.get(actionName), request, fault));
             log.debug("API {} answered, RequestId {}", actionName, requestId);
@@ -113,7 +117,8 @@ final class ApiDispatcher implements Handler {
         }
         byte[] body = body(ctx);
         verifier.verify(new Tc3Verifier.SignedRequest(ctx.header("Authorization"), ctx.header("X-TC-Timestamp"),
-                ctx.header("Host"), ctx.header("Content-Type"), ctx.header("X-TC-Content-SHA256"), body));
+                ctx.header("Host"), ctx.header("Content-Type"), ctx.header("X-TC-Content-SHA256"), body,
+                ctx.header("X-TC-Token")));
         JsonNode json = parse(body);
         long subAppId = subApps.resolve(json);
         String region = ctx.header("X-TC-Region") == null ? "" : ctx.header("X-TC-Region");

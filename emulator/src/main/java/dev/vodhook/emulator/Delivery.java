@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param body          the event as pushed, without the per-attempt {@code Sign}/{@code T}
  * @param status        {@code PENDING} while attempts remain, then {@code DELIVERED} or {@code FAILED}, or
  *                      {@code LOST} when an injected fault made it vanish
- * @param nextAttemptAt when the next retry is due, if one is scheduled
+ * @param nextAttemptAt when the next attempt is due, if one is scheduled (empty while an injected {@code reorder}
+ *                      fault holds it)
  */
 public record Delivery(long id, long subAppId, String eventType, String url, JsonNode body, Instant createdAt,
                        String status, List<DeliveryAttempt> attempts, Optional<Instant> nextAttemptAt) {
@@ -28,7 +29,7 @@ public record Delivery(long id, long subAppId, String eventType, String url, Jso
         return new Delivery(id, subAppId, eventType, url, body, createdAt, newStatus, List.copyOf(all), next);
     }
 
-    Delivery withNextAttemptAt(Instant next) {
-        return new Delivery(id, subAppId, eventType, url, body, createdAt, status, attempts, Optional.of(next));
+    Delivery rescheduled(Optional<Instant> next) {
+        return new Delivery(id, subAppId, eventType, url, body, createdAt, status, attempts, next);
     }
 }

@@ -13,22 +13,49 @@ public final class DeliveryJournal {
 
     private final Map<Long, Delivery> deliveries = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final StateChanges changes;
+
+    DeliveryJournal(StateChanges changes) {
+        this.changes = changes;
+    }
 
     Delivery open(VodEvent event, String url, Instant now) {
         Delivery d = new Delivery(sequence.incrementAndGet(), event.subAppId(), event.eventType(), url,
                 event.content(), now, Delivery.PENDING, List.of(), Optional.of(now));
         deliveries.put(d.id(), d);
+        changes.changed();
         return d;
     }
 
     /** Adds an attempt to a delivery; false when the delivery is no longer known (the journal was cleared). */
     boolean record(long id, DeliveryAttempt attempt, String status, Optional<Instant> next) {
-        return deliveries.computeIfPresent(id, (k, d) -> d.withAttempt(attempt, status, next)) != null;
+        boolean known = deliveries.computeIfPresent(id, (k, d) -> d.withAttempt(attempt, status, next)) != null;
+        changes.changed();
+        return known;
     }
 
-    /** Moves a delivery's next attempt later; false when the delivery is no longer known. */
-    boolean postpone(long id, Instant next) {
-        return deliveries.computeIfPresent(id, (k, d) -> d.withNextAttemptAt(next)) != null;
+    /** Sets when the next attempt is due (empty: held until released) without adding one; false when unknown. */
+    boolean reschedule(long id, Optional<Instant> next) {
+        boolean known = deliveries.computeIfPresent(id, (k, d) -> d.rescheduled(next)) != null;
+        changes.changed();
+        return known;
+    }
+
+    /** The deliveries still {@code PENDING}, oldest first. */
+    List<Delivery> pending() {
+        return all().stream().filter(d -> Delivery.PENDING.equals(d.status())).toList();
+    }
+
+    /** The number the latest delivery got. */
+    long lastId() {
+        return sequence.get();
+    }
+
+    /** Replaces everything with saved deliveries; new ones are numbered after {@code lastId}. */
+    void restore(List<Delivery> saved, long lastId) {
+        deliveries.clear();
+        saved.forEach(d -> deliveries.put(d.id(), d));
+        sequence.set(lastId);
     }
 
     /** Every delivery, in the order the events were published. */
@@ -43,5 +70,6 @@ public final class DeliveryJournal {
 
     void clear() {
         deliveries.clear();
+        changes.changed();
     }
 }

@@ -5,27 +5,39 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local VOD's parts, wired from one {@link EmulatorConfig}: repositories, storage, media engine, task runner,
- * event bus and API actions. {@link LocalVod} puts an HTTP server in front of it.
+ * event bus and API actions. {@link LocalVod} puts an HTTP server in front of it. With a data directory the state
+ * is read from its {@link StateFile} at start (task flows cut short by the last stop run on; single tasks end
+ * with ErrCode 70000) and saved there by a {@link StateSaver} after every change.
  */
 final class Emulator implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(Emulator.class);
+
     private final EmulatorConfig config;
+    private final Clock clock;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final MediaRepository media = new MediaRepository();
-    private final TaskRepository tasks = new TaskRepository();
-    private final UploadSessionRepository uploadSessions = new UploadSessionRepository();
+    private final Optional<DataDirectoryLock> dataLock;
+    private final Optional<StateSaver> saver;
+    private final MediaRepository media;
+    private final TaskRepository tasks;
+    private final UploadSessionRepository uploadSessions;
     private final MultipartUploads multipartUploads = new MultipartUploads();
-    private final DeliveryJournal journal = new DeliveryJournal();
+    private final DeliveryJournal journal;
     private final ApiCallJournal calls = new ApiCallJournal();
     private final Faults faults = new Faults();
-    private final ProcedureTemplates procedureTemplates = new ProcedureTemplates();
+    private final ProcedureTemplates procedureTemplates;
+    private final RateLimiter rateLimiter;
     private final SessionIds sessionIds;
     private final EventConfigRepository eventConfigs;
     private final ObjectStore store;
@@ -37,29 +49,49 @@ final class Emulator implements AutoCloseable {
     private final PullQueue pullQueue;
     private final MediaFetcher fetcher;
     private final EventBus bus;
+    private final ProcedureRunner runner;
+    private final SingleTaskRunner singleTasks;
     private final ApiDispatcher apiDispatcher;
     private final RequestRouter requestRouter;
 
     Emulator(EmulatorConfig config) {
         this.config = config;
-        Clock clock = config.clock();
+        this.clock = config.clock();
+        this.dataLock = config.dataDir().map(DataDirectoryLock::acquire);
+        Optional<StateFile> stateFile = config.dataDir().map(StateFile::new);
+        Optional<SavedState> saved;
+        try {
+            saved = stateFile.flatMap(StateFile::read);
+        } catch (RuntimeException e) {
+            dataLock.ifPresent(DataDirectoryLock::close);
+            throw e;
+        }
+        this.saver = stateFile.map(StateSaver::new);
+        StateChanges changes = saver.<StateChanges>map(s -> s).orElse(StateChanges.NONE);
+        this.media = new MediaRepository(changes);
+        this.tasks = new TaskRepository(changes);
+        this.uploadSessions = new UploadSessionRepository(changes);
+        this.journal = new DeliveryJournal(changes);
+        this.procedureTemplates = new ProcedureTemplates(changes);
+        this.rateLimiter = new RateLimiter(config.rateLimits());
         IdSource ids = new IdSource();
-        this.sessionIds = new SessionIds(config.sessionIdWindow(), clock);
-        this.eventConfigs = new EventConfigRepository(config.subAppId(), config.notificationUrl().orElse(""));
+        this.sessionIds = new SessionIds(config.sessionIdWindow(), clock, changes);
+        this.eventConfigs = new EventConfigRepository(config.subAppId(), config.notificationUrl().orElse(""), changes);
         this.temporaryStore = config.dataDir().isEmpty();
         this.store = new ObjectStore(config.dataDir().map(d -> d.resolve("objects")).orElseGet(Emulator::temporaryDirectory));
         this.urls = new PublicUrls(config.publicBaseUrl());
         PushSchedule schedule = new PushSchedule();
         this.pushSender = new PushSender(config.pushTimeout(), clock, executor);
-        this.push = new PushDelivery(journal, schedule, pushSender, faults, config.pushRetry(), clock, executor);
+        this.push = new PushDelivery(journal, schedule, pushSender, config.pushRetry(), faults, clock, executor);
+        faults.whenCleared(push::releaseHeld);
         this.pushLoop = config.pushLoop() ? Optional.of(PushLoop.start(push, schedule, clock)) : Optional.empty();
-        this.pullQueue = new PullQueue(config.pullPolicy(), ids, clock);
+        this.pullQueue = new PullQueue(config.pullPolicy(), ids, clock, changes);
         this.bus = new EventBus(eventConfigs, List.of(push, pullQueue));
 
         StorageLayout layout = StorageLayout.create(config.appId(), ids);
         MediaEngine engine = new MediaEngine(config.ffmpegPath(), config.ffmpegConcurrency(), config.upscale());
         DerivedFiles derived = new DerivedFiles(store, layout, urls, ids);
-        ProcedureRunner runner = new ProcedureRunner(tasks, media, List.of(
+        this.runner = new ProcedureRunner(tasks, media, List.of(
                 new TranscodeStep(engine, store, layout, urls, clock),
                 new AnimatedGraphicsStep(engine, derived, clock),
                 new SnapshotByTimeOffsetStep(engine, derived, clock),
@@ -70,7 +102,7 @@ final class Emulator implements AutoCloseable {
         MediaIngest ingest = new MediaIngest(media, store, engine, urls);
         ProcedureStarter procedures = new ProcedureStarter(procedureTemplates, runner);
         MediaCreator creator = new MediaCreator(store, layout, ids, ingest, procedures, config.region());
-        SingleTaskRunner singleTasks = new SingleTaskRunner(tasks, bus, clock, executor);
+        this.singleTasks = new SingleTaskRunner(tasks, bus, clock, executor);
         this.fetcher = new MediaFetcher(config.pullUpload().timeout());
         MediaComposer composer = new MediaComposer(media, store, engine, creator, clock);
         this.apiDispatcher = new ApiDispatcher(List.of(
@@ -92,20 +124,33 @@ final class Emulator implements AutoCloseable {
                 new PullEventsAction(pullQueue, config.pullPolicy()),
                 new ConfirmEventsAction(pullQueue),
                 new DescribeEventsStateAction(pullQueue)),
-                new Tc3Verifier(config.secretId(), config.secretKey(), clock),
-                new SubApps(config.appId(), config.subAppId()), ids, clock, faults, calls);
+                new Tc3Verifier(config.secretId(), config.secretKey(), uploadSessions, clock),
+                new SubApps(config.appId(), config.subAppId()), ids, clock, rateLimiter, faults, calls);
         FileServer files = new FileServer(store);
         CosHandler cos = new CosHandler(new CosAccess(uploadSessions, clock),
                 new CosMultipart(multipartUploads, store, ids, clock), store, files, ids);
         this.requestRouter = new RequestRouter(cos, files);
+        try {
+            saved.ifPresent(this::restore);
+            saver.ifPresent(s -> s.start(this::savedState));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** Tells the parts the server's address (for output URLs when no public base URL is configured). */
     void serverListening(String baseUrl) {
         urls.serverListening(baseUrl);
+        if (config.publicBaseUrl().isEmpty()) {
+            media.all().stream().map(Media::mediaUrl).filter(u -> !u.isEmpty() && !u.startsWith(baseUrl + "/"))
+                    .findFirst().ifPresent(stale -> log.warn("Restored media URLs point at another address ({}); this"
+                            + " run listens on {}. Start with the same port (or a public base URL) to keep them valid",
+                            stale, baseUrl));
+        }
     }
 
-    /** Forgets every media, task, upload, SessionId, event setting, delivery and stored file. */
+    /** Forgets every media, task, upload, SessionId, event setting, delivery, stored file and rate count. */
     void reset() {
         media.clear();
         tasks.clear();
@@ -118,6 +163,35 @@ final class Emulator implements AutoCloseable {
         faults.clear();
         calls.clear();
         procedureTemplates.clear();
+        rateLimiter.clear();
+    }
+
+    /** Everything to keep across a restart, now. */
+    private SavedState savedState() {
+        return new SavedState(StateFile.FORMAT, clock.instant(), media.all(), tasks.all(),
+                uploadSessions.usable(clock.instant()), eventConfigs.configured(), procedureTemplates.customTemplates(),
+                sessionIds.remembered(), pullQueue.snapshot(), push.snapshot());
+    }
+
+    private void restore(SavedState saved) {
+        media.restore(saved.media());
+        tasks.restore(saved.tasks());
+        uploadSessions.restore(saved.uploadSessions());
+        eventConfigs.restore(saved.eventConfigs());
+        procedureTemplates.restore(saved.procedureTemplates());
+        sessionIds.restore(saved.sessionIds());
+        pullQueue.restore(saved.pullQueue());
+        push.restore(saved.pushes());
+        log.info("State of {} restored: {} media, {} task(s), {} queued event(s), {} unfinished push(es)",
+                saved.savedAt(), saved.media().size(), saved.tasks().size(), saved.pullQueue().events().size(),
+                saved.pushes().pending().size());
+        for (VodTask task : tasks.all()) {
+            if (task instanceof ProcedureTask flow && !ProcedureTask.FINISH.equals(flow.status())) {
+                runner.resume(flow);
+            } else if (task instanceof SingleTask<?> single && !TaskState.FINISH.equals(single.state().status())) {
+                singleTasks.endInterrupted(single);
+            }
+        }
     }
 
     Faults faults() {
@@ -165,15 +239,35 @@ final class Emulator implements AutoCloseable {
         return tasks;
     }
 
-    /** Stops background work (running ffmpeg jobs and pushes are interrupted) and deletes a temporary store. */
+    EventConfigRepository eventConfigs() {
+        return eventConfigs;
+    }
+
+    /**
+     * Stops background work (running ffmpeg jobs and pushes are interrupted; with a data directory they are taken up
+     * again after a restart), saves the state, and deletes a temporary store.
+     */
     @Override
     public void close() {
         pushLoop.ifPresent(PushLoop::close);
         executor.shutdownNow();
+        awaitStopped();
         pushSender.close();
         fetcher.close();
+        saver.ifPresent(StateSaver::close);
+        dataLock.ifPresent(DataDirectoryLock::close);
         if (temporaryStore) {
             store.destroy();
+        }
+    }
+
+    private void awaitStopped() {
+        try {
+            if (!executor.awaitTermination(Duration.ofSeconds(5).toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Background work did not stop within 5 s; saving the state anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

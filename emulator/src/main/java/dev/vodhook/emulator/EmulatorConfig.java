@@ -33,13 +33,15 @@ import java.util.Optional;
  * @param pushLoop          whether a background loop makes push attempts when they fall due (true); when false,
  *                          attempts wait for {@link LocalVod#runDuePushes()} (tests that drive a settable clock)
  * @param pullUpload        PullUpload's size limit, fetch timeout and whether it also publishes NewFileUpload
+ * @param rateLimits        request rates per action and application ({@code RequestLimitExceeded} above them); off
+ *                          by default
  */
 public record EmulatorConfig(String host, int port, String secretId, String secretKey, long appId, long subAppId,
                              String region, Optional<String> notificationUrl, Optional<Path> dataDir,
                              Optional<String> publicBaseUrl, Clock clock, Optional<Path> ffmpegPath,
                              RetryPolicy pushRetry, Duration pushTimeout, Duration sessionIdWindow, boolean upscale,
                              int ffmpegConcurrency, PullPolicy pullPolicy, boolean pushLoop,
-                             PullUploadPolicy pullUpload) {
+                             PullUploadPolicy pullUpload, RateLimitPolicy rateLimits) {
 
     public static final String DEFAULT_SECRET_ID = "AKIDLocalVodExampleSecretId0000";
     public static final String DEFAULT_SECRET_KEY = "LocalVodExampleSecretKey00000000";
@@ -60,6 +62,7 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
         Objects.requireNonNull(sessionIdWindow, "sessionIdWindow");
         Objects.requireNonNull(pullPolicy, "pullPolicy");
         Objects.requireNonNull(pullUpload, "pullUpload");
+        Objects.requireNonNull(rateLimits, "rateLimits");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
@@ -73,110 +76,112 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
         return new EmulatorConfig("127.0.0.1", 0, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, DEFAULT_APP_ID,
                 DEFAULT_APP_ID, "ap-guangzhou", Optional.empty(), Optional.empty(), Optional.empty(),
                 Clock.systemUTC(), Optional.empty(), RetryPolicy.defaults(), Duration.ofSeconds(5),
-                Duration.ofDays(3), true, 2, PullPolicy.defaults(), true, PullUploadPolicy.defaults());
+                Duration.ofDays(3), true, 2, PullPolicy.defaults(), true, PullUploadPolicy.defaults(),
+                RateLimitPolicy.documented());
     }
 
     public EmulatorConfig withHost(String value) {
         return new EmulatorConfig(value, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
                 publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload);
+                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
     }
 
     public EmulatorConfig withPort(int value) {
         return new EmulatorConfig(host, value, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
                 publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload);
+                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
     }
 
     public EmulatorConfig withCredentials(String id, String key) {
         return new EmulatorConfig(host, port, id, key, appId, subAppId, region, notificationUrl, dataDir,
                 publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload);
+                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
     }
 
     /** Sets the AppId and makes it the default SubAppId too. */
     public EmulatorConfig withAppId(long value) {
         return new EmulatorConfig(host, port, secretId, secretKey, value, value, region, notificationUrl, dataDir,
                 publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload);
+                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
     }
 
     public EmulatorConfig withSubAppId(long value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, value, region, notificationUrl, dataDir,
                 publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload);
+                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
     }
 
     public EmulatorConfig withRegion(String value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, value, notificationUrl, dataDir,
                 publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload);
+                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
     }
 
     public EmulatorConfig withNotificationUrl(String value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region,
                 Optional.ofNullable(value).filter(v -> !v.isBlank()), dataDir, publicBaseUrl, clock, ffmpegPath,
-                pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop, pullUpload);
+                pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop, pullUpload,
+                rateLimits);
     }
 
     public EmulatorConfig withDataDir(Path value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl,
                 Optional.ofNullable(value), publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout,
-                sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop, pullUpload);
+                sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
     }
 
     public EmulatorConfig withPublicBaseUrl(String value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
                 Optional.ofNullable(value).filter(v -> !v.isBlank()), clock, ffmpegPath, pushRetry, pushTimeout,
-                sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop, pullUpload);
+                sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
     }
 
     public EmulatorConfig withClock(Clock value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
                 publicBaseUrl, value, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload);
+                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
     }
 
     public EmulatorConfig withFfmpegPath(Path value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
                 publicBaseUrl, clock, Optional.ofNullable(value), pushRetry, pushTimeout, sessionIdWindow, upscale,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload);
+                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
     }
 
     public EmulatorConfig withPushRetry(RetryPolicy value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
                 publicBaseUrl, clock, ffmpegPath, value, pushTimeout, sessionIdWindow, upscale,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload);
+                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
     }
 
     public EmulatorConfig withPushTimeout(Duration value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
                 publicBaseUrl, clock, ffmpegPath, pushRetry, value, sessionIdWindow, upscale,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload);
+                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
     }
 
     public EmulatorConfig withSessionIdWindow(Duration value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
                 publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, value, upscale,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload);
+                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
     }
 
     public EmulatorConfig withUpscale(boolean value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
                 publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, value,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload);
+                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
     }
 
     public EmulatorConfig withFfmpegConcurrency(int value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
                 publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, value,
-                pullPolicy, pushLoop, pullUpload);
+                pullPolicy, pushLoop, pullUpload, rateLimits);
     }
 
     public EmulatorConfig withPullPolicy(PullPolicy value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
                 publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency,
-                value, pushLoop, pullUpload);
+                value, pushLoop, pullUpload, rateLimits);
     }
 
     /** How long PullEvents holds a request while the queue is empty (5 s by default; tests use a short one). */
@@ -187,13 +192,24 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
     public EmulatorConfig withPushLoop(boolean value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
                 publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency,
-                pullPolicy, value, pullUpload);
+                pullPolicy, value, pullUpload, rateLimits);
     }
 
     public EmulatorConfig withPullUpload(PullUploadPolicy value) {
         return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
                 publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency,
-                pullPolicy, pushLoop, value);
+                pullPolicy, pushLoop, value, rateLimits);
+    }
+
+    public EmulatorConfig withRateLimits(RateLimitPolicy value) {
+        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
+                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency,
+                pullPolicy, pushLoop, pullUpload, value);
+    }
+
+    /** Switches the documented rate limits of {@link #rateLimits()} on or off. */
+    public EmulatorConfig withRateLimit(boolean enabled) {
+        return withRateLimits(rateLimits.withEnabled(enabled));
     }
 
     /** Printable form: the SecretKey is redacted. */
@@ -207,6 +223,6 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
                 + ", ffmpegPath=" + ffmpegPath.map(Path::toString).orElse("(auto)") + ", pushRetry=" + pushRetry
                 + ", pushTimeout=" + pushTimeout + ", sessionIdWindow=" + sessionIdWindow + ", upscale=" + upscale
                 + ", ffmpegConcurrency=" + ffmpegConcurrency + ", pullPolicy=" + pullPolicy
-                + ", pushLoop=" + pushLoop + ", pullUpload=" + pullUpload + "]";
+                + ", pushLoop=" + pushLoop + ", pullUpload=" + pullUpload + ", rateLimits=" + rateLimits + "]";
     }
 }

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
  *   GET  /_emulator/queue       events waiting in PULL queues (unconfirmed)
  *   GET  /_emulator/media       every media (VOD MediaInfo shape)
  *   GET  /_emulator/tasks       every task (DescribeTaskDetail shape)
+ *   POST /_emulator/callback    a push target answering 200 to everything
  *   POST /_emulator/reset       forget all state and stored files
  *   *    /_emulator/faults      POST: fail or delay the next N calls of an action or push attempts; GET: pending;
  *                               DELETE

@@ -14,7 +14,8 @@ import java.util.Map;
  *   {"action": "ProcessMedia", "delayMillis": 3000, "count": 1}
  *   {"push": "fail", "status": 503, "count": 2}
  *   {"push": "timeout" | "duplicate" | "vanish", "count": 1}
- *   {"push": "delay", "delayMillis": 3000, "count": 1}
+ *   {"push": "delay", "seconds": 30, "count": 1}   (or "delayMillis": 3000)
+ *   {"push": "reorder", "count": 3}
  * </pre>
  * ({@code count} defaults to 1). A malformed body is HTTP 400 with {@code {"error": "..."}}.
  */
@@ -25,7 +26,8 @@ final class FaultRoutes {
     private FaultRoutes() {
     }
 
-    record FaultRequest(String action, String errorCode, Long delayMillis, String push, Integer status, Integer count) {
+    record FaultRequest(String action, String errorCode, Long delayMillis, String push, Integer status, Integer seconds,
+                        Integer count) {
     }
 
     static void register(RoutesConfig routes, Faults faults) {
@@ -53,7 +55,7 @@ final class FaultRoutes {
         }
         int count = r.count() == null ? 1 : r.count();
         if (r.action() != null) {
-            if ((r.errorCode() == null) == (r.delayMillis() == null)) {
+            if ((r.errorCode() == null) == (r.delayMillis() == null) || r.seconds() != null) {
                 throw new IllegalArgumentException("\"action\" needs either \"errorCode\" or \"delayMillis\"");
             }
             if (r.delayMillis() != null) {
@@ -73,10 +75,25 @@ final class FaultRoutes {
             case "timeout" -> faults.timeOutNextPushes(count);
             case "duplicate" -> faults.duplicateNextPushes(count);
             case "vanish" -> faults.dropNextPushes(count);
-            case "delay" -> faults.delayNextPushes(delay(r), count);
-            default -> throw new IllegalArgumentException("\"push\" must be fail, timeout, duplicate, vanish or delay,"
-                    + " was \"" + r.push() + "\"");
+            case "delay" -> faults.delayNextPushes(pushDelay(r), count);
+            case "reorder" -> faults.reorderNextPushes(r.count() == null ? 2 : r.count());
+            default -> throw new IllegalArgumentException("\"push\" must be fail, timeout, duplicate, vanish, delay or"
+                    + " reorder, was \"" + r.push() + "\"");
         }
+    }
+
+    /** A push delay is given in {@code seconds} or in {@code delayMillis}, not both. */
+    private static Duration pushDelay(FaultRequest r) {
+        if ((r.seconds() == null) == (r.delayMillis() == null)) {
+            throw new IllegalArgumentException("\"push\": \"delay\" needs either \"seconds\" or \"delayMillis\"");
+        }
+        if (r.seconds() != null) {
+            if (r.seconds() < 1) {
+                throw new IllegalArgumentException("\"seconds\" must be a positive number of seconds");
+            }
+            return Duration.ofSeconds(r.seconds());
+        }
+        return delay(r);
     }
 
     private static Duration delay(FaultRequest r) {

@@ -1,7 +1,7 @@
 package dev.vodhook.emulator;
 
-import java.util.ArrayDeque;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -11,13 +11,14 @@ import java.util.Optional;
 
 /**
  * Faults to inject, each used up by the call or push attempt it hits: the next N calls of an API action fail with
- * an error code or are delayed; the next N push attempts fail with a status, time out, arrive twice, vanish or are
- * held back. Also reachable as {@code /_emulator/faults}.
+ * an error code or are delayed; the next N push attempts fail with a status, time out, arrive twice, vanish, are
+ * held back (arrive late) or arrive out of order. Also reachable as {@code /_emulator/faults}.
  */
 public final class Faults {
 
     private final Map<String, Deque<ApiFault>> api = new LinkedHashMap<>();
     private final Deque<PushFault> push = new ArrayDeque<>();
+    private final List<Runnable> whenCleared = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The next {@code count} calls of {@code action} answer {@code errorCode} (after authentication succeeds). */
     public synchronized void failNextCalls(String action, String errorCode, int count) {
@@ -65,7 +66,8 @@ public final class Faults {
 
     /**
      * The next {@code count} push attempts are held back: made {@code delay} later by the configured clock, not
-     * counted as attempts. Events published after them overtake them, so the receiver gets events out of order.
+     * counted as attempts. They arrive late, and events published after them overtake them, so the receiver gets
+     * events out of order.
      */
     public void delayNextPushes(Duration delay, int count) {
         if (delay == null || !delay.isPositive()) {
@@ -74,10 +76,30 @@ public final class Faults {
         addPush(PushFault.delay(delay), count);
     }
 
-    /** Forgets every pending fault. */
-    public synchronized void clear() {
-        api.clear();
-        push.clear();
+    /**
+     * The next {@code count} pushes are held until all {@code count} are there, then sent one after another in the
+     * reverse of the order their events were published. Dropping the faults ({@link #clear()}) sends those held so
+     * far as ordinary pushes.
+     */
+    public void reorderNextPushes(int count) {
+        if (count < 2) {
+            throw new IllegalArgumentException("reordering needs at least 2 pushes, was " + count);
+        }
+        addPush(new PushFault(PushFault.Kind.REORDER, count), 1);
+    }
+
+    /** Forgets every pending fault and releases pushes held by a reorder fault. */
+    public void clear() {
+        synchronized (this) {
+            api.clear();
+            push.clear();
+        }
+        whenCleared.forEach(Runnable::run);
+    }
+
+    /** Runs {@code action} after every {@link #clear()}. */
+    void whenCleared(Runnable action) {
+        whenCleared.add(action);
     }
 
     /** What is still pending, for {@code GET /_emulator/faults}. */

@@ -13,6 +13,8 @@ import java.util.Map;
 final class InspectionRoutes {
 
     static final String PREFIX = "/_emulator";
+    /** A NotificationUrl that takes every push with HTTP 200 (what it got is in the delivery journal). */
+    static final String CALLBACK = PREFIX + "/callback";
 
     private InspectionRoutes() {
     }
@@ -25,6 +27,7 @@ final class InspectionRoutes {
         routes.get(PREFIX + "/media", ctx -> vod(ctx, emulator.media().all().stream()
                 .map(m -> MediaInfo.of(m, java.util.Set.of())).toList()));
         routes.get(PREFIX + "/tasks", ctx -> vod(ctx, emulator.tasks().all().stream().map(VodTask::detail).toList()));
+        routes.post(CALLBACK, ctx -> inspection(ctx, Map.of()));
         routes.post(PREFIX + "/reset", ctx -> {
             emulator.reset();
             inspection(ctx, Map.of("reset", true));

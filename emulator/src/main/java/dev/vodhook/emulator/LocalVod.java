@@ -80,6 +80,17 @@ public final class LocalVod implements AutoCloseable {
         return emulator.pushes().runDue();
     }
 
+    /**
+     * Makes the default application push to this emulator's own {@code /_emulator/callback}, which answers 200 to
+     * everything, as long as no NotificationUrl is set for it (configured or by ModifyEventConfig): every event
+     * then shows up in {@link #deliveries()} as delivered. For tests that look at events without a receiver.
+     */
+    public void pushToOwnCallback() {
+        if (config().notificationUrl().isEmpty()) {
+            emulator.eventConfigs().defaultNotificationUrl(baseUrl() + InspectionRoutes.CALLBACK);
+        }
+    }
+
     /** Faults to inject into the next API calls and push attempts, like {@code POST /_emulator/faults}. */
     public Faults faults() {
         return emulator.faults();

@@ -19,12 +19,12 @@ import java.util.Optional;
  */
 final class MediaFetcher implements AutoCloseable {
 
-    private final HttpClient http;
+    private final LazyHttpClient http;
     private final Duration timeout;
 
     MediaFetcher(Duration timeout) {
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = new LazyHttpClient(() -> HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(10)).build());
         this.timeout = timeout;
     }
 
@@ -39,9 +39,9 @@ final class MediaFetcher implements AutoCloseable {
     Fetched fetch(URI url, long maxBytes, Path target) {
         HttpResponse<InputStream> response;
         try {
-            response = http.send(HttpRequest.newBuilder(url).timeout(timeout).GET().build(),
+            response = http.get().send(HttpRequest.newBuilder(url).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
             throw MediaStepException.sourceFileError("could not fetch " + url + " (" + e + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -87,6 +87,6 @@ final class MediaFetcher implements AutoCloseable {
 
     @Override
     public void close() {
-        http.shutdownNow();
+        http.close();
     }
 }

@@ -7,13 +7,19 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
-/** Media by FileId, in memory. */
+/** Media by FileId, in memory; every change is reported to {@link StateChanges}. */
 final class MediaRepository {
 
     private final Map<String, Media> media = new ConcurrentHashMap<>();
+    private final StateChanges changes;
+
+    MediaRepository(StateChanges changes) {
+        this.changes = changes;
+    }
 
     void save(Media m) {
         media.put(m.fileId(), m);
+        changes.changed();
     }
 
     Optional<Media> find(String fileId) {
@@ -22,12 +28,16 @@ final class MediaRepository {
 
     /** Applies {@code change} atomically; empty when the FileId is unknown. */
     Optional<Media> update(String fileId, UnaryOperator<Media> change) {
-        return Optional.ofNullable(media.computeIfPresent(fileId, (id, m) -> change.apply(m)));
+        Optional<Media> updated = Optional.ofNullable(media.computeIfPresent(fileId, (id, m) -> change.apply(m)));
+        changes.changed();
+        return updated;
     }
 
     /** Forgets the media; false when it was not there. */
     boolean remove(String fileId) {
-        return media.remove(fileId) != null;
+        boolean removed = media.remove(fileId) != null;
+        changes.changed();
+        return removed;
     }
 
     boolean contains(String fileId) {
@@ -42,5 +52,12 @@ final class MediaRepository {
 
     void clear() {
         media.clear();
+        changes.changed();
+    }
+
+    /** Replaces everything with saved media. */
+    void restore(List<Media> saved) {
+        media.clear();
+        saved.forEach(m -> media.put(m.fileId(), m));
     }
 }

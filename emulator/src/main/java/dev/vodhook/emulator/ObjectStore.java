@@ -28,9 +28,11 @@ final class ObjectStore {
     private final Path root;
     private final Path scratch;
 
+    /** A store below {@code root}; scratch files left by an earlier run (its owner holds the directory) are removed. */
     ObjectStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
         this.scratch = this.root.resolve(".scratch");
+        deleteTree(scratch);
         createDirectories(scratch);
     }
 

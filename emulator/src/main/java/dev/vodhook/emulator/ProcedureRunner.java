@@ -65,14 +65,29 @@ final class ProcedureRunner {
                 Optional.empty());
         tasks.save(task);
         log.info("Task {} started on FileId {} with {} sub-task(s)", taskId, m.fileId(), plan.size());
+        launch(taskId, java.util.stream.IntStream.range(0, plan.size()).boxed().toList());
+        return taskId;
+    }
+
+    /**
+     * Runs again the sub-tasks of a task flow that were not done when the emulator stopped (after a restart), then
+     * finishes it as usual.
+     */
+    void resume(ProcedureTask task) {
+        List<Integer> unfinished = java.util.stream.IntStream.range(0, task.subTasks().size())
+                .filter(i -> !task.subTasks().get(i).done()).boxed().toList();
+        log.info("Task {} resumed after a restart: {} of {} sub-task(s) to run", task.taskId(), unfinished.size(),
+                task.subTasks().size());
+        launch(task.taskId(), unfinished);
+    }
+
+    private void launch(String taskId, List<Integer> subTasks) {
         List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (int i = 0; i < plan.size(); i++) {
-            int index = i;
+        for (int index : subTasks) {
             running.add(CompletableFuture.runAsync(() -> runSubTask(taskId, index), executor));
         }
         CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
                 .whenComplete((ignored, error) -> finish(taskId));
-        return taskId;
     }
 
     private void runSubTask(String taskId, int index) {
@@ -89,23 +104,12 @@ final class ProcedureRunner {
             media.update(fileId, result.mediaChange());
             outcome = s -> s.succeeded(result.output(), clock.instant());
             log.info("Task {} sub-task {} {} {} succeeded", taskId, index, spec.type(), spec.definition());
-        } catch (MediaStepException e) {
-            log.info("Task {} sub-task {} {} {} cannot be done: {}; reported as FAIL", taskId, index, spec.type(),
-                    spec.definition(), e.getMessage());
-            outcome = s -> s.failed(e.errCode(), e.errCodeExt(), e.getMessage(), clock.instant());
-        } catch (FfmpegException e) {
+        } catch (RuntimeException e) {
             if (executor.isShutdown()) {
                 log.info("Task {} sub-task {} stopped: the emulator is shutting down", taskId, index);
                 return;
             }
-            log.warn("Task {} sub-task {} {} {} failed: {}; reported as FAIL", taskId, index, spec.type(),
-                    spec.definition(), e.getMessage());
-            outcome = s -> s.failed(SOURCE_FILE_ERROR, "SourceFileError",
-                    "media processing failed: " + withoutDirectories(e.getMessage()), clock.instant());
-        } catch (RuntimeException e) {
-            log.error("Task {} sub-task {} {} {} failed inside the emulator; reported as FAIL", taskId, index,
-                    spec.type(), spec.definition(), e);
-            outcome = s -> s.failed(INTERNAL_ERROR, "InternalError", "internal error: " + e.getMessage(), clock.instant());
+            outcome = failure(taskId, index, spec, e);
         }
         Function<SubTask, SubTask> change = outcome;
         synchronized (publishing) {
@@ -113,6 +117,29 @@ final class ProcedureRunner {
                     .filter(t -> "Change".equals(t.tasksNotifyMode()) && !t.allSubTasksDone())
                     .ifPresent(t -> bus.publish(EventContents.procedureStateChanged(t)));
         }
+    }
+
+    /** How a failed sub-task is reported: its own codes, 60000 for an ffmpeg failure, 70000 for anything else. */
+    private Function<SubTask, SubTask> failure(String taskId, int index, SubTaskSpec spec, RuntimeException error) {
+        return switch (error) {
+            case MediaStepException e -> {
+                log.info("Task {} sub-task {} {} {} cannot be done: {}; reported as FAIL", taskId, index, spec.type(),
+                        spec.definition(), e.getMessage());
+                yield s -> s.failed(e.errCode(), e.errCodeExt(), e.getMessage(), clock.instant());
+            }
+            case FfmpegException e -> {
+                log.warn("Task {} sub-task {} {} {} failed: {}; reported as FAIL", taskId, index, spec.type(),
+                        spec.definition(), e.getMessage());
+                yield s -> s.failed(SOURCE_FILE_ERROR, "SourceFileError",
+                        "media processing failed: " + withoutDirectories(e.getMessage()), clock.instant());
+            }
+            default -> {
+                log.error("Task {} sub-task {} {} {} failed inside the emulator; reported as FAIL", taskId, index,
+                        spec.type(), spec.definition(), error);
+                yield s -> s.failed(INTERNAL_ERROR, "InternalError", "internal error: " + error.getMessage(),
+                        clock.instant());
+            }
+        };
     }
 
     /** Keeps the emulator's local paths out of what clients see: {@code /tmp/x/y/f0.mp4} becomes {@code f0.mp4}. */

@@ -21,6 +21,11 @@ final class ProcedureTemplates {
     private static final Instant PRESET_TIME = Instant.parse("2018-07-17T00:00:00Z");
 
     private final Map<Long, Map<String, ProcedureTemplate>> custom = new HashMap<>();
+    private final StateChanges changes;
+
+    ProcedureTemplates(StateChanges changes) {
+        this.changes = changes;
+    }
 
     /** The template named {@code name} that {@code subAppId} can use. */
     Optional<Procedure> find(long subAppId, String name) {
@@ -53,10 +58,26 @@ final class ProcedureTemplates {
                     "An application has at most " + MAX_CUSTOM + " task flow templates.");
         }
         mine.put(template.name(), template);
+        changes.changed();
     }
 
     synchronized void clear() {
         custom.clear();
+        changes.changed();
+    }
+
+    /** Each application's own templates, oldest first. */
+    synchronized Map<Long, List<ProcedureTemplate>> customTemplates() {
+        Map<Long, List<ProcedureTemplate>> copy = new HashMap<>();
+        custom.forEach((app, templates) -> copy.put(app, List.copyOf(templates.values())));
+        return copy;
+    }
+
+    /** Replaces every application's own templates with saved ones. */
+    synchronized void restore(Map<Long, List<ProcedureTemplate>> saved) {
+        custom.clear();
+        saved.forEach((app, templates) -> templates.forEach(t ->
+                custom.computeIfAbsent(app, id -> new LinkedHashMap<>()).put(t.name(), t)));
     }
 
     private synchronized Optional<ProcedureTemplate> custom(long subAppId, String name) {

@@ -34,6 +34,7 @@ final class PullQueue implements EventSink {
     private final PullPolicy policy;
     private final IdSource ids;
     private final Clock clock;
+    private final StateChanges changes;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final Map<Long, Map<Long, QueuedEvent>> queues = new HashMap<>();
@@ -43,10 +44,46 @@ final class PullQueue implements EventSink {
     private Instant nextExpiry = Instant.MAX;
     private Instant nextForget = Instant.MAX;
 
-    PullQueue(PullPolicy policy, IdSource ids, Clock clock) {
+    PullQueue(PullPolicy policy, IdSource ids, Clock clock, StateChanges changes) {
         this.policy = policy;
         this.ids = ids;
         this.clock = clock;
+        this.changes = changes;
+    }
+
+    /**
+     * What the queue holds, for saving: every unconfirmed event with its handle and visibility, the confirmed handles
+     * still remembered (a repeated ConfirmEvents succeeds), and the last event number.
+     */
+    record Snapshot(List<QueuedEvent> events, Map<String, Instant> confirmed, long sequence) {
+    }
+
+    Snapshot snapshot() {
+        lock.lock();
+        try {
+            List<QueuedEvent> events = queues.values().stream().flatMap(q -> q.values().stream())
+                    .sorted(Comparator.comparingLong(QueuedEvent::id)).toList();
+            return new Snapshot(events, Map.copyOf(confirmed), sequence);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Replaces everything with a saved queue. */
+    void restore(Snapshot saved) {
+        lock.lock();
+        try {
+            queues.clear();
+            confirmed.clear();
+            saved.events().forEach(e -> queues.computeIfAbsent(e.event().subAppId(), k -> new LinkedHashMap<>())
+                    .put(e.id(), e));
+            confirmed.putAll(saved.confirmed());
+            sequence = saved.sequence();
+            nextExpiry = Instant.MIN; // the next purge looks at everything restored
+            nextForget = Instant.MIN;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -61,6 +98,7 @@ final class PullQueue implements EventSink {
             queues.computeIfAbsent(event.subAppId(), k -> new LinkedHashMap<>()).put(queued.id(), queued);
             nextExpiry = earlier(nextExpiry, now.plus(policy.retention()));
             arrived.signalAll();
+            changes.changed();
             log.debug("{} for SubAppId {} queued for PullEvents as event {}", event.eventType(), event.subAppId(),
                     queued.id());
         } finally {
@@ -121,6 +159,9 @@ final class PullQueue implements EventSink {
                     confirmed.put(handle, forgetAt);
                     nextForget = earlier(nextForget, forgetAt);
                 });
+                if (!confirming.isEmpty()) {
+                    changes.changed();
+                }
                 log.debug("SubAppId {}: {} event(s) confirmed", subAppId, confirming.size());
             }
             return stale;
@@ -162,6 +203,7 @@ final class PullQueue implements EventSink {
             confirmed.clear();
             nextExpiry = Instant.MAX;
             nextForget = Instant.MAX;
+            changes.changed();
         } finally {
             lock.unlock();
         }
@@ -179,6 +221,9 @@ final class PullQueue implements EventSink {
                 log.info("SubAppId {}: event {} ({}) was not confirmed in time; delivered again (delivery {})",
                         subAppId, e.id(), e.event().eventType(), delivered.deliveries());
             }
+        }
+        if (!taken.isEmpty()) {
+            changes.changed();
         }
         return taken;
     }
@@ -200,6 +245,7 @@ final class PullQueue implements EventSink {
                     if (expired) {
                         log.info("SubAppId {}: event {} ({}) dropped unconfirmed after the {} retention", e.event()
                                 .subAppId(), e.id(), e.event().eventType(), policy.retention());
+                        changes.changed();
                     } else {
                         nextExpiry = earlier(nextExpiry, expiry);
                     }

@@ -3,7 +3,9 @@ package dev.vodhook.emulator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -14,8 +16,10 @@ import org.slf4j.LoggerFactory;
  * {@link PushSchedule} until due by the {@link Clock}. The first attempt is due at once; anything but HTTP 200 (or a
  * timeout) schedules the next one on the {@link RetryPolicy}. {@link #runDue()} makes the due attempts and returns
  * when they are done (tests step with it); a {@link PushLoop} calls {@link #startDue()} in real runs. Every attempt
- * goes to the {@link DeliveryJournal}. Injected push faults are taken here, one per attempt; a held-back attempt
- * ({@link PushFault.Kind#DELAY}) goes back into the schedule, later, with the same number.
+ * goes to the {@link DeliveryJournal}. Injected push faults are taken here, one per attempt; those that hold attempts
+ * back are applied here: {@code delay} puts the attempt back into the schedule later by the clock, with the same
+ * number (not counted as an attempt); {@code reorder} collects the next attempts and, once all are there, makes
+ * them one after another, newest event first.
  */
 final class PushDelivery implements EventSink {
 
@@ -24,18 +28,22 @@ final class PushDelivery implements EventSink {
     private final DeliveryJournal journal;
     private final PushSchedule schedule;
     private final PushSender sender;
-    private final Faults faults;
     private final RetryPolicy retry;
+    private final Faults faults;
     private final Clock clock;
     private final ExecutorService executor;
+    /** Guarded by itself; also makes taking a fault and joining a held batch one step. */
+    private final HeldPushes held = new HeldPushes();
+    /** The SignKey of each unfinished delivery that has one (kept for saving the state). */
+    private final Map<Long, String> signKeys = new ConcurrentHashMap<>();
 
-    PushDelivery(DeliveryJournal journal, PushSchedule schedule, PushSender sender, Faults faults, RetryPolicy retry,
+    PushDelivery(DeliveryJournal journal, PushSchedule schedule, PushSender sender, RetryPolicy retry, Faults faults,
                  Clock clock, ExecutorService executor) {
         this.journal = journal;
         this.schedule = schedule;
         this.sender = sender;
-        this.faults = faults;
         this.retry = retry;
+        this.faults = faults;
         this.clock = clock;
         this.executor = executor;
     }
@@ -53,7 +61,55 @@ final class PushDelivery implements EventSink {
         }
         Instant now = clock.instant();
         Delivery delivery = journal.open(event, config.notificationUrl(), now);
+        config.signKey().ifPresent(key -> signKeys.put(delivery.id(), key));
         schedule.add(new DueAttempt(delivery, 1, now, config.signKey()));
+    }
+
+    /**
+     * The unfinished deliveries, for saving: each with the SignKey its attempts use, and the reorder batch being
+     * collected. The journal is the source: a {@code PENDING} delivery's next attempt is due at its
+     * {@code nextAttemptAt}, or held when that is empty. Finished deliveries are not kept.
+     */
+    record Snapshot(long lastDeliveryId, List<PendingPush> pending, Optional<HeldPushes.Batch> reorderBatch) {
+    }
+
+    /** An unfinished delivery and the SignKey of its attempts. */
+    record PendingPush(Delivery delivery, Optional<String> signKey) {
+    }
+
+    Snapshot snapshot() {
+        Optional<HeldPushes.Batch> batch;
+        synchronized (held) {
+            batch = held.batch();
+        }
+        return new Snapshot(journal.lastId(), journal.pending().stream()
+                .map(d -> new PendingPush(d, Optional.ofNullable(signKeys.get(d.id())))).toList(), batch);
+    }
+
+    /**
+     * Replaces everything with saved deliveries: each one's next attempt is scheduled at its due time (at once if
+     * that has passed, e.g. an attempt cut short by the shutdown), or held again in the reorder batch.
+     */
+    void restore(Snapshot saved) {
+        clear();
+        journal.restore(saved.pending().stream().map(PendingPush::delivery).toList(), saved.lastDeliveryId());
+        List<DueAttempt> heldAgain = new java.util.ArrayList<>();
+        for (PendingPush p : saved.pending()) {
+            Delivery d = p.delivery();
+            p.signKey().ifPresent(key -> signKeys.put(d.id(), key));
+            DueAttempt next = new DueAttempt(d, d.attempts().size() + 1, d.nextAttemptAt().orElse(d.createdAt()),
+                    p.signKey());
+            if (d.nextAttemptAt().isPresent() || saved.reorderBatch().isEmpty()) {
+                schedule.add(next);
+            } else {
+                heldAgain.add(next);
+            }
+        }
+        saved.reorderBatch().ifPresent(batch -> {
+            synchronized (held) {
+                held.restore(batch, heldAgain);
+            }
+        });
     }
 
     /** Makes every attempt due now, in parallel, and returns once all are recorded; how many there were. */
@@ -68,10 +124,27 @@ final class PushDelivery implements EventSink {
         return dispatchDue().size();
     }
 
+    /** Sends the attempts a {@code reorder} fault holds as ordinary ones, due now (when the faults are dropped). */
+    void releaseHeld() {
+        List<DueAttempt> released;
+        synchronized (held) {
+            released = held.drain();
+        }
+        Instant now = clock.instant();
+        for (DueAttempt due : released) {
+            schedule.add(due.at(now));
+            journal.reschedule(due.delivery().id(), Optional.of(now));
+        }
+    }
+
     @Override
     public void clear() {
+        synchronized (held) {
+            held.drain();
+        }
         schedule.clear();
         journal.clear();
+        signKeys.clear();
     }
 
     private List<CompletableFuture<Void>> dispatchDue() {
@@ -80,18 +153,57 @@ final class PushDelivery implements EventSink {
     }
 
     private void attempt(DueAttempt due) {
-        Delivery delivery = due.delivery();
-        Optional<PushFault> fault = faults.takePush();
-        if (fault.isPresent() && fault.get().kind() == PushFault.Kind.DELAY) {
-            Instant later = clock.instant().plus(fault.get().delay());
-            if (journal.postpone(delivery.id(), later)) {
-                schedule.add(due.postponed(later));
-                log.info("Delivery {} ({}) attempt {} held back by an injected fault until {}", delivery.id(),
-                        delivery.eventType(), due.number(), later);
+        Optional<PushFault> fault;
+        List<DueAttempt> batch = List.of();
+        synchronized (held) {
+            fault = held.collecting() ? Optional.empty() : faults.takePush();
+            if (fault.filter(f -> f.kind() == PushFault.Kind.REORDER).isPresent()) {
+                held.start(fault.get());
             }
+            if (held.collecting()) {
+                journal.reschedule(due.delivery().id(), Optional.empty());
+                batch = held.add(due);
+                if (batch.isEmpty()) {
+                    log.info("Delivery {} ({}) held by an injected reorder fault", due.delivery().id(),
+                            due.delivery().eventType());
+                    return;
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            log.info("Deliveries {} released by an injected reorder fault, newest first",
+                    batch.stream().map(a -> a.delivery().id()).toList());
+            batch.forEach(a -> send(a, Optional.empty()));
+        } else if (fault.filter(f -> f.kind() == PushFault.Kind.DELAY).isPresent()) {
+            delay(due, fault.get());
+        } else {
+            send(due, fault);
+        }
+    }
+
+    private void delay(DueAttempt due, PushFault fault) {
+        Instant later = clock.instant().plus(fault.delay());
+        if (journal.reschedule(due.delivery().id(), Optional.of(later))) {
+            schedule.add(due.shapedBy(fault.label()).at(later));
+            log.info("Delivery {} ({}) attempt {} delayed by an injected fault until {}", due.delivery().id(),
+                    due.delivery().eventType(), due.number(), later);
+        }
+    }
+
+    private void send(DueAttempt due, Optional<PushFault> fault) {
+        Delivery delivery = due.delivery();
+        DeliveryAttempt outcome = sender.send(due, fault);
+        if (!outcome.succeeded() && executor.isShutdown()) {
+            log.info("Delivery {} ({}) attempt {} cut short by the shutdown; not recorded, still due", delivery.id(),
+                    delivery.eventType(), due.number());
             return;
         }
-        DeliveryAttempt outcome = sender.send(due, fault);
+        if (!outcome.succeeded() && due.number() < retry.maxAttempts()
+                && outcome.fault().filter(PushFault.Kind.VANISH.label::equals).isEmpty()) {
+            retryLater(due, outcome);
+            return;
+        }
+        signKeys.remove(delivery.id());
         if (outcome.succeeded()) {
             journal.record(delivery.id(), outcome, Delivery.DELIVERED, Optional.empty());
             log.debug("Delivery {} ({}) pushed to {} on attempt {}", delivery.id(), delivery.eventType(),
@@ -104,12 +216,13 @@ final class PushDelivery implements EventSink {
                     delivery.eventType(), delivery.url());
             return;
         }
-        if (due.number() >= retry.maxAttempts()) {
-            journal.record(delivery.id(), outcome, Delivery.FAILED, Optional.empty());
-            log.warn("Delivery {} ({}) to {} failed {} times ({}); giving up", delivery.id(), delivery.eventType(),
-                    delivery.url(), due.number(), outcome.error().orElse(""));
-            return;
-        }
+        journal.record(delivery.id(), outcome, Delivery.FAILED, Optional.empty());
+        log.warn("Delivery {} ({}) to {} failed {} times ({}); giving up", delivery.id(), delivery.eventType(),
+                delivery.url(), due.number(), outcome.error().orElse(""));
+    }
+
+    private void retryLater(DueAttempt due, DeliveryAttempt outcome) {
+        Delivery delivery = due.delivery();
         Instant next = clock.instant().plus(retry.delayBefore(due.number() + 1));
         if (journal.record(delivery.id(), outcome, Delivery.PENDING, Optional.of(next))) {
             schedule.add(due.next(next));

@@ -5,13 +5,14 @@ import java.time.Duration;
 /**
  * What happens to one push attempt instead of a plain POST (fault injection).
  *
- * @param status the HTTP status a {@link Kind#FAIL} attempt is recorded with; 0 for the other kinds
- * @param delay  how long a {@link Kind#DELAY} attempt is held back; zero for the other kinds
+ * @param value the HTTP status of a {@link Kind#FAIL}, the number of pushes of a {@link Kind#REORDER}; 0 for the
+ *              other kinds
+ * @param delay how long a {@link Kind#DELAY} attempt is held back; zero for the other kinds
  */
-record PushFault(Kind kind, int status, Duration delay) {
+record PushFault(Kind kind, int value, Duration delay) {
 
-    PushFault(Kind kind, int status) {
-        this(kind, status, Duration.ZERO);
+    PushFault(Kind kind, int value) {
+        this(kind, value, Duration.ZERO);
     }
 
     static PushFault delay(Duration delay) {
@@ -19,7 +20,7 @@ record PushFault(Kind kind, int status, Duration delay) {
     }
 
     enum Kind {
-        /** Not sent; recorded as answered with {@code status}, so it is retried. */
+        /** Not sent; recorded as answered with the status {@code value}, so it is retried. */
         FAIL("fail"),
         /** Sent, but the answer is ignored and the attempt recorded as timed out, so it is retried: a duplicate. */
         TIMEOUT("timeout"),
@@ -27,8 +28,13 @@ record PushFault(Kind kind, int status, Duration delay) {
         DUPLICATE("duplicate"),
         /** Not sent and never retried: the delivery ends {@code LOST}. */
         VANISH("vanish"),
-        /** Not made yet: put back in the schedule {@code delay} later, not counted as an attempt. */
-        DELAY("delay");
+        /**
+         * Not made yet: put back in the schedule {@code delay} later by the clock, not counted as an attempt (the
+         * attempt made then carries this fault). Events published meanwhile overtake it: the push arrives late.
+         */
+        DELAY("delay"),
+        /** This push and the next {@code value - 1} are held until all are there, then sent newest first. */
+        REORDER("reorder");
 
         /** The name used in {@code /_emulator/faults} and in {@link DeliveryAttempt#fault()}. */
         final String label;
@@ -38,10 +44,10 @@ record PushFault(Kind kind, int status, Duration delay) {
         }
     }
 
-    /** {@code fail 503}, {@code timeout}, {@code duplicate}, {@code vanish} or {@code delay 3000 ms}. */
+    /** {@code fail 503}, {@code timeout}, {@code duplicate}, {@code vanish}, {@code delay 3000 ms}, {@code reorder 3}. */
     String label() {
         return switch (kind) {
-            case FAIL -> kind.label + " " + status;
+            case FAIL, REORDER -> kind.label + " " + value;
             case DELAY -> kind.label + " " + delay.toMillis() + " ms";
             default -> kind.label;
         };

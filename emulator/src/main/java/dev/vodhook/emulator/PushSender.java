@@ -17,32 +17,33 @@ import java.util.concurrent.ExecutorService;
 /**
  * Makes one push attempt: {@code POST} of the event ({@code application/json}, nulls omitted, {@code Sign}/{@code T}
  * added when the application has a SignKey) and tells how it went. Only HTTP 200 is a success. An injected
- * {@link PushFault} changes what happens: see its kinds ({@link PushFault.Kind#DELAY} is the schedule's business,
- * see {@link PushDelivery}).
+ * {@link PushFault} ({@code fail}, {@code timeout}, {@code duplicate}, {@code vanish}) changes what happens: see its
+ * kinds; those that hold an attempt back are {@link PushDelivery}'s.
  */
 final class PushSender implements AutoCloseable {
 
     private final Duration timeout;
     private final Clock clock;
-    private final HttpClient http;
+    private final LazyHttpClient http;
 
     PushSender(Duration timeout, Clock clock, ExecutorService executor) {
         this.timeout = timeout;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1)
-                .executor(executor).build();
+        this.http = new LazyHttpClient(() -> HttpClient.newBuilder().connectTimeout(timeout)
+                .version(HttpClient.Version.HTTP_1_1).executor(executor).build());
     }
 
-    /** Makes the attempt, shaped by {@code fault} when there is one. */
+    /** Makes the attempt, shaped by {@code fault} if one is given. */
     DeliveryAttempt send(DueAttempt due, Optional<PushFault> fault) {
         if (fault.isEmpty()) {
-            return post(due);
+            DeliveryAttempt plain = post(due);
+            return due.shapedBy().map(plain::withFault).orElse(plain);
         }
         PushFault f = fault.get();
         Instant at = clock.instant();
         DeliveryAttempt outcome = switch (f.kind()) {
-            case FAIL -> new DeliveryAttempt(due.number(), at, OptionalInt.of(f.status()),
-                    Optional.of("HTTP " + f.status() + " (injected; not sent)"), 0, Optional.empty());
+            case FAIL -> new DeliveryAttempt(due.number(), at, OptionalInt.of(f.value()),
+                    Optional.of("HTTP " + f.value() + " (injected; not sent)"), 0, Optional.empty());
             case TIMEOUT -> {
                 DeliveryAttempt sent = post(due);
                 String answer = sent.statusCode().isPresent() ? "HTTP " + sent.statusCode().getAsInt()
@@ -58,9 +59,9 @@ final class PushSender implements AutoCloseable {
             }
             case VANISH -> new DeliveryAttempt(due.number(), at, OptionalInt.empty(),
                     Optional.of("vanished (injected; not sent)"), 0, Optional.empty());
-            case DELAY -> throw new IllegalArgumentException("a held-back push is not sent: " + f.label());
+            case DELAY, REORDER -> throw new IllegalArgumentException(f.label() + " holds attempts back, not sent");
         };
-        return outcome.withFault(f);
+        return outcome.withFault(f.label());
     }
 
     private DeliveryAttempt post(DueAttempt due) {
@@ -71,14 +72,14 @@ final class PushSender implements AutoCloseable {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body(due.delivery(), due.signKey(), at)))
                     .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.get().send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             return new DeliveryAttempt(due.number(), at, OptionalInt.of(status),
                     status == 200 ? Optional.empty() : Optional.of("HTTP " + status), millisSince(started),
                     Optional.empty());
         } catch (HttpTimeoutException e) {
             return failed(due.number(), at, started, "timed out after " + timeout.toMillis() + " ms");
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             return failed(due.number(), at, started, describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -118,6 +119,6 @@ final class PushSender implements AutoCloseable {
     /** Stops the client without waiting for open exchanges. */
     @Override
     public void close() {
-        http.shutdownNow();
+        http.close();
     }
 }

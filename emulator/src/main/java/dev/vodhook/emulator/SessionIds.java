@@ -15,10 +15,12 @@ final class SessionIds {
     private final Map<String, Instant> used = new ConcurrentHashMap<>();
     private final Duration window;
     private final Clock clock;
+    private final StateChanges changes;
 
-    SessionIds(Duration window, Clock clock) {
+    SessionIds(Duration window, Clock clock, StateChanges changes) {
         this.window = window;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** Records the SessionId; false when it was already used within the window. Atomic per SessionId. */
@@ -40,10 +42,28 @@ final class SessionIds {
         if (used.size() > 10_000) {
             used.values().removeIf(since -> !now.isBefore(since.plus(window)));
         }
+        if (fresh[0]) {
+            changes.changed();
+        }
         return fresh[0];
     }
 
     void clear() {
         used.clear();
+        changes.changed();
+    }
+
+    /** The SessionIds still inside the window, with when each was first used. */
+    Map<String, Instant> remembered() {
+        Instant now = clock.instant();
+        Map<String, Instant> live = new java.util.HashMap<>(used);
+        live.values().removeIf(since -> !now.isBefore(since.plus(window)));
+        return live;
+    }
+
+    /** Replaces everything with saved SessionIds. */
+    void restore(Map<String, Instant> saved) {
+        used.clear();
+        used.putAll(saved);
     }
 }

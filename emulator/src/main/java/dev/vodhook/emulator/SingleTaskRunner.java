@@ -37,6 +37,23 @@ final class SingleTaskRunner {
         executor.execute(() -> run(task.taskId(), type, work));
     }
 
+    /**
+     * Ends a task the emulator was running when it stopped (after a restart): its work cannot be taken up again, so
+     * it finishes with ErrCode 70000 and its completion event is published, as for any failure.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void endInterrupted(SingleTask<?> task) {
+        endInterruptedTask((SingleTask) task);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends SingleTask<T>> void endInterruptedTask(T task) {
+        Class<T> type = (Class<T>) task.getClass();
+        tasks.update(task.taskId(), type, t -> failed(t, ProcedureRunner.INTERNAL_ERROR, "InternalError",
+                        "internal error: the local VOD stopped while the task ran; start it again"))
+                .ifPresent(t -> bus.publish(t.completeEvent()));
+    }
+
     private <T extends SingleTask<T>> void run(String taskId, Class<T> type, UnaryOperator<T> work) {
         T started = tasks.update(taskId, type, t -> t.withState(t.state().processing(clock.instant()))).orElse(null);
         if (started == null) {

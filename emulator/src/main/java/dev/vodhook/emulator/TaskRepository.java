@@ -7,13 +7,19 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
-/** Tasks of every kind by TaskId, in memory. */
+/** Tasks of every kind by TaskId, in memory; every change is reported to {@link StateChanges}. */
 final class TaskRepository {
 
     private final Map<String, VodTask> tasks = new ConcurrentHashMap<>();
+    private final StateChanges changes;
+
+    TaskRepository(StateChanges changes) {
+        this.changes = changes;
+    }
 
     void save(VodTask task) {
         tasks.put(task.taskId(), task);
+        changes.changed();
     }
 
     Optional<VodTask> find(String taskId) {
@@ -28,6 +34,7 @@ final class TaskRepository {
     /** Applies {@code change} atomically to the task if it is a {@code type}; empty when it is not there. */
     <T extends VodTask> Optional<T> update(String taskId, Class<T> type, UnaryOperator<T> change) {
         VodTask result = tasks.computeIfPresent(taskId, (id, t) -> type.isInstance(t) ? change.apply(type.cast(t)) : t);
+        changes.changed();
         return Optional.ofNullable(result).filter(type::isInstance).map(type::cast);
     }
 
@@ -40,5 +47,12 @@ final class TaskRepository {
 
     void clear() {
         tasks.clear();
+        changes.changed();
+    }
+
+    /** Replaces everything with saved tasks. */
+    void restore(List<VodTask> saved) {
+        tasks.clear();
+        saved.forEach(t -> tasks.put(t.taskId(), t));
     }
 }

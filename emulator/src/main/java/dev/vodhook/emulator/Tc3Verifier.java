@@ -3,13 +3,17 @@ package dev.vodhook.emulator;
 import dev.vodhook.signing.Tc3Authorization;
 import dev.vodhook.signing.Tc3Signer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Checks TC3-HMAC-SHA256 signatures the way every official SDK is accepted (vod-protocol.md §1.2, §1.3): the
  * service comes from the credential scope, the host is the Host header (retried once without its port), the scope
- * date must be the UTC date of {@code X-TC-Timestamp}, which must lie within five minutes of the clock.
+ * date must be the UTC date of {@code X-TC-Timestamp}, which must lie within five minutes of the clock. Besides the
+ * configured key, the temporary keys ApplyUpload issued ({@code TempCertificate}) sign requests until they expire,
+ * with their token in {@code X-TC-Token}.
  */
 final class Tc3Verifier {
 
@@ -17,17 +21,19 @@ final class Tc3Verifier {
 
     private final String secretId;
     private final String secretKey;
+    private final UploadSessionRepository uploads;
     private final Clock clock;
 
-    Tc3Verifier(String secretId, String secretKey, Clock clock) {
+    Tc3Verifier(String secretId, String secretKey, UploadSessionRepository uploads, Clock clock) {
         this.secretId = secretId;
         this.secretKey = secretKey;
+        this.uploads = uploads;
         this.clock = clock;
     }
 
-    /** The parts of a request that the signature covers. */
+    /** The parts of a request that the signature covers, and its {@code X-TC-Token} (null when absent). */
     record SignedRequest(String authorization, String timestamp, String host, String contentType,
-                         String contentSha256, byte[] body) {
+                         String contentSha256, byte[] body, String token) {
     }
 
     /** Returns normally when the request is authentic; otherwise throws the AuthFailure the cloud would. */
@@ -36,11 +42,9 @@ final class Tc3Verifier {
                 .orElseThrow(() -> new VodApiException(VodApiException.INVALID_AUTHORIZATION,
                         "The Authorization header is missing or is not of the TC3-HMAC-SHA256 form."));
         long timestamp = timestamp(request.timestamp());
-        if (!auth.secretId().equals(secretId)) {
-            throw new VodApiException(VodApiException.SECRET_ID_NOT_FOUND,
-                    "The SecretId is not found, please ensure that your SecretId is correct.");
-        }
-        long skew = Math.abs(clock.instant().getEpochSecond() - timestamp);
+        Instant now = clock.instant();
+        String key = signingKey(auth.secretId(), request.token(), now);
+        long skew = Math.abs(now.getEpochSecond() - timestamp);
         if (skew > WINDOW.toSeconds()) {
             throw new VodApiException(VodApiException.SIGNATURE_EXPIRE, "Signature expired. Timestamp "
                     + timestamp + " differs from the server time by " + skew + " s (allowed: " + WINDOW.toSeconds() + ").");
@@ -56,16 +60,46 @@ final class Tc3Verifier {
                 ? Tc3Signer.sha256Hex(Tc3Signer.UNSIGNED_PAYLOAD.getBytes(StandardCharsets.UTF_8))
                 : Tc3Signer.sha256Hex(request.body());
         String host = request.host() == null ? "" : request.host();
-        if (!matches(auth, host, request.contentType(), timestamp, payloadHash)
-                && !matches(auth, withoutPort(host), request.contentType(), timestamp, payloadHash)) {
+        if (!matches(key, auth, host, request.contentType(), timestamp, payloadHash)
+                && !matches(key, auth, withoutPort(host), request.contentType(), timestamp, payloadHash)) {
             throw signatureFailure("the signature does not match");
         }
     }
 
-    private boolean matches(Tc3Authorization auth, String host, String contentType, long timestamp, String payloadHash) {
-        String expected = Tc3Signer.signature(secretKey, auth.service(), host, contentType == null ? "" : contentType,
+    /**
+     * The SecretKey belonging to {@code id}: the configured key (any {@code X-TC-Token} ignored), or a temporary key
+     * whose token must come along and which must not have expired ({@code AuthFailure.TokenFailure} otherwise).
+     */
+    private String signingKey(String id, String token, Instant now) {
+        if (id.equals(secretId)) {
+            return secretKey;
+        }
+        TempCredential temporary = uploads.byTempSecretId(id).map(UploadSession::credential)
+                .orElseThrow(() -> new VodApiException(VodApiException.SECRET_ID_NOT_FOUND,
+                        "The SecretId is not found, please ensure that your SecretId is correct."));
+        if (token == null || token.isEmpty()) {
+            throw tokenFailure("the request carries no X-TC-Token for the temporary SecretId");
+        }
+        if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                temporary.token().getBytes(StandardCharsets.UTF_8))) {
+            throw tokenFailure("the X-TC-Token does not belong to the temporary SecretId");
+        }
+        if (now.getEpochSecond() > temporary.expiredTime()) {
+            throw tokenFailure("the temporary credentials expired at "
+                    + Instant.ofEpochSecond(temporary.expiredTime()));
+        }
+        return temporary.secretKey();
+    }
+
+    private static boolean matches(String key, Tc3Authorization auth, String host, String contentType, long timestamp,
+                                   String payloadHash) {
+        String expected = Tc3Signer.signature(key, auth.service(), host, contentType == null ? "" : contentType,
                 timestamp, payloadHash);
         return Tc3Signer.sameSignature(expected, auth.signature());
+    }
+
+    private static VodApiException tokenFailure(String reason) {
+        return new VodApiException(VodApiException.TOKEN_FAILURE, "The token is invalid: " + reason + ".");
     }
 
     private static long timestamp(String header) {

@@ -1,16 +1,32 @@
 package dev.vodhook.emulator;
 
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Upload sessions by VodSessionKey and by their temporary SecretId, in memory. */
+/**
+ * Upload sessions by VodSessionKey and by their temporary SecretId, in memory; every change is reported to
+ * {@link StateChanges}.
+ */
 final class UploadSessionRepository {
 
     private final Map<String, UploadSession> bySessionKey = new ConcurrentHashMap<>();
     private final Map<String, String> sessionKeyBySecretId = new ConcurrentHashMap<>();
+    private final StateChanges changes;
+
+    UploadSessionRepository(StateChanges changes) {
+        this.changes = changes;
+    }
 
     void save(UploadSession session) {
+        put(session);
+        changes.changed();
+    }
+
+    private void put(UploadSession session) {
         bySessionKey.put(session.vodSessionKey(), session);
         sessionKeyBySecretId.put(session.credential().secretId(), session.vodSessionKey());
     }
@@ -30,11 +46,26 @@ final class UploadSessionRepository {
             changed[0] = !s.committed();
             return s.asCommitted();
         });
+        changes.changed();
         return changed[0];
     }
 
     void clear() {
         bySessionKey.clear();
         sessionKeyBySecretId.clear();
+        changes.changed();
+    }
+
+    /** The sessions whose temporary key has not expired at {@code now}, oldest first (expired ones are useless). */
+    List<UploadSession> usable(Instant now) {
+        return bySessionKey.values().stream().filter(s -> !s.expiredAt(now))
+                .sorted(Comparator.comparing(UploadSession::createdAt)).toList();
+    }
+
+    /** Replaces everything with saved sessions. */
+    void restore(List<UploadSession> saved) {
+        bySessionKey.clear();
+        sessionKeyBySecretId.clear();
+        saved.forEach(this::put);
     }
 }

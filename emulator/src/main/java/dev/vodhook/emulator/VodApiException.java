@@ -9,6 +9,7 @@ public class VodApiException extends EmulatorException {
     public static final String SIGNATURE_FAILURE = "AuthFailure.SignatureFailure";
     public static final String SIGNATURE_EXPIRE = "AuthFailure.SignatureExpire";
     public static final String SECRET_ID_NOT_FOUND = "AuthFailure.SecretIdNotFound";
+    public static final String TOKEN_FAILURE = "AuthFailure.TokenFailure";
     public static final String INVALID_AUTHORIZATION = "AuthFailure.InvalidAuthorization";
     public static final String INVALID_ACTION = "InvalidAction";
     public static final String NO_SUCH_VERSION = "NoSuchVersion";
@@ -19,6 +20,7 @@ public class VodApiException extends EmulatorException {
     public static final String UNSUPPORTED_OPERATION = "UnsupportedOperation";
     public static final String RESOURCE_NOT_FOUND = "ResourceNotFound";
     public static final String LIMIT_EXCEEDED = "LimitExceeded";
+    public static final String REQUEST_LIMIT_EXCEEDED = "RequestLimitExceeded";
     public static final String REQUEST_SIZE_LIMIT_EXCEEDED = "RequestSizeLimitExceeded";
     public static final String INTERNAL_ERROR = "InternalError";
 

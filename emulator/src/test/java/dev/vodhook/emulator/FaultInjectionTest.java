@@ -23,6 +23,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -216,6 +218,81 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aDelayedPushArrivesLateByTheClock() throws Exception {
+        post("{\"push\": \"delay\", \"seconds\": 30}");
+        DirectUpload.upload(vod, TestClips.landscape());
+        Instant published = clock.instant();
+
+        vod.runDuePushes();
+        assertThat(receiver.received()).isEmpty();
+        assertThat(only().status()).isEqualTo(Delivery.PENDING);
+        assertThat(only().attempts()).isEmpty();
+        assertThat(only().nextAttemptAt()).hasValue(published.plusSeconds(30));
+
+        clock.tick(Duration.ofSeconds(29));
+        assertThat(vod.runDuePushes()).isZero();
+        clock.tick(Duration.ofSeconds(1));
+        assertThat(vod.runDuePushes()).isEqualTo(1);
+
+        assertThat(receiver.received()).hasSize(1);
+        assertThat(only().status()).isEqualTo(Delivery.DELIVERED);
+        assertThat(only().attempts()).singleElement().satisfies(a -> {
+            assertThat(a.number()).isEqualTo(1);
+            assertThat(a.at()).isEqualTo(published.plusSeconds(30));
+            assertThat(a.fault()).hasValue("delay 30000 ms");
+        });
+    }
+
+    @Test
+    void aDelayedPushIsOvertakenByALaterEvent() throws Exception {
+        vod.faults().delayNextPushes(Duration.ofSeconds(10), 1);
+        String first = DirectUpload.upload(vod, TestClips.landscape()).getFileId();
+        vod.runDuePushes();
+        String second = DirectUpload.upload(vod, TestClips.landscape()).getFileId();
+        vod.runDuePushes();
+        clock.tick(Duration.ofSeconds(10));
+        vod.runDuePushes();
+
+        assertThat(uploadedFileIds()).containsExactly(second, first);
+    }
+
+    @Test
+    void reorderedPushesAreHeldThenSentNewestFirst() throws Exception {
+        post("{\"push\": \"reorder\", \"count\": 3}");
+        List<String> uploaded = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            uploaded.add(DirectUpload.upload(vod, TestClips.landscape()).getFileId());
+            vod.runDuePushes();
+            if (i < 2) {
+                assertThat(receiver.received()).as("held until the third").isEmpty();
+                assertThat(vod.deliveries().all().get(i).nextAttemptAt()).as("held: no due time").isEmpty();
+            }
+        }
+
+        assertThat(uploadedFileIds()).containsExactly(uploaded.get(2), uploaded.get(1), uploaded.get(0));
+        assertThat(vod.deliveries().all()).allSatisfy(d -> {
+            assertThat(d.status()).isEqualTo(Delivery.DELIVERED);
+            assertThat(d.attempts()).singleElement().satisfies(a -> assertThat(a.fault()).hasValue("reorder 3"));
+        });
+        assertThat(get().path("push")).isEmpty();
+    }
+
+    @Test
+    void droppingTheFaultsReleasesHeldPushes() throws Exception {
+        vod.faults().reorderNextPushes(5);
+        DirectUpload.upload(vod, TestClips.landscape());
+        DirectUpload.upload(vod, TestClips.landscape());
+        vod.runDuePushes();
+        assertThat(receiver.received()).isEmpty();
+
+        send(HttpRequest.newBuilder(URI.create(vod.baseUrl() + FaultRoutes.PATH)).DELETE(), 200);
+        vod.runDuePushes();
+
+        assertThat(receiver.received()).hasSize(2);
+        assertThat(vod.deliveries().all()).extracting(Delivery::status).containsOnly(Delivery.DELIVERED);
+    }
+
+    @Test
     void pushFaultsAreUsedInOrderAndCanBeDropped() throws Exception {
         vod.faults().failNextPushes(500, 2);
         post("{\"push\": \"vanish\", \"count\": 1}");
@@ -236,13 +313,17 @@ class FaultInjectionTest {
                 "{\"action\": \"ProcessMedia\", \"errorCode\": \"InternalError\", \"count\": 0}",
                 "{\"push\": \"vanish\", \"colour\": \"red\"}", "not json", "{\"push\": \"delay\"}",
                 "{\"push\": \"delay\", \"delayMillis\": 0}",
-                "{\"action\": \"ProcessMedia\", \"errorCode\": \"InternalError\", \"delayMillis\": 100}"}) {
+                "{\"action\": \"ProcessMedia\", \"errorCode\": \"InternalError\", \"delayMillis\": 100}",
+                "{\"push\": \"delay\", \"seconds\": 0}", "{\"push\": \"delay\", \"seconds\": 3, \"delayMillis\": 3000}",
+                "{\"push\": \"reorder\", \"count\": 1}"}) {
             JsonNode answer = send(post(body, "POST"), 400);
             assertThat(answer.path("error").asText()).as(body).isNotBlank();
         }
         assertThat(get().path("push")).isEmpty();
         assertThatThrownBy(() -> vod.faults().failNextPushes(99, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> vod.faults().delayNextCalls("ProcessMedia", Duration.ZERO, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> vod.faults().delayNextPushes(Duration.ZERO, 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -255,6 +336,12 @@ class FaultInjectionTest {
         ClientProfile profile = new ClientProfile();
         profile.setHttpProfile(http);
         return new VodClient(new Credential(vod.config().secretId(), vod.config().secretKey()), "ap-guangzhou", profile);
+    }
+
+    /** The FileIds of the NewFileUpload events the receiver got, in the order they arrived. */
+    private static List<String> uploadedFileIds() {
+        return receiver.bodiesOf("NewFileUpload").stream()
+                .map(b -> b.path("FileUploadEvent").path("FileId").asText()).toList();
     }
 
     private static Delivery only() {

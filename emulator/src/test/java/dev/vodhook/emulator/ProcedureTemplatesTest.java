@@ -16,28 +16,23 @@ import com.tencentcloudapi.vod.v20180717.models.ProcessMediaByProcedureRequest;
 import com.tencentcloudapi.vod.v20180717.models.SampleSnapshotTaskInput;
 import java.time.Duration;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** CreateProcedureTemplate and DescribeProcedureTemplates through the official SDK; a custom flow at upload. */
+/**
+ * CreateProcedureTemplate and DescribeProcedureTemplates through the official SDK; a custom flow at upload, its
+ * NewFileUpload read from the delivery journal of the {@link LocalVodExtension}.
+ */
 class ProcedureTemplatesTest {
 
-    private static RecordingReceiver receiver;
-    private static LocalVod vod;
+    @RegisterExtension
+    static final LocalVodExtension local = LocalVodExtension.create();
     private static VodClient client;
 
     @BeforeAll
-    static void start() {
-        receiver = new RecordingReceiver();
-        vod = LocalVod.start(EmulatorConfig.defaults().withNotificationUrl(receiver.url()));
-        client = VodSdk.client(vod);
-    }
-
-    @AfterAll
-    static void stop() {
-        vod.close();
-        receiver.close();
+    static void client(VodClient sdk) {
+        client = sdk;
     }
 
     @Test
@@ -65,10 +60,11 @@ class ProcedureTemplatesTest {
         assertThat(listed.getCreateTime()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(listed.getMediaProcessTask().getSampleSnapshotTaskSet()[0].getDefinition()).isEqualTo(10L);
 
-        String fileId = DirectUpload.upload(vod, TestClips.clip(160, 90), "Thumbs").getFileId();
+        String fileId = DirectUpload.upload(local.localVod(), TestClips.clip(160, 90), "Thumbs").getFileId();
 
-        JsonNode upload = await().atMost(Duration.ofSeconds(10)).until(() -> receiver.bodiesOf("NewFileUpload").stream()
-                .map(b -> b.path("FileUploadEvent")).filter(e -> e.path("FileId").asText().equals(fileId))
+        JsonNode upload = await().atMost(Duration.ofSeconds(10)).until(() -> local.deliveries()
+                .ofType("NewFileUpload").stream().filter(d -> d.status().equals(Delivery.DELIVERED))
+                .map(d -> d.body().path("FileUploadEvent")).filter(e -> e.path("FileId").asText().equals(fileId))
                 .findFirst().orElse(null), e -> e != null);
         var results = Tasks.awaitFinished(client, upload.path("ProcedureTaskId").asText()).getProcedureTask()
                 .getMediaProcessResultSet();
@@ -79,7 +75,7 @@ class ProcedureTemplatesTest {
     @Test
     void processMediaByProcedureRunsACustomFlow() throws Exception {
         create("ByName", "", 100010);
-        String fileId = DirectUpload.upload(vod, TestClips.clip(160, 90)).getFileId();
+        String fileId = DirectUpload.upload(local.localVod(), TestClips.clip(160, 90)).getFileId();
         ProcessMediaByProcedureRequest request = new ProcessMediaByProcedureRequest();
         request.setFileId(fileId);
         request.setProcedureName("ByName");
@@ -121,7 +117,7 @@ class ProcedureTemplatesTest {
     }
 
     @Test
-    void anUploadNamingAnUnknownFlowIsRefused() {
+    void anUploadNamingAnUnknownFlowIsRefused(LocalVod vod) {
         assertThat(sdkError(() -> DirectUpload.upload(vod, TestClips.clip(160, 90), "NotAFlow")).getErrorCode())
                 .isEqualTo("InvalidParameterValue");
     }

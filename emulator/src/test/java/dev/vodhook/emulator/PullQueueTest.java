@@ -18,7 +18,7 @@ class PullQueueTest {
     private static final EventConfig PULL = new EventConfig(EventConfig.PULL, "", "ON", "ON", Optional.empty());
 
     private final SettableClock clock = SettableClock.at("2026-05-01T00:00:00Z");
-    private final PullQueue queue = new PullQueue(PullPolicy.defaults(), new IdSource(), clock);
+    private final PullQueue queue = new PullQueue(PullPolicy.defaults(), new IdSource(), clock, StateChanges.NONE);
 
     @Test
     void handsOutAtMostTheBatchOldestFirstAndOnlyTheApplicationsOwn() {

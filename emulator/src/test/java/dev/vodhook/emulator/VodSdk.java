@@ -20,6 +20,11 @@ final class VodSdk {
         return new VodClient(new Credential(secretId, secretKey), "ap-guangzhou", profile(vod, false));
     }
 
+    /** A client with temporary credentials: their token goes out as {@code X-TC-Token}. */
+    static VodClient client(LocalVod vod, Credential credential) {
+        return new VodClient(credential, "ap-guangzhou", profile(vod, false));
+    }
+
     static VodClient unsignedPayloadClient(LocalVod vod) {
         return new VodClient(new Credential(vod.config().secretId(), vod.config().secretKey()), "ap-guangzhou",
                 profile(vod, true));

@@ -34,9 +34,9 @@ import java.util.Optional;
  * @param maxBodyBytes                larger callback bodies get 413
  * @param vodTimeout                  read/write timeout of VOD API calls (connect: at most 5 s)
  * @param clock                       the time source of everything time-dependent
- * @param intake                      push, pull or both; group commit; dedupe retention
  * @param processing                  what an upload starts ({@code on-upload}, {@code procedure}) and the
  *                                    reconciler's pace ({@code reconcile-after}, {@code reconcile-every})
+ * @param intake                      push, pull or both; group commit; dedupe retention
  */
 public record ServiceConfig(
         int port,
@@ -55,8 +55,8 @@ public record ServiceConfig(
         int maxBodyBytes,
         Duration vodTimeout,
         Clock clock,
-        IntakeSettings intake,
-        ProcessingSettings processing) {
+        ProcessingSettings processing,
+        IntakeSettings intake) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_BIND_HOST = "127.0.0.1";
@@ -93,30 +93,31 @@ public record ServiceConfig(
             throw new IllegalArgumentException("vodTimeout must be positive: " + vodTimeout);
         }
         Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(intake, "intake");
         Objects.requireNonNull(processing, "processing");
+        Objects.requireNonNull(intake, "intake");
     }
 
     public static ServiceConfig defaults() {
         return new ServiceConfig(DEFAULT_PORT, DEFAULT_BIND_HOST, DEFAULT_VOD_ENDPOINT, "", "", DEFAULT_REGION,
                 Optional.empty(), DEFAULT_DEFINITIONS, false, DEFAULT_DATABASE_URL, Optional.empty(),
                 WorkerSettings.defaults(), RetryPolicy.defaults(), DEFAULT_MAX_BODY_BYTES, DEFAULT_VOD_TIMEOUT,
-                Clock.systemUTC(), IntakeSettings.defaults(), ProcessingSettings.defaults());
+                Clock.systemUTC(), ProcessingSettings.defaults(),
+                IntakeSettings.defaults());
     }
 
     public ServiceConfig withPort(int value) {
         return new ServiceConfig(value, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, intake, processing);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing, intake);
     }
 
     public ServiceConfig withBindHost(String value) {
         return new ServiceConfig(port, value, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, intake, processing);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing, intake);
     }
 
     public ServiceConfig withVodEndpoint(URI value) {
         return new ServiceConfig(port, bindHost, value, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, intake, processing);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing, intake);
     }
 
     /** @param value {@code scheme://host[:port]}, e.g. {@code http://127.0.0.1:9000} */
@@ -126,17 +127,17 @@ public record ServiceConfig(
 
     public ServiceConfig withCredentials(String id, String key) {
         return new ServiceConfig(port, bindHost, vodEndpoint, id, key, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, intake, processing);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing, intake);
     }
 
     public ServiceConfig withRegion(String value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, value, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, intake, processing);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing, intake);
     }
 
     public ServiceConfig withSubAppId(Optional<Long> value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, value, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, intake, processing);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing, intake);
     }
 
     public ServiceConfig withSubAppId(long value) {
@@ -145,22 +146,22 @@ public record ServiceConfig(
 
     public ServiceConfig withDefinitions(List<Integer> value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, value,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, intake, processing);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing, intake);
     }
 
     public ServiceConfig withTranscodeWhenProcedureNamed(boolean value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                value, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, intake, processing);
+                value, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing, intake);
     }
 
     public ServiceConfig withDatabaseUrl(String value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, value, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, intake, processing);
+                transcodeWhenProcedureNamed, value, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing, intake);
     }
 
     public ServiceConfig withCallbackToken(Optional<String> value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, value, worker, retry, maxBodyBytes, vodTimeout, clock, intake, processing);
+                transcodeWhenProcedureNamed, databaseUrl, value, worker, retry, maxBodyBytes, vodTimeout, clock, processing, intake);
     }
 
     public ServiceConfig withCallbackToken(String value) {
@@ -169,40 +170,39 @@ public record ServiceConfig(
 
     public ServiceConfig withWorker(WorkerSettings value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, value, retry, maxBodyBytes, vodTimeout, clock, intake, processing);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, value, retry, maxBodyBytes, vodTimeout, clock, processing, intake);
     }
 
     public ServiceConfig withRetry(RetryPolicy value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, value, maxBodyBytes, vodTimeout, clock, intake, processing);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, value, maxBodyBytes, vodTimeout, clock, processing, intake);
     }
 
     public ServiceConfig withMaxBodyBytes(int value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, value, vodTimeout, clock, intake, processing);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, value, vodTimeout, clock, processing, intake);
     }
 
     public ServiceConfig withVodTimeout(Duration value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, value, clock, intake, processing);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, value, clock, processing, intake);
     }
 
     public ServiceConfig withClock(Clock value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, value, intake,
-                processing);
-    }
-
-    public ServiceConfig withIntake(IntakeSettings value) {
-        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock,
-                value, processing);
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, value, processing, intake);
     }
 
     public ServiceConfig withProcessing(ProcessingSettings value) {
         return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
                 transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock,
-                intake, value);
+                value, intake);
+    }
+
+    public ServiceConfig withIntake(IntakeSettings value) {
+        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
+                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock,
+                processing, value);
     }
 
     /** One line for the startup log: every setting, secrets replaced. */
@@ -222,8 +222,8 @@ public record ServiceConfig(
                 + " retry=" + retry
                 + " max-body-bytes=" + maxBodyBytes
                 + " vod-timeout=" + vodTimeout
-                + " intake=" + intake
-                + " " + processing;
+                + " " + processing
+                + " intake=" + intake;
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.vodhook.store.Dialect;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.json.JavalinJackson;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -93,11 +92,18 @@ public final class VodhookServer implements AutoCloseable {
                 c.jsonMapper(new JavalinJackson(jsonMapper(), true));
                 VodhookRoutes.register(c.routes, callbacks, api);
             });
-            commit.start();
-            http.start(config.bindHost(), config.port());
             if (!config.intake().intakeOnly()) {
-                processor.start();
+                processor.start(); // first: its first claim is done by the time callbacks come in
                 reconciler.start();
+            }
+            commit.start();
+            try {
+                http.start(config.bindHost(), config.port());
+            } catch (RuntimeException e) {
+                commit.close();
+                reconciler.close();
+                processor.close();
+                throw e;
             }
             pull.ifPresent(PullIntake::start);
             intake.prune().start();

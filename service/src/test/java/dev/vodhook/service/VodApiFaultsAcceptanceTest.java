@@ -68,6 +68,8 @@ class VodApiFaultsAcceptanceTest {
         vod.faults().failNextCalls("ProcessMedia", "InternalError", 1);
         vod.faults().failNextCalls("ProcessMedia", "RequestLimitExceeded", 1);
         vod.faults().delayNextCalls("ProcessMedia", Duration.ofMillis(2500), 1);
+        // the task's FINISH push arrives after the last retry below, not in the same claim (it used to race it)
+        vod.faults().delayNextPushes(Duration.ofSeconds(2), 1);
 
         attempt(upload, 1, EventStatus.PENDING, "InternalError");
         clock.tick(Duration.ofSeconds(1));
