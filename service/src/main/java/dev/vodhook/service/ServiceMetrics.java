@@ -32,6 +32,9 @@ public final class ServiceMetrics {
     /** Intake counters by type and source, looked up once: they count every event. */
     private final Map<String, Counter> received = new ConcurrentHashMap<>();
     private final Map<String, Counter> duplicates = new ConcurrentHashMap<>();
+    /** Handler meters by type (and outcome), looked up once: they count every event handled. */
+    private final Map<String, Counter> processed = new ConcurrentHashMap<>();
+    private final Map<String, Timer> handlerDurations = new ConcurrentHashMap<>();
     private final DistributionSummary commitBatch = DistributionSummary.builder("vodhook.intake.commit.batch")
             .description("Events per group commit").publishPercentiles(0.5, 0.99).register(registry);
     private final Timer commitDuration = Timer.builder("vodhook.intake.commit.duration")
@@ -67,10 +70,13 @@ public final class ServiceMetrics {
 
     /** @param outcome {@code done}, {@code retry} or {@code dead} */
     void handled(String type, String outcome, long nanos) {
-        Counter.builder("vodhook.events.processed").description("Handler runs by outcome")
-                .tag("type", typeTag(type)).tag("outcome", outcome).register(registry).increment();
-        Timer.builder("vodhook.handler.duration").description("Handler run time")
-                .tag("type", typeTag(type)).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        String tag = typeTag(type);
+        processed.computeIfAbsent(tag + "\n" + outcome, k -> Counter.builder("vodhook.events.processed")
+                .description("Handler runs by outcome")
+                .tag("type", tag).tag("outcome", outcome).register(registry)).increment();
+        handlerDurations.computeIfAbsent(tag, k -> Timer.builder("vodhook.handler.duration")
+                .description("Handler run time")
+                .tag("type", tag).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** @param outcome {@code started}, {@code already_submitted}, {@code retryable_error} or {@code permanent_error} */
