@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -35,6 +37,9 @@ import org.sqlite.SQLiteDataSource;
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final String MIGRATIONS = "classpath:dev/vodhook/store/db";
+    /** Background WAL checkpoints (SQLite): soon after commits while the log grows, rarely when idle. */
+    private static final Duration CHECKPOINT_BUSY_PAUSE = Duration.ofMillis(5);
+    private static final Duration CHECKPOINT_IDLE_PAUSE = Duration.ofMillis(200);
 
     private final String displayUrl;
     private final Dialect dialect;
@@ -43,10 +48,13 @@ public final class Database implements AutoCloseable {
     private final Storage storage;
     private final Inbox inbox;
     private final MediaStore media;
+    private final Optional<WalCheckpointer> checkpointer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Database(String displayUrl, Dialect dialect, HikariDataSource writerPool, HikariDataSource readerPool) {
+    private Database(String displayUrl, Dialect dialect, HikariDataSource writerPool, HikariDataSource readerPool,
+            Optional<WalCheckpointer> checkpointer) {
         this.displayUrl = displayUrl;
+        this.checkpointer = checkpointer;
         this.dialect = dialect;
         this.writerPool = writerPool;
         this.readerPool = readerPool;
@@ -72,12 +80,15 @@ public final class Database implements AutoCloseable {
                 migrate(writer, dialect, displayUrl);
                 reader = new HikariDataSource(
                         sqlitePool("vodhook-sqlite-reader", jdbcUrl, options, false, options.maxPoolSize()));
+                WalCheckpointer checkpointer = new WalCheckpointer(sqliteSource(jdbcUrl, options, false),
+                        CHECKPOINT_BUSY_PAUSE, CHECKPOINT_IDLE_PAUSE);
+                checkpointer.start();
+                return new Database(displayUrl, dialect, writer, reader, Optional.of(checkpointer));
             } else {
                 writer = new HikariDataSource(postgresPool(jdbcUrl, options));
                 migrate(writer, dialect, displayUrl);
-                reader = writer;
+                return new Database(displayUrl, dialect, writer, writer, Optional.empty());
             }
-            return new Database(displayUrl, dialect, writer, reader);
         } catch (RuntimeException e) {
             closeQuietly(reader);
             closeQuietly(writer);
@@ -113,6 +124,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            checkpointer.ifPresent(WalCheckpointer::close);
             if (readerPool != writerPool) {
                 readerPool.close();
             }
@@ -127,6 +139,20 @@ public final class Database implements AutoCloseable {
     }
 
     private static HikariConfig sqlitePool(String name, String url, DatabaseOptions options, boolean writer, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setDataSource(sqliteSource(url, options, writer));
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(options.connectionTimeout().toMillis());
+        if (!writer) {
+            config.setConnectionInitSql("PRAGMA query_only = true");
+        }
+        return config;
+    }
+
+    /** Connections in WAL mode with a sync per commit; the writer's transactions take the write lock at BEGIN. */
+    private static SQLiteDataSource sqliteSource(String url, DatabaseOptions options, boolean writer) {
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -136,16 +162,7 @@ public final class Database implements AutoCloseable {
         }
         SQLiteDataSource source = new SQLiteDataSource(sqlite);
         source.setUrl(url);
-        HikariConfig config = new HikariConfig();
-        config.setPoolName(name);
-        config.setDataSource(source);
-        config.setMaximumPoolSize(size);
-        config.setMinimumIdle(1);
-        config.setConnectionTimeout(options.connectionTimeout().toMillis());
-        if (!writer) {
-            config.setConnectionInitSql("PRAGMA query_only = true");
-        }
-        return config;
+        return source;
     }
 
     private static HikariConfig postgresPool(String url, DatabaseOptions options) {
