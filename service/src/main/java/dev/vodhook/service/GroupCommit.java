@@ -8,9 +8,11 @@ import dev.vodhook.store.StoreException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -38,7 +40,11 @@ public final class GroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     private static final int RETRY_AFTER_SECONDS = 1;
 
-    private record Pending(IncomingEvent event, CompletableFuture<AppendResult> result) {}
+    private record Pending(IncomingEvent event, CompletableFuture<AppendResult> result, long queuedAt) {
+        Pending(IncomingEvent event) {
+            this(event, new CompletableFuture<>(), System.nanoTime());
+        }
+    }
 
     private final Inbox inbox;
     private final int maxBatch;
@@ -48,7 +54,10 @@ public final class GroupCommit implements AutoCloseable {
     private final Runnable onStored;
     private final int committers;
     private volatile boolean closing;
+    private volatile Thread watchdog;
     private final List<Thread> running = new ArrayList<>();
+    /** The batch each committer thread is committing, for the watchdog. */
+    private final Map<Thread, List<Pending>> committing = new ConcurrentHashMap<>();
 
     /** @param onStored called after a commit that stored at least one new event (wakes the processor) */
     GroupCommit(Inbox inbox, IntakeSettings settings, ServiceMetrics metrics, Runnable onStored) {
@@ -76,7 +85,7 @@ public final class GroupCommit implements AutoCloseable {
      * database failed it.
      */
     public AppendResult append(IncomingEvent event) {
-        Pending pending = new Pending(event, new CompletableFuture<>());
+        Pending pending = new Pending(event);
         if (closing || !queue.offer(pending)) {
             metrics.rejected("overloaded");
             throw new Overloaded(closing ? "the receiver is shutting down; try again"
@@ -93,7 +102,7 @@ public final class GroupCommit implements AutoCloseable {
         List<CompletableFuture<AppendResult>> futures = new ArrayList<>(events.size());
         long deadline = System.nanoTime() + commitTimeout.toNanos();
         for (IncomingEvent event : events) {
-            Pending pending = new Pending(event, new CompletableFuture<>());
+            Pending pending = new Pending(event);
             futures.add(pending.result());
             if (!offer(pending, deadline)) {
                 pending.result().completeExceptionally(new Overloaded("no room in the commit queue", RETRY_AFTER_SECONDS));
@@ -132,6 +141,7 @@ public final class GroupCommit implements AutoCloseable {
         for (int i = 0; i < committers; i++) {
             running.add(Thread.ofPlatform().name("vodhook-group-commit-" + i).daemon().start(this::runUntilClosed));
         }
+        watchdog = Thread.ofPlatform().name("vodhook-group-commit-watchdog").daemon().start(this::watchUntilClosed);
     }
 
     /** Refuses new events, commits those queued, and stops the committer. */
@@ -153,25 +163,70 @@ public final class GroupCommit implements AutoCloseable {
         while (runOnce() > 0) {
             // committed what was still queued (no committer thread, or it did not stop in time)
         }
+        Thread watching = watchdog;
+        if (watching != null) {
+            watching.interrupt();
+        }
     }
 
     private void runUntilClosed() {
-        List<Pending> batch = new ArrayList<>(maxBatch);
+        Thread self = Thread.currentThread();
         while (!closing || !queue.isEmpty()) {
             try {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
+                List<Pending> batch = new ArrayList<>(Math.min(maxBatch, queue.size() + 1));
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
+                committing.put(self, batch);
                 commit(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } finally {
-                batch.clear();
+                committing.remove(self);
             }
+        }
+    }
+
+    /**
+     * Answers {@link Overloaded} to every caller whose event has waited longer than the commit
+     * timeout, queued or in a commit that does not return. One thread does this for all callers,
+     * so that waiting for a commit costs a caller no timer of its own. The event may still be
+     * committed later; a retry then finds it as a duplicate.
+     */
+    private void watchUntilClosed() {
+        long timeout = commitTimeout.toNanos();
+        Duration tick = Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(10), timeout / 10));
+        while (!closing) {
+            try {
+                Thread.sleep(tick);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (Pending p : queue) { // oldest first
+                if (now - p.queuedAt() < timeout) {
+                    break;
+                }
+                expire(p);
+            }
+            for (List<Pending> batch : committing.values()) {
+                for (Pending p : batch) {
+                    if (now - p.queuedAt() >= timeout) {
+                        expire(p);
+                    }
+                }
+            }
+        }
+    }
+
+    private void expire(Pending p) {
+        if (p.result().completeExceptionally(new Overloaded("the event was not committed within " + commitTimeout
+                + "; try again", RETRY_AFTER_SECONDS))) {
+            metrics.rejected("commit_timeout");
         }
     }
 
@@ -246,9 +301,13 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for the commit: with a committer running, its watchdog ends the wait at the commit
+     * timeout; without (tests stepping {@link #runOnce()}), the wait itself is timed.
+     */
     private AppendResult await(CompletableFuture<AppendResult> result) {
         try {
-            return result.get(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return watchdog != null ? result.get() : result.get(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
