@@ -1,9 +1,6 @@
 package dev.vodhook.service;
 
-import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
-import com.tencentcloudapi.common.profile.ClientProfile;
-import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.vod.v20180717.VodClient;
 import com.tencentcloudapi.vod.v20180717.models.DescribeTaskDetailRequest;
 import com.tencentcloudapi.vod.v20180717.models.DescribeTaskDetailResponse;
@@ -52,17 +49,9 @@ public final class VodApi implements MediaProcessing, TaskDetails {
      */
     public static VodApi create(URI endpoint, String secretId, String secretKey, String region,
             Optional<Long> subAppId, Duration timeout) {
-        HttpProfile http = new HttpProfile();
-        http.setEndpoint(hostAndPort(endpoint));
-        http.setProtocol("http".equalsIgnoreCase(endpoint.getScheme()) ? HttpProfile.REQ_HTTP : HttpProfile.REQ_HTTPS);
-        http.setReqMethod(HttpProfile.REQ_POST);
-        int seconds = (int) Math.max(1, timeout.toSeconds());
-        http.setConnTimeout((int) Math.max(1, Math.min(seconds, MAX_CONNECT_TIMEOUT.toSeconds())));
-        http.setReadTimeout(seconds);
-        http.setWriteTimeout(seconds);
-        ClientProfile profile = new ClientProfile();
-        profile.setHttpProfile(http);
-        return new VodApi(new VodClient(new Credential(secretId, secretKey), region, profile), subAppId, endpoint);
+        Duration connect = timeout.compareTo(MAX_CONNECT_TIMEOUT) > 0 ? MAX_CONNECT_TIMEOUT : timeout;
+        return new VodApi(VodClients.create(endpoint, secretId, secretKey, region, connect, timeout), subAppId,
+                endpoint);
     }
 
     @Override
@@ -167,14 +156,6 @@ public final class VodApi implements MediaProcessing, TaskDetails {
                 || code.equals("InternalError") || code.startsWith("InternalError.")
                 || code.equals("RequestLimitExceeded") || code.startsWith("RequestLimitExceeded.")
                 || code.equals("ResourceUnavailable") || code.startsWith("ResourceUnavailable.");
-    }
-
-    private static String hostAndPort(URI endpoint) {
-        if (endpoint.getHost() == null || (endpoint.getPath() != null && !endpoint.getPath().isEmpty()
-                && !endpoint.getPath().equals("/"))) {
-            throw new IllegalArgumentException("VOD endpoint must be scheme://host[:port], got " + endpoint);
-        }
-        return endpoint.getPort() < 0 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort();
     }
 
     private static String nullToEmpty(String s) {

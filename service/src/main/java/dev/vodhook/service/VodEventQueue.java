@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
-import com.tencentcloudapi.common.profile.ClientProfile;
-import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.vod.v20180717.VodClient;
 import com.tencentcloudapi.vod.v20180717.models.ConfirmEventsRequest;
 import java.io.IOException;
@@ -34,6 +31,7 @@ public final class VodEventQueue {
     /** Handles per ConfirmEvents call, and events per PullEvents answer. */
     public static final int MAX_BATCH = 16;
     static final Duration MIN_READ_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
@@ -64,16 +62,8 @@ public final class VodEventQueue {
     public static VodEventQueue create(URI endpoint, String secretId, String secretKey, String region,
             Optional<Long> subAppId, Duration timeout) {
         Duration read = timeout.compareTo(MIN_READ_TIMEOUT) < 0 ? MIN_READ_TIMEOUT : timeout;
-        HttpProfile http = new HttpProfile();
-        http.setEndpoint(endpoint.getPort() < 0 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort());
-        http.setProtocol("http".equalsIgnoreCase(endpoint.getScheme()) ? HttpProfile.REQ_HTTP : HttpProfile.REQ_HTTPS);
-        http.setReqMethod(HttpProfile.REQ_POST);
-        http.setConnTimeout(5);
-        http.setReadTimeout((int) read.toSeconds());
-        http.setWriteTimeout((int) read.toSeconds());
-        ClientProfile profile = new ClientProfile();
-        profile.setHttpProfile(http);
-        return new VodEventQueue(new VodClient(new Credential(secretId, secretKey), region, profile), subAppId, endpoint);
+        return new VodEventQueue(VodClients.create(endpoint, secretId, secretKey, region, CONNECT_TIMEOUT, read),
+                subAppId, endpoint);
     }
 
     /** One PullEvents call: up to 16 events, after a hold of up to 5 s when there are none. */
