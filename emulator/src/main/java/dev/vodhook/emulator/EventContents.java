@@ -83,7 +83,10 @@ final class EventContents {
         return new VodEvent(task.subAppId(), event.eventType(), tree(event));
     }
 
-    /** The event as PullEvents returns it: {@code EventHandle}, {@code EventType}, then every payload field. */
+    /**
+     * The event as PullEvents returns it: {@code EventHandle}, {@code EventType}, then every payload field. The
+     * payload nodes are shared with the queued event, not copied: the answer is only serialised, never changed.
+     */
     static ObjectNode pulled(PulledEvent pulled) {
         ObjectNode content = pulled.event().content();
         ObjectNode out = VodJson.API.createObjectNode();
@@ -94,12 +97,12 @@ final class EventContents {
             if (value == null) {
                 out.putNull(field);
             } else {
-                out.set(field, value.deepCopy());
+                out.set(field, value);
             }
         }
         content.properties().forEach(e -> {
             if (!out.has(e.getKey())) {
-                out.set(e.getKey(), e.getValue().deepCopy());
+                out.set(e.getKey(), e.getValue());
             }
         });
         return out;
