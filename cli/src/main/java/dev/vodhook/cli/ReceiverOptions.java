@@ -72,7 +72,7 @@ public final class ReceiverOptions {
             + " (PullEvents loop, for an application in reliable-callback mode) or both")
     String intake;
 
-    @Option(names = "--pullers", paramLabel = "N", description = "PullEvents loops run at once when pulling (default 4)")
+    @Option(names = "--pullers", paramLabel = "N", description = "PullEvents loops run at once when pulling (default 8)")
     String pullers;
 
     @Option(names = "--intake-only", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",

@@ -49,7 +49,7 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
                 + " for it this long, e.g. 10m (default)");
         keys.put("reconcile-every", "how often to look for such quiet tasks, e.g. 1m (default)");
         keys.put("intake", "how events come in: push (POST /callback), pull (PullEvents loop) or both");
-        keys.put("pullers", "PullEvents loops run at once when pulling (default 4)");
+        keys.put("pullers", "PullEvents loops run at once when pulling (default 8)");
         keys.put("intake-only", "true: take events in but leave processing to other instances on the same database");
         keys.put("dedupe-retention", "how long handled events (and their dedupe keys) are kept, e.g. 7d; at least 4d");
         return Collections.unmodifiableMap(keys);
