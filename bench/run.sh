@@ -17,6 +17,10 @@
 #         (100) times after 30 warm-up ones, each when the last transcode is done: p50/p90/p99, on
 #         SQLite and on PostgreSQL.
 #   Needs postgresql (installed with apt-get when missing and run as root).
+# `bench/run.sh store` measures the inbox's append path alone (bench/StoreBench.java): one thread appending
+#   STORE_EVENTS (100000) ~4 KB events in durable batches of 20 and of 64, on SQLite, then on PostgreSQL:
+#   the ceiling the store puts on push intake before HTTP shares the cores with it.
+#   Needs postgresql (installed with apt-get when missing and run as root).
 # BENCH_DIR (/tmp/vodhook-bench), RECEIVER_PORT (18081), NGINX_PORT (18080) and PG_PORT (15432) move
 # it out of another run's way. Not part of ./vodhook test; do not run it beside a long build (2 cores
 # are shared).
@@ -29,6 +33,7 @@ connections=${CONNECTIONS:-64}
 pull_events=${PULL_EVENTS:-100000}
 processing_events=${PROCESSING_EVENTS:-20000}
 latency_samples=${LATENCY_SAMPLES:-100}
+store_events=${STORE_EVENTS:-100000}
 work=${BENCH_DIR:-/tmp/vodhook-bench}
 jar="$here/cli/target/vodhook.jar"
 nginx_port=${NGINX_PORT:-18080}
@@ -37,8 +42,8 @@ pg_port=${PG_PORT:-15432}
 pids=()
 
 case "$what" in
-  intake | processing) ;;
-  *) echo "usage: bench/run.sh intake | processing" >&2; exit 2 ;;
+  intake | processing | store) ;;
+  *) echo "usage: bench/run.sh intake | processing | store" >&2; exit 2 ;;
 esac
 
 cleanup() {
@@ -210,6 +215,22 @@ processing() {
     "$latency_samples"
   processing_bench latency-postgresql latency "$here/vodhook" \
     "jdbc:postgresql://127.0.0.1:$pg_port/latency?user=postgres" "$receiver_port" "$work" "$latency_samples"
+  say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+store() {
+  say "store: ${store_events} ~4 KB events appended by one thread, no HTTP; $(nproc) cores"
+  say "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine skews every figure)"
+  start_postgres
+  local batch
+  for batch in 20 64; do
+    rm -f "$work"/store.db*
+    "$(java_bin)" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/StoreBench.java" \
+      "jdbc:sqlite:$work/store.db" "$store_events" "$batch" 2>"$work/store-sqlite.log"
+    su postgres -c "PGOPTIONS='-c client_min_messages=warning' $pg_bin/psql -h 127.0.0.1 -p $pg_port -U postgres -qc 'DROP DATABASE IF EXISTS store' -c 'CREATE DATABASE store'" >/dev/null
+    "$(java_bin)" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/StoreBench.java" \
+      "jdbc:postgresql://127.0.0.1:$pg_port/store?user=postgres" "$store_events" "$batch" 2>"$work/store-postgresql.log"
+  done
   say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
