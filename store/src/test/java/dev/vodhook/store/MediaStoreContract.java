@@ -185,6 +185,18 @@ abstract class MediaStoreContract {
     }
 
     @Test
+    void aSuccessWithoutAUrlReplacesAFailureToo() {
+        media.upsertMedia(uploaded(FILE), T0);
+        media.recordOutputs(FILE, List.of(failedTranscode(100010)), T0);
+
+        media.recordOutputs(FILE, List.of(transcode(100010, ""), transcode(100020, "http://vod/v.f100020.mp4")),
+                T0.plusSeconds(1));
+
+        assertThat(media.findMedia(FILE).orElseThrow().outputs())
+                .containsExactly(transcode(100010, ""), transcode(100020, "http://vod/v.f100020.mp4"));
+    }
+
+    @Test
     void aLateFailureDoesNotOverwriteASuccess() {
         media.upsertMedia(uploaded(FILE), T0);
         media.recordOutputs(FILE, List.of(transcode(100010, "http://vod/v.f100010.mp4")), T0);
