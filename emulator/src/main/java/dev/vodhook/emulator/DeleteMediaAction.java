@@ -59,7 +59,7 @@ final class DeleteMediaAction implements ApiAction {
                 throw VodApiException.invalidValue("DeleteParts.Definition", "must be 0 (all) or a template id");
             }
         }
-        Media m = media.find(fileId).filter(x -> x.subAppId() == request.subAppId()).orElseThrow(() ->
+        Media m = media.find(request.subAppId(), fileId).orElseThrow(() ->
                 new VodApiException(VodApiException.RESOURCE_NOT_FOUND, "The FileId " + fileId + " does not exist."));
         if (parts.isEmpty()) {
             files.deleteAll(m);

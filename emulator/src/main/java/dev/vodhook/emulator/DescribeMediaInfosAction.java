@@ -46,7 +46,7 @@ final class DescribeMediaInfosAction implements ApiAction {
         List<MediaInfo> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String fileId : new LinkedHashSet<>(r.fileIds())) {
-            media.find(fileId).filter(m -> m.subAppId() == request.subAppId())
+            media.find(request.subAppId(), fileId)
                     .ifPresentOrElse(m -> found.add(MediaInfo.of(m, filters)), () -> missing.add(fileId));
         }
         return new Response(found, missing);

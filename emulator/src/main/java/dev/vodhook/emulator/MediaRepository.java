@@ -27,6 +27,11 @@ final class MediaRepository {
     }
 
     /** Applies {@code change} atomically; empty when the FileId is unknown. */
+    /** The media of one application: another application's FileId does not exist for it. */
+    Optional<Media> find(long subAppId, String fileId) {
+        return find(fileId).filter(m -> m.subAppId() == subAppId);
+    }
+
     Optional<Media> update(String fileId, UnaryOperator<Media> change) {
         Optional<Media> updated = Optional.ofNullable(media.computeIfPresent(fileId, (id, m) -> change.apply(m)));
         changes.changed();

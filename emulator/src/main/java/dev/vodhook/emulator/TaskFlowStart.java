@@ -1,0 +1,45 @@
+package dev.vodhook.emulator;
+
+import java.util.Set;
+
+/**
+ * What ProcessMedia and ProcessMediaByProcedure share: the media must be the caller's and still have its original,
+ * and the task flow options are checked the same way, the SessionId claimed last so that a refused request never
+ * uses one up.
+ */
+record TaskFlowStart(Long tasksPriority, String tasksNotifyMode, String sessionContext, String sessionId) {
+
+    private static final Set<String> NOTIFY_MODES = Set.of("Finish", "Change", "None");
+
+    /** The caller's media named by FileId, which must still have its original file. */
+    static Media processable(MediaRepository media, long subAppId, String fileId) {
+        Param.required(fileId, "FileId");
+        Media m = media.find(subAppId, fileId)
+                .orElseThrow(() -> VodApiException.invalidValue("FileId", "FileId", fileId + " does not exist"));
+        if (m.originalKey().isEmpty()) {
+            throw new VodApiException(VodApiException.FAILED_OPERATION,
+                    "The original file of " + m.fileId() + " was deleted; it can no longer be processed.");
+        }
+        return m;
+    }
+
+    /** Checks the options, then claims the SessionId; the runner's options. */
+    ProcedureRunner.Options check(long subAppId, SessionIds sessionIds) {
+        Param.maxLength(sessionId, 50, "SessionId", VodApiException.INVALID_PARAMETER_VALUE + ".SessionIdTooLong");
+        Param.maxLength(sessionContext, 1000, "SessionContext",
+                VodApiException.INVALID_PARAMETER_VALUE + ".SessionContextTooLong");
+        String notifyMode = tasksNotifyMode == null || tasksNotifyMode.isEmpty() ? "Finish" : tasksNotifyMode;
+        Param.oneOf(notifyMode, NOTIFY_MODES, "TasksNotifyMode");
+        long priority = tasksPriority == null ? 0 : tasksPriority;
+        if (priority < -10 || priority > 10) {
+            throw VodApiException.invalidValue("TasksPriority", "must be between -10 and 10");
+        }
+        String session = sessionId == null ? "" : sessionId;
+        if (!session.isEmpty() && !sessionIds.claim(subAppId, session)) {
+            throw VodApiException.invalidValue("SessionId", "SessionId",
+                    "'" + session + "' was already used within the dedup window; no task was started");
+        }
+        return new ProcedureRunner.Options(priority, notifyMode, sessionContext == null ? "" : sessionContext, session,
+                "");
+    }
+}
