@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Everything the local VOD can be told, with named defaults ({@link #defaults()}) and {@code with*} copies.
@@ -81,107 +82,78 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
     }
 
     public EmulatorConfig withHost(String value) {
-        return new EmulatorConfig(value, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
+        return with(e -> e.host = value);
     }
 
     public EmulatorConfig withPort(int value) {
-        return new EmulatorConfig(host, value, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
+        return with(e -> e.port = value);
     }
 
     public EmulatorConfig withCredentials(String id, String key) {
-        return new EmulatorConfig(host, port, id, key, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
+        return with(e -> {
+            e.secretId = id;
+            e.secretKey = key;
+        });
     }
 
     /** Sets the AppId and makes it the default SubAppId too. */
     public EmulatorConfig withAppId(long value) {
-        return new EmulatorConfig(host, port, secretId, secretKey, value, value, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
+        return with(e -> {
+            e.appId = value;
+            e.subAppId = value;
+        });
     }
 
     public EmulatorConfig withSubAppId(long value) {
-        return new EmulatorConfig(host, port, secretId, secretKey, appId, value, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
+        return with(e -> e.subAppId = value);
     }
 
     public EmulatorConfig withRegion(String value) {
-        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, value, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
+        return with(e -> e.region = value);
     }
 
     public EmulatorConfig withNotificationUrl(String value) {
-        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region,
-                Optional.ofNullable(value).filter(v -> !v.isBlank()), dataDir, publicBaseUrl, clock, ffmpegPath,
-                pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop, pullUpload,
-                rateLimits);
+        return with(e -> e.notificationUrl = Optional.ofNullable(value).filter(v -> !v.isBlank()));
     }
 
     public EmulatorConfig withDataDir(Path value) {
-        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl,
-                Optional.ofNullable(value), publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout,
-                sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
+        return with(e -> e.dataDir = Optional.ofNullable(value));
     }
 
     public EmulatorConfig withPublicBaseUrl(String value) {
-        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                Optional.ofNullable(value).filter(v -> !v.isBlank()), clock, ffmpegPath, pushRetry, pushTimeout,
-                sessionIdWindow, upscale, ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
+        return with(e -> e.publicBaseUrl = Optional.ofNullable(value).filter(v -> !v.isBlank()));
     }
 
     public EmulatorConfig withClock(Clock value) {
-        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, value, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
+        return with(e -> e.clock = value);
     }
 
     public EmulatorConfig withFfmpegPath(Path value) {
-        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, Optional.ofNullable(value), pushRetry, pushTimeout, sessionIdWindow, upscale,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
+        return with(e -> e.ffmpegPath = Optional.ofNullable(value));
     }
 
     public EmulatorConfig withPushRetry(RetryPolicy value) {
-        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, value, pushTimeout, sessionIdWindow, upscale,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
+        return with(e -> e.pushRetry = value);
     }
 
     public EmulatorConfig withPushTimeout(Duration value) {
-        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, value, sessionIdWindow, upscale,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
+        return with(e -> e.pushTimeout = value);
     }
 
     public EmulatorConfig withSessionIdWindow(Duration value) {
-        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, value, upscale,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
+        return with(e -> e.sessionIdWindow = value);
     }
 
     public EmulatorConfig withUpscale(boolean value) {
-        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, value,
-                ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
+        return with(e -> e.upscale = value);
     }
 
     public EmulatorConfig withFfmpegConcurrency(int value) {
-        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, value,
-                pullPolicy, pushLoop, pullUpload, rateLimits);
+        return with(e -> e.ffmpegConcurrency = value);
     }
 
     public EmulatorConfig withPullPolicy(PullPolicy value) {
-        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency,
-                value, pushLoop, pullUpload, rateLimits);
+        return with(e -> e.pullPolicy = value);
     }
 
     /** How long PullEvents holds a request while the queue is empty (5 s by default; tests use a short one). */
@@ -190,21 +162,15 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
     }
 
     public EmulatorConfig withPushLoop(boolean value) {
-        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency,
-                pullPolicy, value, pullUpload, rateLimits);
+        return with(e -> e.pushLoop = value);
     }
 
     public EmulatorConfig withPullUpload(PullUploadPolicy value) {
-        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency,
-                pullPolicy, pushLoop, value, rateLimits);
+        return with(e -> e.pullUpload = value);
     }
 
     public EmulatorConfig withRateLimits(RateLimitPolicy value) {
-        return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
-                publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale, ffmpegConcurrency,
-                pullPolicy, pushLoop, pullUpload, value);
+        return with(e -> e.rateLimits = value);
     }
 
     /** Switches the documented rate limits of {@link #rateLimits()} on or off. */
@@ -224,5 +190,66 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
                 + ", pushTimeout=" + pushTimeout + ", sessionIdWindow=" + sessionIdWindow + ", upscale=" + upscale
                 + ", ffmpegConcurrency=" + ffmpegConcurrency + ", pullPolicy=" + pullPolicy
                 + ", pushLoop=" + pushLoop + ", pullUpload=" + pullUpload + ", rateLimits=" + rateLimits + "]";
+    }
+
+    /** A mutable copy for the {@code with*} methods: each changes what it names, then builds a new config. */
+    private static final class Edit {
+        String host;
+        int port;
+        String secretId;
+        String secretKey;
+        long appId;
+        long subAppId;
+        String region;
+        Optional<String> notificationUrl;
+        Optional<Path> dataDir;
+        Optional<String> publicBaseUrl;
+        Clock clock;
+        Optional<Path> ffmpegPath;
+        RetryPolicy pushRetry;
+        Duration pushTimeout;
+        Duration sessionIdWindow;
+        boolean upscale;
+        int ffmpegConcurrency;
+        PullPolicy pullPolicy;
+        boolean pushLoop;
+        PullUploadPolicy pullUpload;
+        RateLimitPolicy rateLimits;
+
+        Edit(EmulatorConfig c) {
+            host = c.host;
+            port = c.port;
+            secretId = c.secretId;
+            secretKey = c.secretKey;
+            appId = c.appId;
+            subAppId = c.subAppId;
+            region = c.region;
+            notificationUrl = c.notificationUrl;
+            dataDir = c.dataDir;
+            publicBaseUrl = c.publicBaseUrl;
+            clock = c.clock;
+            ffmpegPath = c.ffmpegPath;
+            pushRetry = c.pushRetry;
+            pushTimeout = c.pushTimeout;
+            sessionIdWindow = c.sessionIdWindow;
+            upscale = c.upscale;
+            ffmpegConcurrency = c.ffmpegConcurrency;
+            pullPolicy = c.pullPolicy;
+            pushLoop = c.pushLoop;
+            pullUpload = c.pullUpload;
+            rateLimits = c.rateLimits;
+        }
+
+        EmulatorConfig build() {
+            return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
+                    publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale,
+                    ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
+        }
+    }
+
+    private EmulatorConfig with(Consumer<Edit> change) {
+        Edit e = new Edit(this);
+        change.accept(e);
+        return e.build();
     }
 }

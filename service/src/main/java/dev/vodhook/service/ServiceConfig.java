@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Everything the receiver needs, immutable, with named defaults ({@link #defaults()}). The CLI
@@ -106,18 +107,15 @@ public record ServiceConfig(
     }
 
     public ServiceConfig withPort(int value) {
-        return new ServiceConfig(value, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing, intake);
+        return with(e -> e.port = value);
     }
 
     public ServiceConfig withBindHost(String value) {
-        return new ServiceConfig(port, value, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing, intake);
+        return with(e -> e.bindHost = value);
     }
 
     public ServiceConfig withVodEndpoint(URI value) {
-        return new ServiceConfig(port, bindHost, value, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing, intake);
+        return with(e -> e.vodEndpoint = value);
     }
 
     /** @param value {@code scheme://host[:port]}, e.g. {@code http://127.0.0.1:9000} */
@@ -126,18 +124,18 @@ public record ServiceConfig(
     }
 
     public ServiceConfig withCredentials(String id, String key) {
-        return new ServiceConfig(port, bindHost, vodEndpoint, id, key, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing, intake);
+        return with(e -> {
+            e.secretId = id;
+            e.secretKey = key;
+        });
     }
 
     public ServiceConfig withRegion(String value) {
-        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, value, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing, intake);
+        return with(e -> e.region = value);
     }
 
     public ServiceConfig withSubAppId(Optional<Long> value) {
-        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, value, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing, intake);
+        return with(e -> e.subAppId = value);
     }
 
     public ServiceConfig withSubAppId(long value) {
@@ -145,23 +143,19 @@ public record ServiceConfig(
     }
 
     public ServiceConfig withDefinitions(List<Integer> value) {
-        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, value,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing, intake);
+        return with(e -> e.definitions = value);
     }
 
     public ServiceConfig withTranscodeWhenProcedureNamed(boolean value) {
-        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                value, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing, intake);
+        return with(e -> e.transcodeWhenProcedureNamed = value);
     }
 
     public ServiceConfig withDatabaseUrl(String value) {
-        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, value, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock, processing, intake);
+        return with(e -> e.databaseUrl = value);
     }
 
     public ServiceConfig withCallbackToken(Optional<String> value) {
-        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, value, worker, retry, maxBodyBytes, vodTimeout, clock, processing, intake);
+        return with(e -> e.callbackToken = value);
     }
 
     public ServiceConfig withCallbackToken(String value) {
@@ -169,40 +163,31 @@ public record ServiceConfig(
     }
 
     public ServiceConfig withWorker(WorkerSettings value) {
-        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, value, retry, maxBodyBytes, vodTimeout, clock, processing, intake);
+        return with(e -> e.worker = value);
     }
 
     public ServiceConfig withRetry(RetryPolicy value) {
-        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, value, maxBodyBytes, vodTimeout, clock, processing, intake);
+        return with(e -> e.retry = value);
     }
 
     public ServiceConfig withMaxBodyBytes(int value) {
-        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, value, vodTimeout, clock, processing, intake);
+        return with(e -> e.maxBodyBytes = value);
     }
 
     public ServiceConfig withVodTimeout(Duration value) {
-        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, value, clock, processing, intake);
+        return with(e -> e.vodTimeout = value);
     }
 
     public ServiceConfig withClock(Clock value) {
-        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, value, processing, intake);
+        return with(e -> e.clock = value);
     }
 
     public ServiceConfig withProcessing(ProcessingSettings value) {
-        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock,
-                value, intake);
+        return with(e -> e.processing = value);
     }
 
     public ServiceConfig withIntake(IntakeSettings value) {
-        return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
-                transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes, vodTimeout, clock,
-                processing, value);
+        return with(e -> e.intake = value);
     }
 
     /** One line for the startup log: every setting, secrets replaced. */
@@ -229,5 +214,60 @@ public record ServiceConfig(
     @Override
     public String toString() {
         return "ServiceConfig[" + redacted() + "]";
+    }
+
+    /** A mutable copy for the {@code with*} methods: each changes what it names, then builds a new config. */
+    private static final class Edit {
+        int port;
+        String bindHost;
+        URI vodEndpoint;
+        String secretId;
+        String secretKey;
+        String region;
+        Optional<Long> subAppId;
+        List<Integer> definitions;
+        boolean transcodeWhenProcedureNamed;
+        String databaseUrl;
+        Optional<String> callbackToken;
+        WorkerSettings worker;
+        RetryPolicy retry;
+        int maxBodyBytes;
+        Duration vodTimeout;
+        Clock clock;
+        ProcessingSettings processing;
+        IntakeSettings intake;
+
+        Edit(ServiceConfig c) {
+            port = c.port;
+            bindHost = c.bindHost;
+            vodEndpoint = c.vodEndpoint;
+            secretId = c.secretId;
+            secretKey = c.secretKey;
+            region = c.region;
+            subAppId = c.subAppId;
+            definitions = c.definitions;
+            transcodeWhenProcedureNamed = c.transcodeWhenProcedureNamed;
+            databaseUrl = c.databaseUrl;
+            callbackToken = c.callbackToken;
+            worker = c.worker;
+            retry = c.retry;
+            maxBodyBytes = c.maxBodyBytes;
+            vodTimeout = c.vodTimeout;
+            clock = c.clock;
+            processing = c.processing;
+            intake = c.intake;
+        }
+
+        ServiceConfig build() {
+            return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
+                    transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes,
+                    vodTimeout, clock, processing, intake);
+        }
+    }
+
+    private ServiceConfig with(Consumer<Edit> change) {
+        Edit e = new Edit(this);
+        change.accept(e);
+        return e.build();
     }
 }
