@@ -39,6 +39,7 @@ import java.util.Map;
  *     Fills the inbox with EVENTS distinct ProcedureStateChanged FINISH events (two transcode outputs each, ~1.2 KB),
  *     as intake would store them, then starts the receiver's processor (its own loop, handlers, leases and writes)
  *     and waits until all are DONE: events handled per second, and a check that the last has its outputs recorded.
+ *     A warm-up round of EVENTS / 2 runs first, the same way, and is not counted.
  * latency LAUNCHER JDBC-URL PORT WORKDIR SAMPLES
  *     The local VOD in this JVM, `vodhook serve` (LAUNCHER, e.g. ./vodhook) in a child process calling it. For each
  *     sample, when everything is idle: POST a NewFileUpload of a real upload to the receiver, note when its 200
@@ -58,14 +59,38 @@ public class ProcessingBench {
         }
     }
 
+    /**
+     * A warm-up round of half as many events first (the JIT compiles the handlers, PostgreSQL creates the WAL
+     * segments it will then recycle, as a server that has been running does), then the measured round.
+     */
     static void throughput(String database, int events) throws Exception {
+        long firstFileId = 5285890900000000000L;
+        int warmUp = events / 2;
+        fill(database, firstFileId, warmUp);
+        drain(database, warmUp);
+        fill(database, firstFileId + warmUp, events);
+        Drained run = drain(database, warmUp + events);
+        long handled = run.done() - warmUp;
+        long lastOutputs;
+        try (Database db = Database.open(database)) {
+            lastOutputs = db.media().findMedia(String.valueOf(firstFileId + warmUp + events - 1)).orElseThrow()
+                    .outputs().size();
+        }
+        System.out.printf("%-44s %7.0f events/s   %d handled in %.2f s after %d to warm up (%s; last media has %d"
+                        + " outputs)%n", "ProcedureStateChanged handled, " + run.dialect(), handled / run.seconds(),
+                handled, run.seconds(), warmUp, run.counts(), lastOutputs);
+    }
+
+    /** Appends {@code count} distinct ProcedureStateChanged FINISH events, FileIds from {@code firstFileId}. */
+    static void fill(String database, long firstFileId, int count) {
         try (Database db = Database.open(database)) {
             Instant now = Instant.now();
-            for (int from = 0; from < events; from += 1000) {
+            for (int from = 0; from < count; from += 1000) {
                 List<IncomingEvent> batch = new ArrayList<>();
-                for (int i = from; i < Math.min(events, from + 1000); i++) {
-                    String body = finish(String.valueOf(5285890900000000000L + i),
-                            "1500012345-procedurev2-" + String.format("%032x", i) + "t0");
+                for (int i = from; i < Math.min(count, from + 1000); i++) {
+                    long fileId = firstFileId + i;
+                    String body = finish(String.valueOf(fileId),
+                            "1500012345-procedurev2-" + String.format("%032x", fileId) + "t0");
                     VodEvent event = EventParser.parse(body.getBytes(StandardCharsets.UTF_8));
                     batch.add(new IncomingEvent(now, EventSource.PUSH, event.eventType(), event.format().name(),
                             DedupeKeys.of(event), body, Map.of()));
@@ -73,6 +98,12 @@ public class ProcessingBench {
                 db.inbox().appendAll(batch);
             }
         }
+    }
+
+    record Drained(Object dialect, double seconds, long done, Map<EventStatus, Long> counts) {}
+
+    /** Starts the receiver's processor on the filled inbox and times it until no event is due. */
+    static Drained drain(String database, long expectedDone) throws Exception {
         ServiceConfig config = ServiceConfig.defaults().withPort(0).withDatabaseUrl(database)
                 .withCredentials("AKIDbench", "bench").withVodEndpoint("http://127.0.0.1:9")
                 .withIntake(IntakeSettings.defaults().withIntakeOnly(true));
@@ -84,15 +115,11 @@ public class ProcessingBench {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             Map<EventStatus, Long> counts = server.database().inbox().countByStatus();
-            long handled = counts.get(EventStatus.DONE);
-            if (handled != events) {
+            long done = counts.get(EventStatus.DONE);
+            if (done != expectedDone) {
                 throw new IllegalStateException("not all events were handled: " + counts);
             }
-            long outputs = server.database().media().findMedia(String.valueOf(5285890900000000000L + events - 1))
-                    .orElseThrow().outputs().size();
-            System.out.printf("%-44s %7.0f events/s   %d handled in %.2f s (%s; last media has %d outputs)%n",
-                    "ProcedureStateChanged handled, " + server.database().dialect(), handled / seconds, handled,
-                    seconds, counts, outputs);
+            return new Drained(server.database().dialect(), seconds, done, counts);
         }
     }
 
