@@ -80,6 +80,7 @@ final class WalCheckpointer implements AutoCloseable {
 
     private void runUntilClosed() {
         Connection c = null;
+        boolean failing = false;
         try {
             while (!closing) {
                 try {
@@ -87,11 +88,19 @@ final class WalCheckpointer implements AutoCloseable {
                         c = source.getConnection();
                     }
                     Checkpoint done = checkpoint(c);
+                    if (failing) {
+                        log.info("Background WAL checkpoints work again");
+                        failing = false;
+                    }
                     pause(done.behind() || done.copiedFrames() > 0 ? busyPause : idlePause);
                 } catch (SQLException e) {
-                    // the writer's own checkpoints keep the log in bounds meanwhile; nothing is lost
-                    log.warn("A background WAL checkpoint failed: {}; the writer checkpoints by itself until the next"
-                            + " try in {}", e.getMessage(), idlePause);
+                    // the writer's own checkpoints keep the log in bounds meanwhile; nothing is lost. Said
+                    // once per run of failures, not every pause.
+                    if (!failing) {
+                        log.warn("A background WAL checkpoint failed: {}; the writer checkpoints by itself"
+                                + " meanwhile, and this thread tries again every {}", e.getMessage(), idlePause);
+                        failing = true;
+                    }
                     closeQuietly(c);
                     c = null;
                     pause(idlePause);
