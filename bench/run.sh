@@ -126,6 +126,9 @@ EOF
 }
 
 start_postgres() {
+  if [ -f "$work/pg/postmaster.pid" ]; then # a server left by an earlier run: stop it before its files go
+    su postgres -c "$pg_bin/pg_ctl -D $work/pg -m fast stop" >/dev/null 2>&1 || true
+  fi
   rm -rf "$work/pg" && mkdir -p "$work/pg" && chown postgres "$work/pg" "$work"
   su postgres -c "$pg_bin/initdb -D $work/pg -A trust -U postgres" >"$work/pg-init.log"
   su postgres -c "$pg_bin/pg_ctl -D $work/pg -l $work/pg.log -w -o '-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c max_connections=50' start" >/dev/null
