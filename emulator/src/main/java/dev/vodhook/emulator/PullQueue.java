@@ -39,6 +39,8 @@ final class PullQueue implements EventSink {
     private final Condition arrived = lock.newCondition();
     private final Map<Long, Map<Long, QueuedEvent>> queues = new HashMap<>();
     private final Map<String, Instant> confirmed = new HashMap<>();
+    /** The current handle of every event handed out and not yet confirmed or dropped: its id. */
+    private final Map<String, Long> byHandle = new HashMap<>();
     private long sequence;
     /** No queued event expires before this, no confirmed handle is forgotten before that: purges skip the scans. */
     private Instant nextExpiry = Instant.MAX;
@@ -75,8 +77,11 @@ final class PullQueue implements EventSink {
         try {
             queues.clear();
             confirmed.clear();
-            saved.events().forEach(e -> queues.computeIfAbsent(e.event().subAppId(), k -> new LinkedHashMap<>())
-                    .put(e.id(), e));
+            byHandle.clear();
+            saved.events().forEach(e -> {
+                queues.computeIfAbsent(e.event().subAppId(), k -> new LinkedHashMap<>()).put(e.id(), e);
+                e.handle().ifPresent(h -> byHandle.put(h, e.id()));
+            });
             confirmed.putAll(saved.confirmed());
             sequence = saved.sequence();
             nextExpiry = Instant.MIN; // the next purge looks at everything restored
@@ -149,12 +154,18 @@ final class PullQueue implements EventSink {
                 if (confirmed.containsKey(handle)) {
                     continue;
                 }
-                queue.values().stream().filter(e -> e.confirmableWith(handle, now)).findFirst()
-                        .ifPresentOrElse(e -> confirming.put(handle, e), () -> stale.add(handle));
+                Long id = byHandle.get(handle);
+                QueuedEvent e = id == null ? null : queue.get(id);
+                if (e != null && e.confirmableWith(handle, now)) {
+                    confirming.put(handle, e);
+                } else {
+                    stale.add(handle);
+                }
             }
             if (stale.isEmpty()) {
                 confirming.forEach((handle, e) -> {
                     queue.remove(e.id());
+                    byHandle.remove(handle);
                     Instant forgetAt = e.enqueuedAt().plus(policy.retention());
                     confirmed.put(handle, forgetAt);
                     nextForget = earlier(nextForget, forgetAt);
@@ -201,6 +212,7 @@ final class PullQueue implements EventSink {
         try {
             queues.clear();
             confirmed.clear();
+            byHandle.clear();
             nextExpiry = Instant.MAX;
             nextForget = Instant.MAX;
             changes.changed();
@@ -216,6 +228,8 @@ final class PullQueue implements EventSink {
         for (QueuedEvent e : visible) {
             QueuedEvent delivered = e.delivered(newHandle(now), now.plus(policy.visibilityTimeout()));
             queue.put(e.id(), delivered);
+            e.handle().ifPresent(byHandle::remove); // the last delivery's handle is stale now
+            byHandle.put(delivered.handle().orElseThrow(), e.id());
             taken.add(new PulledEvent(delivered.handle().orElseThrow(), e.event()));
             if (delivered.deliveries() > 1) {
                 log.info("SubAppId {}: event {} ({}) was not confirmed in time; delivered again (delivery {})",
@@ -243,6 +257,7 @@ final class PullQueue implements EventSink {
                     Instant expiry = e.enqueuedAt().plus(policy.retention());
                     boolean expired = !expiry.isAfter(now);
                     if (expired) {
+                        e.handle().ifPresent(byHandle::remove);
                         log.info("SubAppId {}: event {} ({}) dropped unconfirmed after the {} retention", e.event()
                                 .subAppId(), e.id(), e.event().eventType(), policy.retention());
                         changes.changed();
