@@ -72,10 +72,7 @@ final class ComposeMediaAction implements ApiAction {
         long height = size(canvas.height(), "Canvas.Height");
         String sessionContext = Param.sessionContext(r.sessionContext());
         String sessionId = Param.sessionId(r.sessionId());
-        if (!sessionId.isEmpty() && !sessionIds.claim(name(), request.subAppId(), sessionId)) {
-            throw VodApiException.invalidValue("SessionId", "SessionId",
-                    "'" + sessionId + "' was already used within the dedup window; nothing was composed");
-        }
+        sessionIds.claimOrRefuse(name(), request.subAppId(), sessionId, "nothing was composed");
         boolean withAudio = out.removeAudio() == null || out.removeAudio() == 0;
         ComposeMediaTask task = new ComposeMediaTask(ids.taskId(request.subAppId(), "ComposeMedia", "t0"),
                 request.subAppId(), TaskState.waiting(request.now()), input(request.body(), color, width, height),

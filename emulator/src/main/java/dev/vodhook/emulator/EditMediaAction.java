@@ -84,10 +84,7 @@ final class EditMediaAction implements ApiAction {
         long priority = Param.priority(r.tasksPriority());
         String sessionContext = Param.sessionContext(r.sessionContext());
         String sessionId = Param.sessionId(r.sessionId());
-        if (!sessionId.isEmpty() && !sessionIds.claim(name(), request.subAppId(), sessionId)) {
-            throw VodApiException.invalidValue("SessionId", "SessionId",
-                    "'" + sessionId + "' was already used within the dedup window; nothing was edited");
-        }
+        sessionIds.claimOrRefuse(name(), request.subAppId(), sessionId, "nothing was edited");
         EditMediaTask task = new EditMediaTask(ids.taskId(request.subAppId(), "EditMedia", "t0"), request.subAppId(),
                 TaskState.waiting(request.now()), input(cuts), Optional.empty(), "", sessionId, sessionContext);
         ToLongFunction<Media> measure = definition == 20 ? m -> m.metaData().bitrate()

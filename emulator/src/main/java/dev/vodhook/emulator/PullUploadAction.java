@@ -79,10 +79,7 @@ final class PullUploadAction implements ApiAction {
                 r.classId() == null ? 0 : r.classId(), Param.priority(r.tasksPriority()),
                 Param.sessionContext(r.sessionContext()), r.sourceContext() == null ? "" : r.sourceContext());
         String sessionId = Param.sessionId(r.sessionId());
-        if (!sessionId.isEmpty() && !sessionIds.claim(name(), request.subAppId(), sessionId)) {
-            throw VodApiException.invalidValue("SessionId", "SessionId",
-                    "'" + sessionId + "' was already used within the dedup window; nothing was pulled");
-        }
+        sessionIds.claimOrRefuse(name(), request.subAppId(), sessionId, "nothing was pulled");
         PullUploadTask task = new PullUploadTask(ids.taskId(request.subAppId(), "pull", ""), request.subAppId(),
                 TaskState.waiting(request.now()), mediaUrl.toString(), pull.sessionContext(), sessionId,
                 Optional.empty(), "");

@@ -23,13 +23,22 @@ final class SessionIds {
         this.changes = changes;
     }
 
-    /** Records the SessionId; false when it was already used within the window. Atomic per SessionId. */
-    boolean claim(long subAppId, String sessionId) {
-        return claim("", subAppId, sessionId);
+    /**
+     * Claims {@code sessionId} when there is one, or refuses the request with {@code InvalidParameterValue.SessionId}
+     * when it was used within the window; {@code refused} says what did not happen.
+     */
+    void claimOrRefuse(String scope, long subAppId, String sessionId, String refused) {
+        if (!sessionId.isEmpty() && !claim(scope, subAppId, sessionId)) {
+            throw VodApiException.invalidValue("SessionId", "SessionId",
+                    "'" + sessionId + "' was already used within the dedup window; " + refused);
+        }
     }
 
-    /** Like {@link #claim(long, String)}, for the SessionIds of one action ({@code scope}) only. */
-    boolean claim(String scope, long subAppId, String sessionId) {
+    /**
+     * Records the SessionId within {@code scope} (one action's, or {@code ""} for the task flows ProcessMedia and
+     * ProcessMediaByProcedure share); false when it was already used within the window. Atomic per SessionId.
+     */
+    private boolean claim(String scope, long subAppId, String sessionId) {
         Instant now = clock.instant();
         boolean[] fresh = {false};
         used.compute(scope + "/" + subAppId + "/" + sessionId, (key, since) -> {

@@ -25,21 +25,12 @@ record TaskFlowStart(Long tasksPriority, String tasksNotifyMode, String sessionC
 
     /** Checks the options, then claims the SessionId; the runner's options. */
     ProcedureRunner.Options check(long subAppId, SessionIds sessionIds) {
-        Param.maxLength(sessionId, 50, "SessionId", VodApiException.INVALID_PARAMETER_VALUE + ".SessionIdTooLong");
-        Param.maxLength(sessionContext, 1000, "SessionContext",
-                VodApiException.INVALID_PARAMETER_VALUE + ".SessionContextTooLong");
+        String session = Param.sessionId(sessionId);
+        String context = Param.sessionContext(sessionContext);
         String notifyMode = tasksNotifyMode == null || tasksNotifyMode.isEmpty() ? "Finish" : tasksNotifyMode;
         Param.oneOf(notifyMode, NOTIFY_MODES, "TasksNotifyMode");
-        long priority = tasksPriority == null ? 0 : tasksPriority;
-        if (priority < -10 || priority > 10) {
-            throw VodApiException.invalidValue("TasksPriority", "must be between -10 and 10");
-        }
-        String session = sessionId == null ? "" : sessionId;
-        if (!session.isEmpty() && !sessionIds.claim(subAppId, session)) {
-            throw VodApiException.invalidValue("SessionId", "SessionId",
-                    "'" + session + "' was already used within the dedup window; no task was started");
-        }
-        return new ProcedureRunner.Options(priority, notifyMode, sessionContext == null ? "" : sessionContext, session,
-                "");
+        long priority = Param.priority(tasksPriority);
+        sessionIds.claimOrRefuse("", subAppId, session, "no task was started");
+        return new ProcedureRunner.Options(priority, notifyMode, context, session, "");
     }
 }
