@@ -20,16 +20,16 @@ import com.tencentcloudapi.vod.v20180717.models.VideoTrackItem;
 import dev.vodhook.ffmpeg.Ffmpeg;
 import dev.vodhook.ffmpeg.MediaProbe;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** ComposeMedia (a video track and an audio track) through the official SDK: ComposeMediaComplete, DescribeTaskDetail. */
 class ComposeMediaTest {
 
-    private static RecordingReceiver receiver;
-    private static LocalVod vod;
+    @RegisterExtension
+    static final LocalVodExtension vod = LocalVodExtension.create();
     private static VodClient client;
     private static String large;
     private static String small;
@@ -38,18 +38,10 @@ class ComposeMediaTest {
     Path downloads;
 
     @BeforeAll
-    static void start() throws Exception {
-        receiver = new RecordingReceiver();
-        vod = LocalVod.start(EmulatorConfig.defaults().withNotificationUrl(receiver.url()));
-        client = VodSdk.client(vod);
-        large = DirectUpload.upload(vod, TestClips.landscape()).getFileId();
-        small = DirectUpload.upload(vod, TestClips.silentClip()).getFileId();
-    }
-
-    @AfterAll
-    static void stop() {
-        vod.close();
-        receiver.close();
+    static void upload() throws Exception {
+        client = vod.client();
+        large = DirectUpload.upload(vod.localVod(), TestClips.landscape()).getFileId();
+        small = DirectUpload.upload(vod.localVod(), TestClips.silentClip()).getFileId();
     }
 
     @Test
@@ -67,7 +59,7 @@ class ComposeMediaTest {
         String taskId = client.ComposeMedia(request).getTaskId();
 
         assertThat(taskId).matches("1500012345-ComposeMedia-[0-9a-f]{32}t0");
-        JsonNode event = EditMediaTest.awaitEvent(receiver, "ComposeMediaComplete", "ComposeMediaCompleteEvent", taskId);
+        JsonNode event = EditMediaTest.awaitEvent(vod, "ComposeMediaComplete", "ComposeMediaCompleteEvent", taskId);
         assertThat(event.path("Status").asText()).isEqualTo("FINISH");
         assertThat(event.path("ErrCode").asLong()).isZero();
         assertThat(event.path("Progress").asLong()).isEqualTo(100);
@@ -100,7 +92,7 @@ class ComposeMediaTest {
     void aStartBeyondTheSourceFinishesWithErrCode40000() throws Exception {
         String taskId = client.ComposeMedia(request(track("Video", video(small, 3f, 0)))).getTaskId();
 
-        JsonNode event = EditMediaTest.awaitEvent(receiver, "ComposeMediaComplete", "ComposeMediaCompleteEvent", taskId);
+        JsonNode event = EditMediaTest.awaitEvent(vod, "ComposeMediaComplete", "ComposeMediaCompleteEvent", taskId);
 
         assertThat(event.path("ErrCode").asLong()).isEqualTo(40000);
         assertThat(event.has("Output")).isFalse();

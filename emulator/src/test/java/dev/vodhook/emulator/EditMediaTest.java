@@ -20,16 +20,16 @@ import dev.vodhook.ffmpeg.Ffmpeg;
 import dev.vodhook.ffmpeg.MediaProbe;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** EditMedia (clip and concatenate files) through the official SDK: EditMediaComplete, DescribeTaskDetail. */
 class EditMediaTest {
 
-    private static RecordingReceiver receiver;
-    private static LocalVod vod;
+    @RegisterExtension
+    static final LocalVodExtension vod = LocalVodExtension.create();
     private static VodClient client;
     private static String large;
     private static String small;
@@ -38,18 +38,10 @@ class EditMediaTest {
     Path downloads;
 
     @BeforeAll
-    static void start() throws Exception {
-        receiver = new RecordingReceiver();
-        vod = LocalVod.start(EmulatorConfig.defaults().withNotificationUrl(receiver.url()));
-        client = VodSdk.client(vod);
-        large = DirectUpload.upload(vod, TestClips.landscape()).getFileId();
-        small = DirectUpload.upload(vod, TestClips.silentClip()).getFileId();
-    }
-
-    @AfterAll
-    static void stop() {
-        vod.close();
-        receiver.close();
+    static void upload() throws Exception {
+        client = vod.client();
+        large = DirectUpload.upload(vod.localVod(), TestClips.landscape()).getFileId();
+        small = DirectUpload.upload(vod.localVod(), TestClips.silentClip()).getFileId();
     }
 
     @Test
@@ -166,14 +158,15 @@ class EditMediaTest {
         return sdkError(() -> client.EditMedia(request)).getErrorCode();
     }
 
-    static JsonNode awaitEvent(RecordingReceiver receiver, String type, String field, String taskId) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> receiver.bodiesOf(type).stream()
-                .map(b -> b.path(field)).filter(e -> e.path("TaskId").asText().equals(taskId))
+    /** The {@code field} payload of the {@code type} event pushed for {@code taskId}, once it was pushed. */
+    static JsonNode awaitEvent(LocalVodExtension vod, String type, String field, String taskId) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> vod.deliveries().ofType(type).stream()
+                .map(d -> d.body().path(field)).filter(e -> e.path("TaskId").asText().equals(taskId))
                 .findFirst().orElse(null), e -> e != null);
     }
 
     private static JsonNode awaitEvent(String type, String field, String taskId) {
-        return awaitEvent(receiver, type, field, taskId);
+        return awaitEvent(vod, type, field, taskId);
     }
 
     private static MediaInfo describe(String fileId) throws Exception {

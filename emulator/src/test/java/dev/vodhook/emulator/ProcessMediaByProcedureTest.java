@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tencentcloudapi.vod.v20180717.VodClient;
-import com.tencentcloudapi.vod.v20180717.models.DescribeTaskDetailRequest;
 import com.tencentcloudapi.vod.v20180717.models.DescribeTaskDetailResponse;
 import com.tencentcloudapi.vod.v20180717.models.MediaProcessTaskResult;
 import com.tencentcloudapi.vod.v20180717.models.ProcessMediaByProcedureRequest;
@@ -109,10 +108,7 @@ class ProcessMediaByProcedureTest {
                 .isEqualTo("InvalidParameterValue.SessionIdTooLong");
     }
 
-    static DescribeTaskDetailResponse awaitFinished(String taskId) {
-        DescribeTaskDetailRequest request = new DescribeTaskDetailRequest();
-        request.setTaskId(taskId);
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> client.DescribeTaskDetail(request), d -> "FINISH".equals(d.getStatus()));
+    private static DescribeTaskDetailResponse awaitFinished(String taskId) {
+        return Tasks.awaitFinished(client, taskId);
     }
 }

@@ -267,11 +267,8 @@ class ProcessMediaTest {
         return request;
     }
 
-    static DescribeTaskDetailResponse awaitFinished(String taskId) {
-        DescribeTaskDetailRequest request = new DescribeTaskDetailRequest();
-        request.setTaskId(taskId);
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> client.DescribeTaskDetail(request), d -> "FINISH".equals(d.getStatus()));
+    private static DescribeTaskDetailResponse awaitFinished(String taskId) {
+        return Tasks.awaitFinished(client, taskId);
     }
 
     private static JsonNode awaitEvent(String taskId) {
