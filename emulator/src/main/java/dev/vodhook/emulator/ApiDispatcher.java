@@ -60,7 +60,7 @@ final class ApiDispatcher implements Handler {
             ApiRequest request = authenticate(ctx, requestId, actionName);
             rateLimiter.acquire(request);
             fault = faults.takeApi(actionName);
-            response = VodJson.API.valueToTree(run(actions.get(actionName), request, fault));
+            response = VodJson.API.valueToTree(run(actions.get(actionName), request, fault, faults));
             log.debug("API {} answered, RequestId {}", actionName, requestId);
         } catch (VodApiException e) {
             log.info("API {} rejected with {}: {} (RequestId {})", actionName, e.code(), e.getMessage(), requestId);
@@ -77,8 +77,11 @@ final class ApiDispatcher implements Handler {
         ctx.status(200).contentType("application/json").result(VodJson.bytes(VodJson.API, envelope));
     }
 
-    /** Runs the action, unless an injected fault fails the call; a delaying fault makes it wait first. */
-    private static Object run(ApiAction action, ApiRequest request, Optional<ApiFault> fault) {
+    /**
+     * Runs the action, unless an injected fault fails the call; a delaying fault makes it wait first, for its delay
+     * or until the faults are cleared, whichever comes first.
+     */
+    private static Object run(ApiAction action, ApiRequest request, Optional<ApiFault> fault, Faults faults) {
         if (fault.isEmpty()) {
             return action.handle(request);
         }
@@ -91,7 +94,7 @@ final class ApiDispatcher implements Handler {
         log.info("API {} delayed {} ms by an injected fault (RequestId {})", action.name(), f.delay().toMillis(),
                 request.requestId());
         try {
-            Thread.sleep(f.delay());
+            faults.holdUnlessCleared(f.delay());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new VodApiException(VodApiException.INTERNAL_ERROR, "The local VOD is stopping.");

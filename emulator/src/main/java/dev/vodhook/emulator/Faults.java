@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Faults to inject, each used up by the call or push attempt it hits: the next N calls of an API action fail with
@@ -18,7 +21,8 @@ public final class Faults {
 
     private final Map<String, Deque<ApiFault>> api = new LinkedHashMap<>();
     private final Deque<PushFault> push = new ArrayDeque<>();
-    private final List<Runnable> whenCleared = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> whenCleared = new CopyOnWriteArrayList<>();
+    private CountDownLatch cleared = new CountDownLatch(1);
 
     /** The next {@code count} calls of {@code action} answer {@code errorCode} (after authentication succeeds). */
     public synchronized void failNextCalls(String action, String errorCode, int count) {
@@ -30,8 +34,10 @@ public final class Faults {
     }
 
     /**
-     * The next {@code count} calls of {@code action} wait {@code delay} (real time, after authentication) and then
-     * run as usual: a slow or hanging VOD. A client whose timeout is shorter gives up, yet the call takes effect.
+     * The next {@code count} calls of {@code action} wait {@code delay} (real time, after authentication), or until
+     * {@link #clear()}, and then run as usual: a slow or hanging VOD. A client whose timeout is shorter gives up, yet
+     * the call takes effect. A long delay ended by {@code clear()} holds calls for exactly as long as a test needs,
+     * whatever the machine's speed.
      */
     public synchronized void delayNextCalls(String action, Duration delay, int count) {
         requirePositive(count);
@@ -88,11 +94,13 @@ public final class Faults {
         addPush(new PushFault(PushFault.Kind.REORDER, count), 1);
     }
 
-    /** Forgets every pending fault and releases pushes held by a reorder fault. */
+    /** Forgets every pending fault, lets delayed calls run now, and releases pushes held by a reorder fault. */
     public void clear() {
         synchronized (this) {
             api.clear();
             push.clear();
+            cleared.countDown();
+            cleared = new CountDownLatch(1);
         }
         whenCleared.forEach(Runnable::run);
     }
@@ -111,6 +119,15 @@ public final class Faults {
             }
         });
         return new Pending(calls, push.stream().map(PushFault::label).toList());
+    }
+
+    /** Waits {@code delay}, or less if {@link #clear()} is called meanwhile (a delayed call's wait). */
+    void holdUnlessCleared(Duration delay) throws InterruptedException {
+        CountDownLatch release;
+        synchronized (this) {
+            release = cleared;
+        }
+        release.await(delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     synchronized Optional<ApiFault> takeApi(String action) {

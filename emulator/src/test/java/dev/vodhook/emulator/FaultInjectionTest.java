@@ -178,6 +178,29 @@ class FaultInjectionTest {
     }
 
     @Test
+    void clearingTheFaultsLetsADelayedCallRunAtOnce() throws Exception {
+        vod.faults().delayNextCalls("ModifyEventConfig", Duration.ofHours(1), 1);
+        ModifyEventConfigRequest pull = new ModifyEventConfigRequest();
+        pull.setMode("PULL");
+        var answer = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return client.ModifyEventConfig(pull).getRequestId();
+            } catch (TencentCloudSDKException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> get().path("api").isEmpty());
+        assertThat(answer).as("held by its hour-long delay").isNotDone();
+
+        vod.faults().clear();
+
+        assertThat(answer.get(30, java.util.concurrent.TimeUnit.SECONDS)).isNotEmpty();
+        assertThat(client.DescribeEventConfig(new DescribeEventConfigRequest()).getMode()).isEqualTo("PULL");
+        assertThat(vod.apiCalls().ofAction("ModifyEventConfig")).singleElement()
+                .satisfies(c -> assertThat(c.fault()).isEqualTo("delay 3600000 ms"));
+    }
+
+    @Test
     void everyCallIsJournaledWithWhenItCameAndHowItWasAnswered() throws Exception {
         vod.faults().failNextCalls("DescribeEventsState", "RequestLimitExceeded", 1);
         Instant before = clock.instant();
