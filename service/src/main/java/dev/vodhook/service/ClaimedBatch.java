@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The handlers of one claim. An event that fails is marked by its handler's run at once (retry or
  * DEAD); the events handled are marked DONE together, in one statement, when the last handler of
- * the claim ends. Until then they stay PROCESSING under their lease: a crash in between means they
- * are handled again, which handlers allow.
+ * the claim ends. Until then they stay PROCESSING under their lease, which the processor's heartbeat
+ * keeps extending: a crash in between means they are handled again, which handlers allow.
  */
 final class ClaimedBatch {
     private static final Logger log = LoggerFactory.getLogger(ClaimedBatch.class);
@@ -26,13 +27,19 @@ final class ClaimedBatch {
     private final Inbox inbox;
     private final Clock clock;
     private final Predicate<ClaimedEvent> handle;
+    private final Consumer<List<ClaimedEvent>> released;
 
-    /** @param handle runs an event's handler; true when it succeeded and the event is to be marked DONE */
-    ClaimedBatch(int size, Inbox inbox, Clock clock, Predicate<ClaimedEvent> handle) {
+    /**
+     * @param handle   runs an event's handler; true when it succeeded and the event is to be marked DONE
+     * @param released told of the events marked DONE (or that could not be), which are no longer held
+     */
+    ClaimedBatch(int size, Inbox inbox, Clock clock, Predicate<ClaimedEvent> handle,
+            Consumer<List<ClaimedEvent>> released) {
         this.running = new AtomicInteger(size);
         this.inbox = inbox;
         this.clock = clock;
         this.handle = handle;
+        this.released = released;
     }
 
     /** Handles one event of the claim; the last one to finish marks the handled ones DONE. */
@@ -41,7 +48,12 @@ final class ClaimedBatch {
             handled.add(claimed);
         }
         if (running.decrementAndGet() == 0) {
-            markDone(List.copyOf(handled));
+            List<ClaimedEvent> done = List.copyOf(handled);
+            try {
+                markDone(done);
+            } finally {
+                released.accept(done);
+            }
         }
     }
 

@@ -7,8 +7,10 @@ import dev.vodhook.store.Inbox;
 import dev.vodhook.store.Lease;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +30,12 @@ import org.slf4j.LoggerFactory;
  * batches of handlers running: it claims the next batch as soon as there is room for it, while the
  * last one is still being handled, so the database always has work and one slow handler holds up
  * nothing.
+ *
+ * <p>A lease never lapses while its handler runs: a heartbeat ({@link #extendLeases()}, every third of the lease
+ * in the background) extends the leases of every event the processor holds, from its claim until it is marked.
+ * So only a dead worker's events are taken over, by construction rather than by timing. A handler that runs past
+ * the hard limit ({@link WorkerSettings#handlerLimit()}) is abandoned: interrupted, its attempt counted as failed
+ * and its event retried by the retry policy.
  */
 public final class Processor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Processor.class);
@@ -45,8 +53,11 @@ public final class Processor implements AutoCloseable {
     private final Semaphore wakeUps = new Semaphore(0);
     private final Semaphore slots;
     private final Semaphore slotFreed = new Semaphore(0);
+    private final HeldLeases held = new HeldLeases();
+    private final Semaphore heartbeatStop = new Semaphore(0);
     private volatile boolean stopping;
     private Thread loop;
+    private Thread heartbeat;
 
     Processor(Inbox inbox, Handlers handlers, RetryPolicy retry, WorkerSettings worker, Clock clock,
             ServiceMetrics metrics, RandomGenerator random) {
@@ -102,8 +113,70 @@ public final class Processor implements AutoCloseable {
             throw new IllegalStateException("processor " + owner + " already started");
         }
         loop = Thread.ofVirtual().name("vodhook-processor").start(this::runUntilStopped);
-        log.info("Processor {} started: polling every {}, {} events a claim, up to {} handlers at once, lease {}",
-                owner, worker.pollInterval(), worker.batchSize(), worker.batchSize() * IN_FLIGHT_BATCHES, worker.lease());
+        heartbeat = Thread.ofVirtual().name("vodhook-lease-heartbeat").start(this::beatUntilStopped);
+        log.info("Processor {} started: polling every {}, {} events a claim, up to {} handlers at once, lease {}"
+                + " extended every {}, {} at most per handler", owner, worker.pollInterval(), worker.batchSize(),
+                worker.batchSize() * IN_FLIGHT_BATCHES, worker.lease(), worker.heartbeat(), worker.handlerLimit());
+    }
+
+    /**
+     * One heartbeat: abandons the handlers that have run past the hard limit, then extends the lease of every
+     * other event held to a full lease from now. Returns how many leases it extended. The background loop calls it
+     * every {@link WorkerSettings#heartbeat()}; tests step it.
+     */
+    public int extendLeases() {
+        Instant now = clock.instant();
+        held.runningSince(now.minus(worker.handlerLimit())).forEach(this::abandon);
+        List<Lease> leases = held.leases();
+        if (leases.isEmpty()) {
+            return 0;
+        }
+        Set<Long> extended = inbox.extendLeases(leases, now.plus(worker.lease()));
+        for (Lease lease : leases) {
+            if (!extended.contains(lease.eventId())) {
+                // marked meanwhile (nothing to say), or lost: taken by another worker after a lapse
+                held.find(lease).filter(h -> h.handler().isPresent()).ifPresent(h -> {
+                    held.forget(h.claimed());
+                    log.warn("Event {} ({}): its lease of attempt {} could not be extended (lapsed and taken over);"
+                            + " its handler goes on, and the new holder may handle it again (handlers are idempotent)",
+                            lease.eventId(), h.claimed().eventType(), lease.attempt());
+                });
+            }
+        }
+        return extended.size();
+    }
+
+    /** A handler past the hard limit: interrupted, and its attempt failed so the event is retried. */
+    private void abandon(HeldLeases.Held h) {
+        ClaimedEvent claimed = h.claimed();
+        if (!held.forget(claimed)) {
+            return;
+        }
+        HeldLeases.Running running = h.handler().orElseThrow();
+        log.error("Event {} ({}): its handler has run since {}, past the limit of {}; abandoned (interrupted, its"
+                + " lease no longer extended) and retried", claimed.id(), claimed.eventType(), running.since(),
+                worker.handlerLimit());
+        fail(claimed, new Failure("the handler was still running after " + worker.handlerLimit()
+                + " (the hard limit); abandoned", true), null, Duration.between(running.since(), clock.instant()).toNanos());
+        running.thread().interrupt(); // after the attempt is recorded, so the handler's own failure comes too late
+    }
+
+    private void beatUntilStopped() {
+        while (!stopping) {
+            try {
+                if (heartbeatStop.tryAcquire(worker.heartbeat().toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+                extendLeases();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Processor {} could not extend the leases of its {} events: {}; will try again in {} (a lease"
+                        + " not extended in time lapses, and its event may be handled again elsewhere)", owner,
+                        held.size(), e.getMessage(), worker.heartbeat(), e);
+            }
+        }
     }
 
     /** Makes an idle background loop look for work now (intake calls this after an append). */
@@ -138,6 +211,7 @@ public final class Processor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        heartbeatStop.release();
         log.info("Processor {} stopped", owner);
     }
 
@@ -216,7 +290,8 @@ public final class Processor implements AutoCloseable {
     }
 
     private ClaimedBatch batchOf(List<ClaimedEvent> claimed) {
-        return new ClaimedBatch(claimed.size(), inbox, clock, this::execute);
+        held.hold(claimed);
+        return new ClaimedBatch(claimed.size(), inbox, clock, this::execute, held::forgetAll);
     }
 
     /**
@@ -225,11 +300,16 @@ public final class Processor implements AutoCloseable {
      */
     private boolean execute(ClaimedEvent claimed) {
         try {
-            return run(claimed);
+            if (run(claimed)) {
+                return true;
+            }
+            held.forget(claimed);
+            return false;
         } catch (RuntimeException e) {
+            held.forget(claimed);
             log.error("Event {} ({}): could not record the outcome of attempt {}: {}; it will be retried when its"
-                    + " lease expires at {}", claimed.id(), claimed.eventType(), claimed.attempt(), e.getMessage(),
-                    claimed.lease().until(), e);
+                    + " lease expires, within {}", claimed.id(), claimed.eventType(), claimed.attempt(), e.getMessage(),
+                    worker.lease(), e);
             return false;
         }
     }
@@ -248,12 +328,18 @@ public final class Processor implements AutoCloseable {
             return false;
         }
         long started = System.nanoTime();
+        held.started(claimed, clock.instant());
         try {
             VodEvent event = EventParser.parse(claimed.event().body().getBytes(StandardCharsets.UTF_8));
             handlers.forType(type).handle(claimed.event(), event);
         } catch (RuntimeException e) {
+            held.stopped(claimed);
+            Thread.interrupted(); // an interrupt meant for an abandoned handler ends with it
             fail(claimed, Failure.of(e), e, System.nanoTime() - started);
             return false;
+        } finally {
+            held.stopped(claimed);
+            Thread.interrupted();
         }
         metrics.handled(type, "done", System.nanoTime() - started);
         return true;
@@ -275,7 +361,7 @@ public final class Processor implements AutoCloseable {
         Instant next = clock.instant().plus(retry.backoff(attempt, random.nextDouble()));
         metrics.handled(type, "retry", nanos);
         if (inbox.markFailed(claimed.lease(), failure.message(), next)) {
-            if (e instanceof ServiceException) {
+            if (e == null || e instanceof ServiceException) {
                 log.warn("Event {} ({}) attempt {} of {} failed: {}; will retry at {}", claimed.id(), type, attempt,
                         retry.maxAttempts(), failure.message(), next);
             } else {

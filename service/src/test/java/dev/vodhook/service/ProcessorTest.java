@@ -23,6 +23,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -263,6 +267,99 @@ class ProcessorTest {
         assertThat(db.inbox().countByStatus()).containsEntry(EventStatus.DONE, 20L);
     }
 
+    /** A FileDeleted handler that waits, until released or interrupted, and says when it started. */
+    static final class HeldHandler implements EventHandler {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicBoolean interrupted = new AtomicBoolean();
+
+        @Override
+        public void handle(StoredEvent stored, VodEvent event) {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+
+        void awaitStarted() throws InterruptedException {
+            assertThat(started.await(30, TimeUnit.SECONDS)).as("the handler started").isTrue();
+        }
+    }
+
+    @Test
+    void aHandlerSlowerThanTheLeaseKeepsItsClaimWhileTheHeartbeatExtendsIt() throws Exception {
+        HeldHandler slow = new HeldHandler();
+        processor = processor(false, Map.of("FileDeleted", slow));
+        long id = append(db.inbox(), Samples.text("callback-v3-FileDeleted.json"), clock.instant());
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(processor::runOnce);
+        slow.awaitStarted();
+        Processor other = processor(false, Map.of());
+
+        for (int beat = 0; beat < 6; beat++) { // three leases' worth of time, a beat every third of a lease
+            clock.tick(WORKER.heartbeat());
+            assertThat(processor.extendLeases()).isEqualTo(1);
+            assertThat(other.runOnce()).as("another worker finds nothing due").isZero();
+        }
+        assertThat(event(id).leaseUntil()).contains(clock.instant().plus(WORKER.lease()));
+        slow.release.countDown();
+
+        assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(event(id).status()).isEqualTo(EventStatus.DONE);
+        assertThat(event(id).attempts()).as("claimed once").isEqualTo(1);
+        assertThat(processor.extendLeases()).as("nothing held once marked").isZero();
+    }
+
+    @Test
+    void withoutItsHeartbeatALeaseLapsesAndAnotherWorkerTakesTheEvent() throws Exception {
+        HeldHandler slow = new HeldHandler();
+        processor = processor(false, Map.of("FileDeleted", slow));
+        long id = append(db.inbox(), Samples.text("callback-v3-FileDeleted.json"), clock.instant());
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(processor::runOnce);
+        slow.awaitStarted();
+
+        clock.tick(WORKER.lease());
+        HeldHandler second = new HeldHandler();
+        second.release.countDown();
+        assertThat(processor(false, Map.of("FileDeleted", second)).runOnce()).isEqualTo(1);
+        assertThat(event(id).status()).isEqualTo(EventStatus.DONE);
+        assertThat(event(id).attempts()).isEqualTo(2);
+
+        assertThat(processor.extendLeases()).as("the stale holder's lease is fenced off").isZero();
+        slow.release.countDown();
+        assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(event(id).attempts()).as("the stale holder's late done changed nothing").isEqualTo(2);
+    }
+
+    @Test
+    void aHandlerPastTheHardLimitIsAbandonedInterruptedAndItsEventRetried() throws Exception {
+        HeldHandler hung = new HeldHandler();
+        processor = processor(false, Map.of("FileDeleted", hung));
+        long id = append(db.inbox(), Samples.text("callback-v3-FileDeleted.json"), clock.instant());
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(processor::runOnce);
+        hung.awaitStarted();
+
+        clock.tick(WORKER.handlerLimit().minusSeconds(1));
+        assertThat(processor.extendLeases()).as("within the limit: extended").isEqualTo(1);
+        clock.tick(Duration.ofSeconds(2));
+        assertThat(processor.extendLeases()).as("past the limit: abandoned, nothing extended").isZero();
+
+        assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(hung.interrupted).as("the handler was interrupted").isTrue();
+        StoredEvent abandoned = event(id);
+        assertThat(abandoned.status()).isEqualTo(EventStatus.PENDING);
+        assertThat(abandoned.lastError()).hasValueSatisfying(e -> assertThat(e).contains("hard limit"));
+        assertThat(abandoned.nextAttemptAt()).isAfter(clock.instant());
+
+        clock.tick(Duration.ofMinutes(1));
+        processor = processor(false, Map.of("FileDeleted", (stored, event) -> { }));
+        assertThat(processor.runOnce()).isEqualTo(1);
+        assertThat(event(id).status()).isEqualTo(EventStatus.DONE);
+        assertThat(event(id).attempts()).isEqualTo(2);
+    }
+
     @Test
     void theBackgroundLoopWakesUpWhenTold() {
         processor.start(); // polls only every 10 s
@@ -270,7 +367,8 @@ class ProcessorTest {
 
         processor.wake();
 
-        await().atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+        // the loop polls every 10 s: done well before that means the wake-up worked
+        await().atMost(Duration.ofSeconds(8)).untilAsserted(() ->
                 assertThat(event(id).status()).isEqualTo(EventStatus.DONE));
     }
 }

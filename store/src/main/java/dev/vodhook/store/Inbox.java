@@ -156,6 +156,30 @@ public final class Inbox {
     }
 
     private static List<Long> markDone(Handle h, List<Lease> leases, Instant now) {
+        return updateHeld(h, leases, "UPDATE inbox SET status = 'DONE', processed_at = :now, lease_owner = NULL,"
+                + " lease_until = NULL, next_attempt_at = :now", now, "marked done");
+    }
+
+    /**
+     * Extends the leases of held events to {@code until} (a worker's heartbeat while their handlers run), and
+     * returns the ids extended. An event whose lease was lost (expired and claimed again, or finished) is left
+     * alone and not returned. The attempt number still fences: a lease is the same lease after it is extended.
+     */
+    public Set<Long> extendLeases(List<Lease> leases, Instant until) {
+        Set<Long> extended = new HashSet<>();
+        for (int from = 0; from < leases.size(); from += ROWS_PER_INSERT) {
+            List<Lease> chunk = leases.subList(from, Math.min(leases.size(), from + ROWS_PER_INSERT));
+            extended.addAll(storage.write("extend " + chunk.size() + " leases", h -> updateHeld(h, chunk,
+                    "UPDATE inbox SET lease_until = :now, next_attempt_at = :now", until, "extended")));
+        }
+        return extended;
+    }
+
+    /**
+     * Runs {@code update} (an UPDATE with a {@code :now} parameter and no WHERE) on the events still held under
+     * {@code leases}: PROCESSING, by the lease's owner, at the lease's attempt; returns the ids changed.
+     */
+    private static List<Long> updateHeld(Handle h, List<Lease> leases, String update, Instant now, String what) {
         StringBuilder idList = new StringBuilder();
         StringBuilder held = new StringBuilder();
         for (int i = 0; i < leases.size(); i++) {
@@ -165,16 +189,15 @@ public final class Inbox {
         }
         // "id IN (...)" leads the planner to the primary key; the OR of leases alone made PostgreSQL's
         // generic plan walk the whole due index, a cost that grew with the backlog
-        var update = h.createQuery("UPDATE inbox SET status = 'DONE', processed_at = :now, lease_owner = NULL,"
-                + " lease_until = NULL, next_attempt_at = :now WHERE id IN (" + idList + ") AND status = 'PROCESSING'"
+        var query = h.createQuery(update + " WHERE id IN (" + idList + ") AND status = 'PROCESSING'"
                 + " AND (" + held + ") RETURNING id").bind("now", now.toEpochMilli());
         for (int i = 0; i < leases.size(); i++) {
             Lease lease = leases.get(i);
-            update.bind("id" + i, lease.eventId()).bind("owner" + i, lease.owner()).bind("attempt" + i, lease.attempt());
+            query.bind("id" + i, lease.eventId()).bind("owner" + i, lease.owner()).bind("attempt" + i, lease.attempt());
         }
-        List<Long> ids = update.mapTo(Long.class).list();
+        List<Long> ids = query.mapTo(Long.class).list();
         if (ids.size() > leases.size()) {
-            throw new IllegalStateException("marked " + ids.size() + " events done for " + leases.size() + " leases");
+            throw new IllegalStateException(what + " " + ids.size() + " events for " + leases.size() + " leases");
         }
         return ids;
     }

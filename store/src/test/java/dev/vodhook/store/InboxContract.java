@@ -167,6 +167,50 @@ abstract class InboxContract {
     }
 
     @Test
+    void anExtendedLeaseIsNotClaimedWhenItsFirstTermIsOverAndItsHolderStillFinishes() {
+        long id = inbox.append(event("a")).id();
+        Lease lease = inbox.claimDue("w1", T0, LEASE, 1).getFirst().lease();
+
+        assertThat(inbox.extendLeases(List.of(lease), T0.plusSeconds(20).plus(LEASE))).containsExactly(id);
+
+        assertThat(inbox.claimDue("w2", T0.plus(LEASE), LEASE, 1)).as("the first term is over, the extension is not")
+                .isEmpty();
+        assertThat(inbox.find(id).orElseThrow().leaseUntil()).contains(T0.plusSeconds(50));
+        assertThat(inbox.markDone(lease, T0.plusSeconds(45))).as("the same lease, extended").isTrue();
+    }
+
+    @Test
+    void aLeaseNoLongerExtendedIsClaimedAgainAndItsStaleHolderCanNeitherExtendNorFinish() {
+        long id = inbox.append(event("a")).id();
+        Lease dead = inbox.claimDue("w1", T0, LEASE, 1).getFirst().lease();
+        inbox.extendLeases(List.of(dead), T0.plusSeconds(10).plus(LEASE));
+
+        ClaimedEvent taken = inbox.claimDue("w2", T0.plusSeconds(10).plus(LEASE), LEASE, 1).getFirst();
+
+        assertThat(taken.attempt()).isEqualTo(2);
+        assertThat(inbox.extendLeases(List.of(dead), T0.plusSeconds(100))).as("the attempt fence").isEmpty();
+        assertThat(inbox.markDone(dead, T0.plusSeconds(41))).isFalse();
+        assertThat(inbox.markFailed(dead, "late", T0.plusSeconds(41))).isFalse();
+        assertThat(inbox.find(id).orElseThrow().leaseOwner()).contains("w2");
+        assertThat(inbox.markDone(taken.lease(), T0.plusSeconds(42))).isTrue();
+    }
+
+    @Test
+    void extendingLeasesReturnsOnlyThoseStillHeld() {
+        for (int i = 1; i <= 3; i++) {
+            inbox.append(event("NewFileUpload:" + i));
+        }
+        List<Lease> leases = inbox.claimDue("w1", T0, LEASE, 3).stream().map(ClaimedEvent::lease).toList();
+        inbox.markDone(leases.get(0), T0);
+        inbox.markFailed(leases.get(1), "failed", T0.plusSeconds(5));
+
+        assertThat(inbox.extendLeases(leases, T0.plusSeconds(60))).containsExactly(leases.get(2).eventId());
+        assertThat(inbox.find(leases.get(1).eventId()).orElseThrow().status()).isEqualTo(EventStatus.PENDING);
+        assertThat(inbox.find(leases.get(0).eventId()).orElseThrow().status()).isEqualTo(EventStatus.DONE);
+        assertThat(inbox.extendLeases(List.of(), T0)).isEmpty();
+    }
+
+    @Test
     void markDoneFinishesTheEvent() {
         long id = inbox.append(event("a")).id();
         Lease lease = inbox.claimDue("w1", T0, LEASE, 1).getFirst().lease();
