@@ -41,7 +41,7 @@ final class ReceiverProcess implements AutoCloseable {
      *
      * @param settings {@code database}, {@code vod-endpoint}, {@code secret-id}, {@code secret-key}; optionally
      *                 {@code intake} (push), {@code pullers}, {@code definitions} (100010), {@code lease-ms}
-     *                 (2000), {@code poll-ms} (100)
+     *                 (2000), {@code poll-ms} (100), {@code vod-timeout-ms} (the default)
      */
     static ReceiverProcess start(Path log, Map<String, String> settings) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
@@ -156,6 +156,8 @@ final class ReceiverProcess implements AutoCloseable {
                 .withDatabaseUrl(s.get("database"))
                 .withVodEndpoint(s.get("vod-endpoint"))
                 .withCredentials(s.get("secret-id"), s.get("secret-key"))
+                .withVodTimeout(Duration.ofMillis(Long.parseLong(s.getOrDefault("vod-timeout-ms",
+                        String.valueOf(ServiceConfig.DEFAULT_VOD_TIMEOUT.toMillis())))))
                 .withDefinitions(List.of(s.getOrDefault("definitions", "100010").split(",")).stream()
                         .map(Integer::valueOf).toList())
                 .withWorker(new WorkerSettings(poll, 16, lease, Duration.ofSeconds(5)))

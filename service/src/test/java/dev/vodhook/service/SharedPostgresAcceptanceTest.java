@@ -18,8 +18,8 @@ import dev.vodhook.store.MediaView;
 import dev.vodhook.store.OutputRecord;
 import dev.vodhook.store.StoredEvent;
 import dev.vodhook.testkit.SettableClock;
+import dev.vodhook.testkit.ShiftableClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,16 +40,25 @@ import org.junit.jupiter.api.io.TempDir;
  * NewFileUpload again, and other synthetic FINISH events). Two run in this JVM; the third, in a child process, is
  * killed with SIGKILL mid-stream, leaving leases, unconfirmed pulls and unanswered callbacks behind (the callbacks
  * are posted again to a live receiver, as VOD would retry them; the pulls come back after the visibility timeout;
- * the leases expire). Nothing is lost: every event is stored once and handled. Nothing is done twice: one task per
+ * the leases lapse). Nothing is lost: every event is stored once and handled. Nothing is done twice: one task per
  * FileId at the local VOD, and every event was claimed exactly once, except those the killed receiver held, which
  * were claimed once more.
+ *
+ * <p>Nothing here depends on the machine's speed. The doomed receiver holds every upload for as long as the test
+ * needs: the local VOD holds its ProcessMedia calls until the faults are cleared (its client waits longer than
+ * that), and its leases are long (10 minutes, and extended by its heartbeat), so no live receiver can take over one
+ * of them before it dies, however slow the machine. Once it is dead and what it held is written down, the live
+ * receivers' clock jumps ahead by that lease, and the dead receiver's leases lapse for them at once.
  */
 class SharedPostgresAcceptanceTest {
     static final int UPLOADS = 16;
     static final int PULLED_SYNTHETIC = 150;
     static final int PUSHED_SYNTHETIC = 150;
     static final int KILL_AT = 60;
-    static final Duration SLOW = Duration.ofSeconds(3);
+    /** Longer than the test: the doomed receiver's ProcessMedia calls are held until the faults are cleared. */
+    static final Duration HELD = Duration.ofMinutes(10);
+    /** The doomed receiver's lease: longer than the test, so only its death and the live clock's jump end it. */
+    static final Duration DOOMED_LEASE = Duration.ofMinutes(10);
 
     @TempDir
     Path dir;
@@ -61,23 +70,27 @@ class SharedPostgresAcceptanceTest {
                 .withPullPolicy(new PullPolicy(Duration.ofMillis(200), Duration.ofSeconds(3), Duration.ofDays(4))))) {
             LocalVodCalls calls = new LocalVodCalls(vod);
             calls.pullMode();
+            ShiftableClock live = ShiftableClock.system();
             ServiceConfig inProcess = calls.receiverConfig(TestReceivers.config(dir, SettableClock.at(TestReceivers.START)))
-                    .withClock(Clock.systemUTC())
+                    .withClock(live)
                     .withDatabaseUrl(database)
                     .withDefinitions(List.of(100010))
                     .withIntake(IntakeSettings.defaults().withMode(IntakeMode.BOTH).withPullers(2));
             ReceiverProcess doomed = ReceiverProcess.start(dir.resolve("doomed.log"), Map.of("database", database,
                     "vod-endpoint", vod.baseUrl(), "secret-id", vod.config().secretId(),
-                    "secret-key", vod.config().secretKey(), "intake", "both", "lease-ms", "3000"));
+                    "secret-key", vod.config().secretKey(), "intake", "both",
+                    "lease-ms", String.valueOf(DOOMED_LEASE.toMillis()),
+                    "vod-timeout-ms", String.valueOf(HELD.multipliedBy(2).toMillis())));
             String doomedOwner = ":" + doomed.pid() + ":";
             try (Database db = Database.open(database)) {
-                // the doomed receiver, alone at first, pulls the uploads and holds them while VOD is slow to answer
-                vod.faults().delayNextCalls("ProcessMedia", SLOW, UPLOADS);
+                // the doomed receiver, alone at first, pulls every upload and holds it, its ProcessMedia call held
+                vod.faults().delayNextCalls("ProcessMedia", HELD, UPLOADS);
                 List<String> fileIds = new ArrayList<>();
                 for (int i = 0; i < UPLOADS; i++) {
                     fileIds.add(calls.uploadSmall());
                 }
-                await().atMost(Duration.ofSeconds(20)).until(() -> !held(db, doomedOwner).isEmpty());
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                        held(db, doomedOwner).size() >= UPLOADS && CrashAcceptanceTest.slowCallsPending(vod) == 0);
                 try (VodhookServer one = VodhookServer.start(inProcess);
                         VodhookServer two = VodhookServer.start(inProcess)) {
                     vod.publishEvents(synthetic(0, PULLED_SYNTHETIC));
@@ -92,8 +105,10 @@ class SharedPostgresAcceptanceTest {
                         doomed.kill();
                         heldByTheDead.addAll(held(db, doomedOwner));
                     }).start(stream, 6).get();
-                    vod.faults().clear();
-                    assertThat(heldByTheDead).as("events the killed receiver held").isNotEmpty();
+                    assertThat(heldByTheDead).as("events the killed receiver held")
+                            .hasSizeGreaterThanOrEqualTo(UPLOADS);
+                    vod.faults().clear(); // the held ProcessMedia calls go ahead now, for a client that is gone
+                    live.jumpAhead(DOOMED_LEASE); // and the dead receiver's leases lapse for the live ones
 
                     List<Callback> again = outcomes.stream().filter(o -> !o.acknowledged())
                             .map(o -> new Callback(one.baseUrl() + "/callback", o.callback().body())).toList();
@@ -101,7 +116,7 @@ class SharedPostgresAcceptanceTest {
                     assertThat(new CallbackSender().start(again, 6).get()).allMatch(Outcome::acknowledged);
 
                     int expected = 2 * UPLOADS + PULLED_SYNTHETIC + PUSHED_SYNTHETIC;
-                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
                         assertThat(db.inbox().countByStatus()).as(doomed.logTail())
                                 .containsEntry(EventStatus.DONE, (long) expected);
                         assertThat(new Http(vod.baseUrl()).get("/_emulator/queue").json()).as("unconfirmed").isEmpty();
