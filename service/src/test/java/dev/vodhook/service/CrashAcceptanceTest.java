@@ -43,7 +43,11 @@ class CrashAcceptanceTest {
     static final int KILL_AFTER = 100;
     /** ProcessMedia calls the local VOD may hold back (as many as one claim), so that the kill finds some in flight. */
     static final int SLOW_CALLS = 16;
-    static final Duration SLOW = Duration.ofMillis(2500);
+    /**
+     * Longer than the test: the held calls are let go when the faults are cleared, after the kill, so the kill finds
+     * them in flight whatever the machine's speed (the receiver's client waits longer still).
+     */
+    static final Duration SLOW = Duration.ofMinutes(10);
 
     @TempDir
     Path dir;
@@ -58,14 +62,15 @@ class CrashAcceptanceTest {
             }
             Map<String, String> settings = Map.of("database", "jdbc:sqlite:" + dir.resolve("vodhook.db"),
                     "vod-endpoint", vod.baseUrl(), "secret-id", vod.config().secretId(),
-                    "secret-key", vod.config().secretKey(), "lease-ms", "3000");
+                    "secret-key", vod.config().secretKey(), "lease-ms", "3000",
+                    "vod-timeout-ms", String.valueOf(SLOW.multipliedBy(2).toMillis()));
             vod.faults().delayNextCalls("ProcessMedia", SLOW, SLOW_CALLS);
 
             ReceiverProcess first = ReceiverProcess.start(dir.resolve("first.log"), settings);
             List<Callback> stream = stream(first.baseUrl(), fileIds);
             List<Outcome> outcomes = new ArrayList<>(new CallbackSender().start(stream.subList(0, KILL_AFTER), SENDERS)
                     .get());
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
                     .until(() -> slowCallsPending(vod) < SLOW_CALLS);
             outcomes.addAll(new CallbackSender().whenAcknowledged(10, first::kill)
                     .start(stream.subList(KILL_AFTER, stream.size()), SENDERS).get());
@@ -84,9 +89,9 @@ class CrashAcceptanceTest {
                         .map(o -> new Callback(second.baseUrl() + "/callback", o.callback().body())).toList();
                 assertThat(new CallbackSender().start(again, SENDERS).get()).allMatch(Outcome::acknowledged);
 
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                         assertThat(events(second, "DONE")).as(second.logTail()).hasSize(FILES));
-                await().atMost(Duration.ofSeconds(10)).until(() ->
+                await().atMost(Duration.ofSeconds(60)).until(() ->
                         vod.apiCalls().all().stream().filter(c -> c.fault().startsWith("delay")).count() == slowCalls);
                 second.stop();
             }
