@@ -289,13 +289,19 @@ class ProcessorTest {
         }
     }
 
+    /** Makes {@code p} this test's processor and runs one claim of it in the background, until the handler runs. */
+    CompletableFuture<Integer> runOnceIn(Processor p, HeldHandler handler) throws InterruptedException {
+        processor = p;
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(p::runOnce);
+        handler.awaitStarted();
+        return run;
+    }
+
     @Test
     void aHandlerSlowerThanTheLeaseKeepsItsClaimWhileTheHeartbeatExtendsIt() throws Exception {
         HeldHandler slow = new HeldHandler();
-        processor = processor(false, Map.of("FileDeleted", slow));
         long id = append(db.inbox(), Samples.text("callback-v3-FileDeleted.json"), clock.instant());
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(processor::runOnce);
-        slow.awaitStarted();
+        CompletableFuture<Integer> run = runOnceIn(processor(false, Map.of("FileDeleted", slow)), slow);
         Processor other = processor(false, Map.of());
 
         for (int beat = 0; beat < 6; beat++) { // three leases' worth of time, a beat every third of a lease
@@ -315,10 +321,8 @@ class ProcessorTest {
     @Test
     void withoutItsHeartbeatALeaseLapsesAndAnotherWorkerTakesTheEvent() throws Exception {
         HeldHandler slow = new HeldHandler();
-        processor = processor(false, Map.of("FileDeleted", slow));
         long id = append(db.inbox(), Samples.text("callback-v3-FileDeleted.json"), clock.instant());
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(processor::runOnce);
-        slow.awaitStarted();
+        CompletableFuture<Integer> run = runOnceIn(processor(false, Map.of("FileDeleted", slow)), slow);
 
         clock.tick(WORKER.lease());
         HeldHandler second = new HeldHandler();
@@ -336,10 +340,8 @@ class ProcessorTest {
     @Test
     void aHandlerPastTheHardLimitIsAbandonedInterruptedAndItsEventRetried() throws Exception {
         HeldHandler hung = new HeldHandler();
-        processor = processor(false, Map.of("FileDeleted", hung));
         long id = append(db.inbox(), Samples.text("callback-v3-FileDeleted.json"), clock.instant());
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(processor::runOnce);
-        hung.awaitStarted();
+        CompletableFuture<Integer> run = runOnceIn(processor(false, Map.of("FileDeleted", hung)), hung);
 
         clock.tick(WORKER.handlerLimit().minusSeconds(1));
         assertThat(processor.extendLeases()).as("within the limit: extended").isEqualTo(1);
