@@ -21,7 +21,7 @@ public record WorkerSettings(Duration pollInterval, int batchSize, Duration leas
         }
     }
 
-    /** Poll every second, 16 events a claim, 60 s lease, 10 s to finish on shutdown. */
+    /** Poll every second, 32 events a claim, 60 s lease, 10 s to finish on shutdown. */
     public static WorkerSettings defaults() {
         return new WorkerSettings(Duration.ofSeconds(1), 32, Duration.ofSeconds(60), Duration.ofSeconds(10));
     }
