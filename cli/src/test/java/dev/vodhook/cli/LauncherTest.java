@@ -196,6 +196,22 @@ class LauncherTest {
     }
 
     @Test
+    void eachJarHasItsOwnClassDataArchiveSoThatAJvmOfTheOldJarCannotSpoilTheNewOnes() throws Exception {
+        launcher("up");
+        lastBuiltAMinuteAgo();
+        Path old = archive("up");
+        editedAfterTheJar(tree.resolve("cli/src/main/java/Main.java"));
+        launcher("upload");
+        write(old, "written at exit by the JVM of the old jar, after the jar was rebuilt");
+
+        Run run = launcher("up");
+
+        assertThat(archive("up")).isNotEqualTo(old);
+        assertThat(run.out()).contains(" -XX:SharedArchiveFile=" + archive("up") + " ");
+        assertThat(old).doesNotExist();
+    }
+
+    @Test
     void aFailedBuildShowsTheEndOfItsLogAndNamesIt() throws Exception {
         write(tree.resolve("fail"), "");
 
@@ -287,6 +303,12 @@ class LauncherTest {
         if (release) {
             write(home.resolve("release"), "IMPLEMENTOR=\"fake\"\nJAVA_VERSION=\"%d.0.1\"\n".formatted(version));
         }
+    }
+
+    /** The class-data archive of a command for the jar there is now. */
+    private Path archive(String command) throws IOException {
+        return tree.resolve("cli/target/vodhook-" + command + "-" + Files.getLastModifiedTime(jar()).toMillis() / 1000
+                + ".jsa");
     }
 
     private Path jar() {
