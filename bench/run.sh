@@ -6,7 +6,7 @@
 #         and a check that every event answered 200 is stored;
 #   pull: the local VOD in PULL mode holds N events; `vodhook serve --intake pull` pulls, commits
 #         and confirms them all: events/s.
-#   Needs wrk, nginx and postgresql (installed with apt-get when missing and run as root).
+#   Needs wrk, nginx, curl, bc and postgresql (installed with apt-get when missing and run as root).
 #   DURATION (seconds per push run, default 20), CONNECTIONS (64), PULL_EVENTS (100000) tune it.
 # `bench/run.sh processing` measures event processing (bench/ProcessingBench.java):
 #   throughput: the inbox holds PROCESSING_EVENTS (20000) distinct ProcedureStateChanged FINISH events
@@ -58,11 +58,13 @@ say() { printf '%s\n' "$*" >&2; }
 # shellcheck source=scripts/java.sh
 . "$here/scripts/java.sh" # the JDK ./vodhook finds: java_bin, JAVA_HOME
 
-ensure_tools() { # the benchmark: intake needs wrk, nginx and postgresql; processing postgresql
+ensure_tools() { # the benchmark: intake needs wrk, nginx, curl, bc and postgresql; processing postgresql
   local missing=()
   if [ "$1" = intake ]; then
     command -v wrk >/dev/null || missing+=(wrk)
     command -v nginx >/dev/null || missing+=(nginx-light)
+    command -v curl >/dev/null || missing+=(curl)
+    command -v bc >/dev/null || missing+=(bc)
   fi
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
   if [ ${#missing[@]} -gt 0 ]; then
