@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * NewFileUpload with {@code on-upload: transcode} (the default): records the media and starts transcoding it to
  * the configured templates with ProcessMedia, under a SessionId derived from the FileId so that VOD starts it only
  * once however often this runs. An upload that already started a task flow of its own (non-empty
- * ProcedureTaskId) is not transcoded again unless configured. Before starting, {@link VerifyUpload} asks VOD
- * whether the media exists and looks at what it already has; an upload it turns down starts nothing, and the
+ * ProcedureTaskId) is not transcoded again unless configured. Before starting, {@link VerifyUpload} looks at
+ * what the media already has, then asks VOD whether it exists; an upload it turns down starts nothing, and the
  * media keeps the reason.
  */
 final class TranscodeOnUpload implements EventHandler {
