@@ -276,4 +276,44 @@ class VodApiTest {
         assertThatThrownBy(() -> api(Duration.ofSeconds(60)).describeTask("unknown"))
                 .isInstanceOfSatisfying(VodApiException.class, e -> assertThat(e.code()).isEqualTo("InvalidParameterValue.TaskId"));
     }
+
+    @Test
+    void describeMediaAsksForOneFileIdInTheSubAppIdAndFindsItOrNot() throws Exception {
+        answer(Samples.text("api-DescribeMediaInfos-response.json"));
+        VodApi api = api(Duration.ofSeconds(5));
+
+        assertThat(api.describeMedia("5285890813874512345"))
+                .isEqualTo(MediaLookup.found("9b7d1c2a-3e4f-4a5b-8c6d-7e8f9a0b1c2d"));
+        assertThat(lastHeaders).containsEntry("x-tc-action", "DescribeMediaInfos");
+        JsonNode body = new ObjectMapper().readTree(lastBody);
+        assertThat(body.path("FileIds")).hasSize(1);
+        assertThat(body.path("FileIds").get(0).asText()).isEqualTo("5285890813874512345");
+        assertThat(body.path("SubAppId").asLong()).isEqualTo(1500012345L);
+        assertThat(body.path("Filters")).hasSize(1);
+        assertThat(body.path("Filters").get(0).asText()).isEqualTo("basicInfo");
+
+        assertThat(api.describeMedia("5285890813870000000"))
+                .isEqualTo(MediaLookup.missing("9b7d1c2a-3e4f-4a5b-8c6d-7e8f9a0b1c2d"));
+    }
+
+    @Test
+    void aFileIdVodRefusesAsOneIsMissingAnAnswerWithoutItIsRetriedAndErrorsStand() {
+        answer(error("InvalidParameterValue.FileIds", "req-ids"));
+        assertThat(api(Duration.ofSeconds(5)).describeMedia("not a file id")).isEqualTo(MediaLookup.missing("req-ids"));
+
+        answer("{\"Response\":{\"MediaInfoSet\":[],\"NotExistFileIdSet\":null,\"RequestId\":\"req-odd\"}}");
+        assertThatThrownBy(() -> api(Duration.ofSeconds(5)).describeMedia("1"))
+                .isInstanceOfSatisfying(VodApiException.class, e -> {
+                    assertThat(e.retryable()).isTrue();
+                    assertThat(e.requestId()).isEqualTo("req-odd");
+                    assertThat(e.getMessage()).contains("neither a MediaInfo nor NotExistFileIdSet for FileId 1");
+                });
+
+        answer(error("InternalError.GetMediaListError", "req-500"));
+        assertThatThrownBy(() -> api(Duration.ofSeconds(5)).describeMedia("1"))
+                .isInstanceOfSatisfying(VodApiException.class, e -> assertThat(e.retryable()).isTrue());
+        answer(error("UnauthorizedOperation", "req-auth"));
+        assertThatThrownBy(() -> api(Duration.ofSeconds(5)).describeMedia("1"))
+                .isInstanceOfSatisfying(VodApiException.class, e -> assertThat(e.retryable()).isFalse());
+    }
 }
