@@ -48,6 +48,8 @@ public final class Database implements AutoCloseable {
     private final Storage storage;
     private final Inbox inbox;
     private final MediaStore media;
+    private final MediaCatalog catalog;
+    private final InboxActivity activity;
     private final Optional<WalCheckpointer> checkpointer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -61,6 +63,8 @@ public final class Database implements AutoCloseable {
         this.storage = new Storage(Jdbi.create(writerPool), Jdbi.create(readerPool), dialect);
         this.inbox = new Inbox(storage);
         this.media = new MediaStore(storage);
+        this.catalog = new MediaCatalog(storage);
+        this.activity = new InboxActivity(storage);
     }
 
     public static Database open(String jdbcUrl) {
@@ -109,6 +113,16 @@ public final class Database implements AutoCloseable {
 
     public MediaStore media() {
         return media;
+    }
+
+    /** Media listings (the console's). */
+    public MediaCatalog catalog() {
+        return catalog;
+    }
+
+    /** What went through the inbox over time (the console's overview). */
+    public InboxActivity activity() {
+        return activity;
     }
 
     /** Checks that the database answers; throws {@link StoreException} when it does not. */
@@ -181,6 +195,7 @@ public final class Database implements AutoCloseable {
                     .dataSource(pool)
                     .locations(MIGRATIONS)
                     .placeholders(dialect.placeholders())
+                    .javaMigrations(new FillInboxIds())
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();

@@ -32,7 +32,28 @@ record EventFilterSql(String sql, Map<String, Object> params) {
             conditions.add("received_at < :receivedBefore");
             params.put("receivedBefore", t.toEpochMilli());
         });
+        filter.source().ifPresent(s -> {
+            conditions.add("source = :source");
+            params.put("source", s.name());
+        });
+        filter.search().ifPresent(q -> {
+            Long id = eventId(q);
+            // each term has its index (the primary key, inbox_file, inbox_task): SQLite and PostgreSQL take their union
+            conditions.add("(file_id = :search OR task_id = :search" + (id == null ? "" : " OR id = :searchId") + ")");
+            params.put("search", Text.storable(q));
+            if (id != null) {
+                params.put("searchId", id);
+            }
+        });
         return new EventFilterSql(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+    }
+
+    /** The search text as an event id, when it is one (a FileId is digits too: it is searched for as both). */
+    private static Long eventId(String text) {
+        if (text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        return Long.parseLong(text);
     }
 
     <S extends SqlStatement<S>> S bind(S statement) {

@@ -3,7 +3,12 @@ package dev.vodhook.store;
 import java.time.Instant;
 import java.util.Optional;
 
-/** An inbox row without its body and headers, for listings. */
+/**
+ * An inbox row without its body and headers, for listings.
+ *
+ * @param fileId the FileId the event is about, if it names one
+ * @param taskId the VOD TaskId it reports on, if any
+ */
 public record EventSummary(
         long id,
         Instant receivedAt,
@@ -15,4 +20,6 @@ public record EventSummary(
         int attempts,
         Instant nextAttemptAt,
         Optional<String> lastError,
-        Optional<Instant> processedAt) {}
+        Optional<Instant> processedAt,
+        Optional<String> fileId,
+        Optional<String> taskId) {}

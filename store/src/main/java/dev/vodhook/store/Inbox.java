@@ -4,8 +4,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +24,13 @@ import org.jdbi.v3.core.Handle;
 public final class Inbox {
     /** Longer error texts are cut to this many characters. */
     public static final int MAX_ERROR_LENGTH = 4000;
-    /** Rows per INSERT statement in {@link #appendAll}: 8 parameters each, within SQLite's 32766. */
+    /** Rows per INSERT statement in {@link #appendAll}: 10 parameters each, within SQLite's 32766. */
     static final int ROWS_PER_INSERT = 256;
 
     private static final String COLUMNS = "id, received_at, source, event_type, format, dedupe_key, body, headers,"
-            + " status, attempts, next_attempt_at, lease_owner, lease_until, last_error, processed_at";
+            + " status, attempts, next_attempt_at, lease_owner, lease_until, last_error, processed_at, file_id, task_id";
     private static final String SUMMARY_COLUMNS = "id, received_at, source, event_type, format, dedupe_key,"
-            + " status, attempts, next_attempt_at, last_error, processed_at";
+            + " status, attempts, next_attempt_at, last_error, processed_at, file_id, task_id";
     private static final String DUE = "status IN ('PENDING', 'PROCESSING') AND next_attempt_at <= :now";
     private static final String HELD = " WHERE id = :id AND status = 'PROCESSING' AND lease_owner = :owner"
             + " AND attempts = :attempt";
@@ -312,6 +314,49 @@ public final class Inbox {
                 .list());
     }
 
+    /** How many events the filter matches (its {@code beforeId} too, if set). */
+    public long count(EventFilter filter) {
+        EventFilterSql where = EventFilterSql.of(filter);
+        return storage.read("count events", h -> where.bind(h.createQuery("SELECT COUNT(*) FROM inbox" + where.sql()))
+                .mapTo(Long.class)
+                .one());
+    }
+
+    /** Up to {@code limit} events about the FileId, in the order they were received (a media's timeline). */
+    public List<EventSummary> aboutFile(String fileId, int limit) {
+        return storage.read("list events about " + fileId, h -> h.createQuery("SELECT " + SUMMARY_COLUMNS
+                        + " FROM inbox WHERE file_id = :fileId ORDER BY id LIMIT :limit")
+                .bind("fileId", Text.storable(fileId))
+                .bind("limit", limit)
+                .map((rs, ctx) -> InboxRows.summary(rs))
+                .list());
+    }
+
+    /**
+     * The body of the first stored event of {@code eventType} about each FileId that has one (e.g. each media's
+     * NewFileUpload), by FileId.
+     */
+    public Map<String, String> firstBodies(String eventType, Collection<String> fileIds) {
+        if (fileIds.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = fileIds.stream().distinct().map(Text::storable).toList();
+        StringBuilder marks = new StringBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            marks.append(i == 0 ? ":f0" : ", :f" + i);
+        }
+        Map<String, String> bodies = new HashMap<>();
+        storage.read("find " + eventType + " bodies", h -> {
+            var query = h.createQuery("SELECT file_id, body FROM inbox WHERE file_id IN (" + marks + ")"
+                    + " AND event_type = :type ORDER BY id").bind("type", Text.storable(eventType));
+            for (int i = 0; i < ids.size(); i++) {
+                query.bind("f" + i, ids.get(i));
+            }
+            return query.map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list();
+        }).forEach(e -> bodies.putIfAbsent(e.getKey(), e.getValue()));
+        return bodies;
+    }
+
     /** How many events are in each status (every status present, zero if none). */
     public Map<EventStatus, Long> countByStatus() {
         Map<EventStatus, Long> counts = new EnumMap<>(EventStatus.class);
@@ -338,9 +383,9 @@ public final class Inbox {
 
     private static AppendResult insert(Handle h, IncomingEvent event) {
         Optional<Long> id = h.createQuery("INSERT INTO inbox (received_at, source, event_type, format, dedupe_key,"
-                        + " body, headers, status, attempts, next_attempt_at)"
+                        + " body, headers, status, attempts, next_attempt_at, file_id, task_id)"
                         + " VALUES (:receivedAt, :source, :eventType, :format, :dedupeKey, :body, :headers,"
-                        + " 'PENDING', 0, :receivedAt)"
+                        + " 'PENDING', 0, :receivedAt, :fileId, :taskId)"
                         + " ON CONFLICT (dedupe_key) DO NOTHING RETURNING id")
                 .bind("receivedAt", event.receivedAt().toEpochMilli())
                 .bind("source", event.source().name())
@@ -349,6 +394,8 @@ public final class Inbox {
                 .bind("dedupeKey", Text.storable(event.dedupeKey()))
                 .bind("body", Text.storable(event.body()))
                 .bind("headers", InboxRows.headersJson(event.headers()))
+                .bind("fileId", Text.storable(event.fileId().orElse(null)))
+                .bind("taskId", Text.storable(event.taskId().orElse(null)))
                 .mapTo(Long.class)
                 .findOne();
         if (id.isPresent()) {

@@ -33,7 +33,9 @@ final class InboxRows {
                 Optional.ofNullable(rs.getString("lease_owner")),
                 Columns.instant(rs, "lease_until"),
                 Optional.ofNullable(rs.getString("last_error")),
-                Columns.instant(rs, "processed_at"));
+                Columns.instant(rs, "processed_at"),
+                Optional.ofNullable(rs.getString("file_id")),
+                Optional.ofNullable(rs.getString("task_id")));
     }
 
     static EventSummary summary(ResultSet rs) throws SQLException {
@@ -48,7 +50,9 @@ final class InboxRows {
                 rs.getInt("attempts"),
                 Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
                 Optional.ofNullable(rs.getString("last_error")),
-                Columns.instant(rs, "processed_at"));
+                Columns.instant(rs, "processed_at"),
+                Optional.ofNullable(rs.getString("file_id")),
+                Optional.ofNullable(rs.getString("task_id")));
     }
 
     /** The headers as a JSON object, keys sorted; written by hand, since every appended event needs it. */

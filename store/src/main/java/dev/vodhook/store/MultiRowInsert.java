@@ -17,8 +17,8 @@ import java.util.Map;
  */
 final class MultiRowInsert {
     private static final String INSERT = "INSERT INTO inbox (received_at, source, event_type, format, dedupe_key,"
-            + " body, headers, status, attempts, next_attempt_at) VALUES ";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)";
+            + " body, headers, status, attempts, next_attempt_at, file_id, task_id) VALUES ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)";
 
     private MultiRowInsert() {}
 
@@ -72,6 +72,8 @@ final class MultiRowInsert {
                 statement.setString(p++, Text.storable(e.body()));
                 statement.setString(p++, InboxRows.headersJson(e.headers()));
                 statement.setLong(p++, receivedAt);
+                statement.setString(p++, Text.storable(e.fileId().orElse(null)));
+                statement.setString(p++, Text.storable(e.taskId().orElse(null)));
             }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
