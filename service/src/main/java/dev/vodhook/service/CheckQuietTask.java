@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,7 +99,8 @@ final class CheckQuietTask {
         VodEvent event = EventParser.parse(body.getBytes(StandardCharsets.UTF_8));
         AppendResult result = inbox.append(new IncomingEvent(now, EventSource.RECONCILE, event.eventType(),
                 event.format().name(), DedupeKeys.of(event), body, Map.of("x-vodhook-source",
-                        "DescribeTaskDetail " + taskId, "x-vod-request-id", detail.requestId())));
+                        "DescribeTaskDetail " + taskId, "x-vod-request-id", detail.requestId()),
+                IncomingEvents.id(event, "FileId", event::fileId), Optional.of(taskId)));
         if (result.duplicate()) {
             log.info("Task {} is {} at VOD; that event is already in the inbox as event {} (RequestId {})", taskId,
                     detail.status(), result.id(), detail.requestId());

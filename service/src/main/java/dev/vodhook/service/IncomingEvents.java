@@ -10,6 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +24,17 @@ final class IncomingEvents {
     static IncomingEvent of(VodEvent event, String body, EventSource source, Instant receivedAt,
             Map<String, String> headers) {
         return new IncomingEvent(receivedAt, source, event.eventType(), event.format().name(), dedupeKey(event, body),
-                body, headers);
+                body, headers, id(event, "FileId", event::fileId), id(event, "TaskId", event::taskId));
+    }
+
+    /** The FileId or TaskId the event names; should reading it ever fail, none, so the event is still kept. */
+    static Optional<String> id(VodEvent event, String what, Supplier<Optional<String>> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            log.warn("No {} read from a {} event ({}); stored without one", what, event.eventType(), e.toString());
+            return Optional.empty();
+        }
     }
 
     /**

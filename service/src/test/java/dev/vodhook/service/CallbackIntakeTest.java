@@ -59,6 +59,7 @@ class CallbackIntakeTest {
         assertThat(json.path("duplicate").asBoolean()).isFalse();
         StoredEvent stored = server.database().inbox().find(json.path("id").asLong()).orElseThrow();
         assertThat(stored.body()).isEqualTo(body);
+        assertThat(stored.fileId()).contains("1001"); // indexed, for the console's timeline and search
         assertThat(stored.source()).isEqualTo(EventSource.PUSH);
         assertThat(stored.eventType()).isEqualTo("NewFileUpload");
         assertThat(stored.format()).isEqualTo("V3");

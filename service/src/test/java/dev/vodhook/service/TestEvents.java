@@ -1,11 +1,9 @@
 package dev.vodhook.service;
 
-import dev.vodhook.events.DedupeKeys;
 import dev.vodhook.events.EventParser;
 import dev.vodhook.events.VodEvent;
 import dev.vodhook.store.EventSource;
 import dev.vodhook.store.Inbox;
-import dev.vodhook.store.IncomingEvent;
 import dev.vodhook.testkit.Samples;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -55,7 +53,6 @@ final class TestEvents {
 
     static long append(Inbox inbox, String body, Instant at) {
         VodEvent event = EventParser.parse(body.getBytes(StandardCharsets.UTF_8));
-        return inbox.append(new IncomingEvent(at, EventSource.PUSH, event.eventType(), event.format().name(),
-                DedupeKeys.of(event), body, Map.of())).id();
+        return inbox.append(IncomingEvents.of(event, body, EventSource.PUSH, at, Map.of())).id();
     }
 }
