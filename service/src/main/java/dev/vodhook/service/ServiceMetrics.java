@@ -9,7 +9,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -140,6 +142,17 @@ public final class ServiceMetrics {
     public String scrape(Map<EventStatus, Long> inboxCounts) {
         inboxCounts.forEach((status, count) -> inbox.get(status).set(count));
         return registry.scrape();
+    }
+
+    /**
+     * What one counter has counted since this process started, summed by the value of one of its tags (counters
+     * without that tag under ""); empty when nothing was counted yet. The console's overview reads it.
+     */
+    public Map<String, Double> counts(String name, String tag) {
+        Map<String, Double> sums = new TreeMap<>();
+        registry.find(name).counters().forEach(c -> sums.merge(Objects.requireNonNullElse(c.getId().getTag(tag), ""),
+                c.count(), Double::sum));
+        return sums;
     }
 
     static String typeTag(String type) {
