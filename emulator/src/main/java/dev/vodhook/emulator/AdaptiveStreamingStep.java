@@ -26,10 +26,10 @@ final class AdaptiveStreamingStep implements MediaStep {
     private static final Pattern RESOLUTION = Pattern.compile("RESOLUTION=(\\d+)x(\\d+)");
 
     private final MediaEngine engine;
-    private final DerivedFiles files;
+    private final StepFiles files;
     private final Clock clock;
 
-    AdaptiveStreamingStep(MediaEngine engine, DerivedFiles files, Clock clock) {
+    AdaptiveStreamingStep(MediaEngine engine, StepFiles files, Clock clock) {
         this.engine = engine;
         this.files = files;
         this.clock = clock;

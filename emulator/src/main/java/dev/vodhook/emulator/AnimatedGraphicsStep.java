@@ -19,10 +19,10 @@ final class AnimatedGraphicsStep implements MediaStep {
     static final Map<Long, String> TEMPLATES = Map.of(20000L, "gif", 20001L, "webp");
 
     private final MediaEngine engine;
-    private final DerivedFiles files;
+    private final StepFiles files;
     private final Clock clock;
 
-    AnimatedGraphicsStep(MediaEngine engine, DerivedFiles files, Clock clock) {
+    AnimatedGraphicsStep(MediaEngine engine, StepFiles files, Clock clock) {
         this.engine = engine;
         this.files = files;
         this.clock = clock;

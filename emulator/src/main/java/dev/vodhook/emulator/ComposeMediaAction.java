@@ -23,12 +23,12 @@ final class ComposeMediaAction implements ApiAction {
             "YPos", "Width", "Height", "AudioOperations", "ImageOperations");
 
     private final MediaRepository media;
-    private final SessionIds sessionIds;
+    private final UsedSessionIds sessionIds;
     private final IdSource ids;
     private final SingleTaskRunner runner;
     private final MediaComposer composer;
 
-    ComposeMediaAction(MediaRepository media, SessionIds sessionIds, IdSource ids, SingleTaskRunner runner,
+    ComposeMediaAction(MediaRepository media, UsedSessionIds sessionIds, IdSource ids, SingleTaskRunner runner,
                        MediaComposer composer) {
         this.media = media;
         this.sessionIds = sessionIds;

@@ -32,8 +32,8 @@ record ComposeMediaTask(String taskId, long subAppId, TaskState state, JsonNode 
     }
 
     @Override
-    public TaskDetail detail() {
-        return TaskDetail.of(TaskDetail.COMPOSE_MEDIA, state, view());
+    public TaskDetailView detail() {
+        return TaskDetailView.of(TaskDetailView.COMPOSE_MEDIA, state, view());
     }
 
     @Override

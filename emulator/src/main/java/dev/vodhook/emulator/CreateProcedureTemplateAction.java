@@ -13,9 +13,9 @@ final class CreateProcedureTemplateAction implements ApiAction {
     static final int MAX_NAME = 20;
     static final int MAX_COMMENT = 256;
 
-    private final ProcedureTemplates templates;
+    private final ProcedureTemplateRepository templates;
 
-    CreateProcedureTemplateAction(ProcedureTemplates templates) {
+    CreateProcedureTemplateAction(ProcedureTemplateRepository templates) {
         this.templates = templates;
     }
 

@@ -14,9 +14,9 @@ final class DescribeProcedureTemplatesAction implements ApiAction {
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 100;
 
-    private final ProcedureTemplates templates;
+    private final ProcedureTemplateRepository templates;
 
-    DescribeProcedureTemplatesAction(ProcedureTemplates templates) {
+    DescribeProcedureTemplatesAction(ProcedureTemplateRepository templates) {
         this.templates = templates;
     }
 

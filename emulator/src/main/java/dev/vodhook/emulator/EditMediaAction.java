@@ -21,13 +21,13 @@ final class EditMediaAction implements ApiAction {
     static final int MAX_FILES = 100;
 
     private final MediaRepository media;
-    private final SessionIds sessionIds;
+    private final UsedSessionIds sessionIds;
     private final ProcedureStarter procedures;
     private final IdSource ids;
     private final SingleTaskRunner runner;
     private final MediaComposer composer;
 
-    EditMediaAction(MediaRepository media, SessionIds sessionIds, ProcedureStarter procedures, IdSource ids,
+    EditMediaAction(MediaRepository media, UsedSessionIds sessionIds, ProcedureStarter procedures, IdSource ids,
                     SingleTaskRunner runner, MediaComposer composer) {
         this.media = media;
         this.sessionIds = sessionIds;

@@ -35,8 +35,8 @@ record EditMediaTask(String taskId, long subAppId, TaskState state, JsonNode inp
     }
 
     @Override
-    public TaskDetail detail() {
-        return TaskDetail.of(TaskDetail.EDIT_MEDIA, state, view());
+    public TaskDetailView detail() {
+        return TaskDetailView.of(TaskDetailView.EDIT_MEDIA, state, view());
     }
 
     @Override

@@ -36,9 +36,9 @@ final class Emulator implements AutoCloseable {
     private final DeliveryJournal journal;
     private final ApiCallJournal calls = new ApiCallJournal();
     private final Faults faults = new Faults();
-    private final ProcedureTemplates procedureTemplates;
+    private final ProcedureTemplateRepository procedureTemplates;
     private final RateLimiter rateLimiter;
-    private final SessionIds sessionIds;
+    private final UsedSessionIds sessionIds;
     private final EventConfigRepository eventConfigs;
     private final ObjectStore store;
     private final boolean temporaryStore;
@@ -47,7 +47,7 @@ final class Emulator implements AutoCloseable {
     private final PushDelivery push;
     private final Optional<PushLoop> pushLoop;
     private final PullQueue pullQueue;
-    private final MediaFetcher fetcher;
+    private final UrlFetcher fetcher;
     private final EventBus bus;
     private final ProcedureRunner runner;
     private final SingleTaskRunner singleTasks;
@@ -72,10 +72,10 @@ final class Emulator implements AutoCloseable {
         this.tasks = new TaskRepository(changes);
         this.uploadSessions = new UploadSessionRepository(changes);
         this.journal = new DeliveryJournal(changes);
-        this.procedureTemplates = new ProcedureTemplates(changes);
+        this.procedureTemplates = new ProcedureTemplateRepository(changes);
         this.rateLimiter = new RateLimiter(config.rateLimits());
         IdSource ids = new IdSource();
-        this.sessionIds = new SessionIds(config.sessionIdWindow(), clock, changes);
+        this.sessionIds = new UsedSessionIds(config.sessionIdWindow(), clock, changes);
         this.eventConfigs = new EventConfigRepository(config.subAppId(), config.notificationUrl().orElse(""), changes);
         this.temporaryStore = config.dataDir().isEmpty();
         this.store = new ObjectStore(config.dataDir().map(d -> d.resolve("objects")).orElseGet(Emulator::temporaryDirectory));
@@ -90,7 +90,7 @@ final class Emulator implements AutoCloseable {
 
         StorageLayout layout = StorageLayout.create(config.appId(), ids);
         MediaEngine engine = new MediaEngine(config.ffmpegPath(), config.ffmpegConcurrency(), config.upscale());
-        DerivedFiles derived = new DerivedFiles(store, layout, urls, ids);
+        StepFiles derived = new StepFiles(store, layout, urls, ids);
         this.runner = new ProcedureRunner(tasks, media, List.of(
                 new TranscodeStep(engine, store, layout, urls, clock),
                 new AnimatedGraphicsStep(engine, derived, clock),
@@ -103,7 +103,7 @@ final class Emulator implements AutoCloseable {
         ProcedureStarter procedures = new ProcedureStarter(procedureTemplates, runner);
         MediaCreator creator = new MediaCreator(store, layout, ids, ingest, procedures, config.region());
         this.singleTasks = new SingleTaskRunner(tasks, bus, clock, executor);
-        this.fetcher = new MediaFetcher(config.pullUpload().timeout());
+        this.fetcher = new UrlFetcher(config.pullUpload().timeout());
         MediaComposer composer = new MediaComposer(media, store, engine, creator, clock);
         this.apiDispatcher = new ApiDispatcher(List.of(
                 new ApplyUploadAction(uploadSessions, layout, ids, config.region(), procedures),

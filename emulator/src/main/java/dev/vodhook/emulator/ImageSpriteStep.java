@@ -25,10 +25,10 @@ final class ImageSpriteStep implements MediaStep {
     static final double INTERVAL_SECONDS = 10;
 
     private final MediaEngine engine;
-    private final DerivedFiles files;
+    private final StepFiles files;
     private final Clock clock;
 
-    ImageSpriteStep(MediaEngine engine, DerivedFiles files, Clock clock) {
+    ImageSpriteStep(MediaEngine engine, StepFiles files, Clock clock) {
         this.engine = engine;
         this.files = files;
         this.clock = clock;

@@ -16,13 +16,13 @@ final class MediaPuller {
     static final long MAX_COVER_BYTES = 20L * 1024 * 1024;
     private static final Pattern STORABLE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,80}");
 
-    private final MediaFetcher fetcher;
+    private final UrlFetcher fetcher;
     private final MediaCreator creator;
     private final EventBus bus;
     private final PullUploadPolicy policy;
     private final Clock clock;
 
-    MediaPuller(MediaFetcher fetcher, MediaCreator creator, EventBus bus, PullUploadPolicy policy, Clock clock) {
+    MediaPuller(UrlFetcher fetcher, MediaCreator creator, EventBus bus, PullUploadPolicy policy, Clock clock) {
         this.fetcher = fetcher;
         this.creator = creator;
         this.bus = bus;
@@ -33,7 +33,7 @@ final class MediaPuller {
     PullUploadTask pull(PullUploadTask task, PullRequest r) {
         Path dir = creator.scratch("pull-");
         try {
-            MediaFetcher.Fetched media = fetcher.fetch(r.mediaUrl(), policy.maxBytes(), dir.resolve("media"));
+            UrlFetcher.Fetched media = fetcher.fetch(r.mediaUrl(), policy.maxBytes(), dir.resolve("media"));
             if (!MediaTypes.couldBeMedia(media.contentType())) {
                 throw MediaStepException.sourceFileError(r.mediaUrl() + " is " + media.contentType() + ", not media");
             }
@@ -64,7 +64,7 @@ final class MediaPuller {
     }
 
     private MediaCreator.Cover cover(java.net.URI url, Path dir) {
-        MediaFetcher.Fetched image = fetcher.fetch(url, MAX_COVER_BYTES, dir.resolve("cover"));
+        UrlFetcher.Fetched image = fetcher.fetch(url, MAX_COVER_BYTES, dir.resolve("cover"));
         String type = Optional.of(MediaTypes.extensionOfPath(url.getPath())).filter(PullUploadAction.COVER_TYPES::contains)
                 .or(() -> MediaTypes.extensionOf(image.contentType()).filter(PullUploadAction.COVER_TYPES::contains))
                 .orElseThrow(() -> MediaStepException.sourceFileError("the cover " + url + " is not a gif, jpeg or png"));

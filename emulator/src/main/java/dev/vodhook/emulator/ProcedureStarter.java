@@ -8,10 +8,10 @@ import java.util.Optional;
  */
 final class ProcedureStarter {
 
-    private final ProcedureTemplates templates;
+    private final ProcedureTemplateRepository templates;
     private final ProcedureRunner runner;
 
-    ProcedureStarter(ProcedureTemplates templates, ProcedureRunner runner) {
+    ProcedureStarter(ProcedureTemplateRepository templates, ProcedureRunner runner) {
         this.templates = templates;
         this.runner = runner;
     }

@@ -35,8 +35,8 @@ record ProcedureTask(String taskId, long subAppId, String fileId, String fileNam
     }
 
     @Override
-    public TaskDetail detail() {
-        return TaskDetail.of(this);
+    public TaskDetailView detail() {
+        return TaskDetailView.of(this);
     }
 
     boolean allSubTasksDone() {

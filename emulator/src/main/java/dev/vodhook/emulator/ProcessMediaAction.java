@@ -10,10 +10,10 @@ import java.util.List;
 final class ProcessMediaAction implements ApiAction {
 
     private final MediaRepository media;
-    private final SessionIds sessionIds;
+    private final UsedSessionIds sessionIds;
     private final ProcedureRunner runner;
 
-    ProcessMediaAction(MediaRepository media, SessionIds sessionIds, ProcedureRunner runner) {
+    ProcessMediaAction(MediaRepository media, UsedSessionIds sessionIds, ProcedureRunner runner) {
         this.media = media;
         this.sessionIds = sessionIds;
         this.runner = runner;

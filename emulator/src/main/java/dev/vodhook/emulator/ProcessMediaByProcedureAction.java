@@ -2,7 +2,7 @@ package dev.vodhook.emulator;
 
 /**
  * ProcessMediaByProcedure: starts a task flow template (a preset, or one the application made with
- * CreateProcedureTemplate: {@link ProcedureTemplates}) on a media, with
+ * CreateProcedureTemplate: {@link ProcedureTemplateRepository}) on a media, with
  * the checks and the SessionId dedup of ProcessMedia, and answers its TaskId at once; the flow runs and reports
  * (ProcedureStateChanged per {@code TasksNotifyMode}) exactly as one started by ProcessMedia. An unknown template
  * is {@code InvalidParameterValue.ProcedureName}, the code the cloud's SDKs list for this action.
@@ -10,12 +10,12 @@ package dev.vodhook.emulator;
 final class ProcessMediaByProcedureAction implements ApiAction {
 
     private final MediaRepository media;
-    private final SessionIds sessionIds;
+    private final UsedSessionIds sessionIds;
     private final ProcedureRunner runner;
-    private final ProcedureTemplates templates;
+    private final ProcedureTemplateRepository templates;
 
-    ProcessMediaByProcedureAction(MediaRepository media, SessionIds sessionIds, ProcedureRunner runner,
-                                  ProcedureTemplates templates) {
+    ProcessMediaByProcedureAction(MediaRepository media, UsedSessionIds sessionIds, ProcedureRunner runner,
+                                  ProcedureTemplateRepository templates) {
         this.templates = templates;
         this.media = media;
         this.sessionIds = sessionIds;

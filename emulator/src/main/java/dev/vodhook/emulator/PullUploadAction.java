@@ -16,14 +16,14 @@ final class PullUploadAction implements ApiAction {
 
     static final Set<String> COVER_TYPES = Set.of("gif", "jpeg", "jpg", "png");
 
-    private final SessionIds sessionIds;
+    private final UsedSessionIds sessionIds;
     private final ProcedureStarter procedures;
     private final IdSource ids;
     private final SingleTaskRunner runner;
     private final MediaPuller puller;
     private final String defaultRegion;
 
-    PullUploadAction(SessionIds sessionIds, ProcedureStarter procedures, IdSource ids, SingleTaskRunner runner,
+    PullUploadAction(UsedSessionIds sessionIds, ProcedureStarter procedures, IdSource ids, SingleTaskRunner runner,
                      MediaPuller puller, String defaultRegion) {
         this.sessionIds = sessionIds;
         this.procedures = procedures;

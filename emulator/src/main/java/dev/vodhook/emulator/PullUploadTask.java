@@ -36,8 +36,8 @@ record PullUploadTask(String taskId, long subAppId, TaskState state, String medi
     }
 
     @Override
-    public TaskDetail detail() {
-        return TaskDetail.of(TaskDetail.PULL_UPLOAD, state, view());
+    public TaskDetailView detail() {
+        return TaskDetailView.of(TaskDetailView.PULL_UPLOAD, state, view());
     }
 
     @Override

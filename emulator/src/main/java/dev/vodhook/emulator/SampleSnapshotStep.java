@@ -21,10 +21,10 @@ final class SampleSnapshotStep implements MediaStep {
     static final int PERCENT_INTERVAL = 10;
 
     private final MediaEngine engine;
-    private final DerivedFiles files;
+    private final StepFiles files;
     private final Clock clock;
 
-    SampleSnapshotStep(MediaEngine engine, DerivedFiles files, Clock clock) {
+    SampleSnapshotStep(MediaEngine engine, StepFiles files, Clock clock) {
         this.engine = engine;
         this.files = files;
         this.clock = clock;

@@ -23,10 +23,10 @@ final class SnapshotByTimeOffsetStep implements MediaStep {
     private static final Pattern EXT_OFFSET = Pattern.compile("(\\d+(?:\\.\\d+)?)(s|%)");
 
     private final MediaEngine engine;
-    private final DerivedFiles files;
+    private final StepFiles files;
     private final Clock clock;
 
-    SnapshotByTimeOffsetStep(MediaEngine engine, DerivedFiles files, Clock clock) {
+    SnapshotByTimeOffsetStep(MediaEngine engine, StepFiles files, Clock clock) {
         this.engine = engine;
         this.files = files;
         this.clock = clock;

@@ -24,7 +24,7 @@ record TaskFlowStart(Long tasksPriority, String tasksNotifyMode, String sessionC
     }
 
     /** Checks the options, then claims the SessionId; the runner's options. */
-    ProcedureRunner.Options check(long subAppId, SessionIds sessionIds) {
+    ProcedureRunner.Options check(long subAppId, UsedSessionIds sessionIds) {
         String session = Param.sessionId(sessionId);
         String context = Param.sessionContext(sessionContext);
         String notifyMode = tasksNotifyMode == null || tasksNotifyMode.isEmpty() ? "Finish" : tasksNotifyMode;

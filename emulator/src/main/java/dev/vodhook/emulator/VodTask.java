@@ -12,5 +12,5 @@ interface VodTask {
     Instant createTime();
 
     /** The task as DescribeTaskDetail's output. */
-    TaskDetail detail();
+    TaskDetailView detail();
 }

@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.HashMap;
 
 /**
- * The task flow templates of each application: the built-in presets of {@link Procedures}, shared by all, then the
- * application's own, in the order they were created. ApplyUpload's {@code Procedure} (and the other actions that
+ * The task flow templates of each application: the built-in presets of {@link PresetProcedures}, shared by all, then
+ * the application's own, in the order they were created. ApplyUpload's {@code Procedure} (and the other actions that
  * name one) look them up here.
  */
-final class ProcedureTemplates {
+final class ProcedureTemplateRepository {
 
     /** At most this many custom templates per application, like the cloud. */
     static final int MAX_CUSTOM = 50;
@@ -23,7 +23,7 @@ final class ProcedureTemplates {
     private final Map<Long, Map<String, ProcedureTemplate>> custom = new HashMap<>();
     private final StateChanges changes;
 
-    ProcedureTemplates(StateChanges changes) {
+    ProcedureTemplateRepository(StateChanges changes) {
         this.changes = changes;
     }
 
@@ -32,13 +32,13 @@ final class ProcedureTemplates {
         if (name == null || name.isEmpty()) {
             return Optional.empty();
         }
-        return custom(subAppId, name).map(ProcedureTemplate::procedure).or(() -> Procedures.find(name));
+        return custom(subAppId, name).map(ProcedureTemplate::procedure).or(() -> PresetProcedures.find(name));
     }
 
     /** Presets first, then the application's own, oldest first. */
     List<ProcedureTemplate> all(long subAppId) {
         List<ProcedureTemplate> all = new ArrayList<>();
-        Procedures.all().forEach(p -> all.add(new ProcedureTemplate(p, ProcedureTemplate.PRESET, "", PRESET_TIME,
+        PresetProcedures.all().forEach(p -> all.add(new ProcedureTemplate(p, ProcedureTemplate.PRESET, "", PRESET_TIME,
                 PRESET_TIME)));
         synchronized (this) {
             all.addAll(custom.getOrDefault(subAppId, Map.of()).values());
@@ -49,7 +49,7 @@ final class ProcedureTemplates {
     /** Adds a custom template; fails when the name is taken or the application has {@link #MAX_CUSTOM} already. */
     synchronized void add(long subAppId, ProcedureTemplate template) {
         Map<String, ProcedureTemplate> mine = custom.computeIfAbsent(subAppId, id -> new LinkedHashMap<>());
-        if (mine.containsKey(template.name()) || Procedures.find(template.name()).isPresent()) {
+        if (mine.containsKey(template.name()) || PresetProcedures.find(template.name()).isPresent()) {
             throw new VodApiException(VodApiException.INVALID_PARAMETER + ".ExistedProcedureName",
                     "A task flow template named " + template.name() + " exists already.");
         }

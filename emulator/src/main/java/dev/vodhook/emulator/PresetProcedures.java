@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Optional;
 
-/** The built-in (preset) task flow templates, as data; {@link ProcedureTemplates} adds each application's own. */
-final class Procedures {
+/**
+ * The built-in (preset) task flow templates, as data; {@link ProcedureTemplateRepository} adds each application's
+ * own.
+ */
+final class PresetProcedures {
 
     /** {@code LongVideoPreset}: MP4 transcodes 100010 and 100020 and a cover snapshot (template 10) at 0 s. */
     static final Procedure LONG_VIDEO_PRESET = new Procedure("LongVideoPreset", json("""
@@ -16,7 +19,7 @@ final class Procedures {
 
     private static final Map<String, Procedure> BUILT_IN = Map.of(LONG_VIDEO_PRESET.name(), LONG_VIDEO_PRESET);
 
-    private Procedures() {
+    private PresetProcedures() {
     }
 
     /** The built-in templates by name. */

@@ -7,14 +7,14 @@ import java.time.Instant;
  * Where a sub-task reads its media and puts what it makes: the original's path, scratch directories for ffmpeg,
  * and objects in the media's derived folder ({@code /{8hex}vodtrans{rg}{appid}/{8hex}{FileId}/...}) with their URLs.
  */
-final class DerivedFiles {
+final class StepFiles {
 
     private final ObjectStore store;
     private final StorageLayout layout;
     private final PublicUrls urls;
     private final IdSource ids;
 
-    DerivedFiles(ObjectStore store, StorageLayout layout, PublicUrls urls, IdSource ids) {
+    StepFiles(ObjectStore store, StorageLayout layout, PublicUrls urls, IdSource ids) {
         this.store = store;
         this.layout = layout;
         this.urls = urls;

@@ -10,14 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * The SessionIds used per application within the dedup window: a second ProcessMedia with the same SessionId
  * inside the window is refused and starts nothing.
  */
-final class SessionIds {
+final class UsedSessionIds {
 
     private final Map<String, Instant> used = new ConcurrentHashMap<>();
     private final Duration window;
     private final Clock clock;
     private final StateChanges changes;
 
-    SessionIds(Duration window, Clock clock, StateChanges changes) {
+    UsedSessionIds(Duration window, Clock clock, StateChanges changes) {
         this.window = window;
         this.clock = clock;
         this.changes = changes;

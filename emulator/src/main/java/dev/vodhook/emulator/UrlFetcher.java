@@ -17,12 +17,12 @@ import java.util.Optional;
  * Downloads a PullUpload source (or its cover) over http/https into a file, following redirects, within a size and
  * time limit. Whatever goes wrong is the source's fault: {@link MediaStepException#sourceFileError}.
  */
-final class MediaFetcher implements AutoCloseable {
+final class UrlFetcher implements AutoCloseable {
 
     private final LazyHttpClient http;
     private final Duration timeout;
 
-    MediaFetcher(Duration timeout) {
+    UrlFetcher(Duration timeout) {
         this.http = new LazyHttpClient(() -> HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(10)).build());
         this.timeout = timeout;
