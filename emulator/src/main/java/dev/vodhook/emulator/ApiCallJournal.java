@@ -14,7 +14,7 @@ public final class ApiCallJournal {
 
     private final Deque<ApiCall> calls = new ArrayDeque<>();
 
-    synchronized void record(ApiCall call) {
+    public synchronized void record(ApiCall call) {
         if (calls.size() == CAPACITY) {
             calls.removeFirst();
         }
@@ -31,7 +31,7 @@ public final class ApiCallJournal {
         return all().stream().filter(c -> c.action().equals(action)).toList();
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         calls.clear();
     }
 }
