@@ -1,10 +1,13 @@
 package dev.vodhook.emulator.internal;
 
+import static java.util.Map.entry;
+
 import dev.vodhook.emulator.ApiCallJournal;
 import dev.vodhook.emulator.DeliveryJournal;
 import dev.vodhook.emulator.EmulatorConfig;
 import dev.vodhook.emulator.Faults;
 import dev.vodhook.emulator.LocalVod;
+import dev.vodhook.emulator.internal.api.ApiAction;
 import dev.vodhook.emulator.internal.api.ApiDispatcher;
 import dev.vodhook.emulator.internal.api.RateLimiter;
 import dev.vodhook.emulator.internal.api.SubApps;
@@ -47,6 +50,7 @@ import dev.vodhook.emulator.internal.processing.AnimatedGraphicsStep;
 import dev.vodhook.emulator.internal.processing.CoverStep;
 import dev.vodhook.emulator.internal.processing.ImageSpriteStep;
 import dev.vodhook.emulator.internal.processing.MediaEngine;
+import dev.vodhook.emulator.internal.processing.MediaStep;
 import dev.vodhook.emulator.internal.processing.ProcedureTemplateRepository;
 import dev.vodhook.emulator.internal.processing.SampleSnapshotStep;
 import dev.vodhook.emulator.internal.processing.SnapshotByTimeOffsetStep;
@@ -83,6 +87,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,10 +96,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local VOD's parts, wired from one {@link EmulatorConfig}: repositories, storage, media engine, task runner,
- * event bus and API actions. {@link LocalVod} puts an HTTP server in front of it. With a data directory the state
- * is read from its {@link StateFile} at start (task flows cut short by the last stop run on; single tasks end
- * with ErrCode 70000) and saved there by a {@link StateSaver} after every change.
+ * The local VOD's parts, wired from one {@link EmulatorConfig}, a concept at a time: state, repositories, storage,
+ * events, media processing and tasks, then what answers HTTP ({@link #apiActions()}, the table of VOD API actions,
+ * and the storage requests; {@link EmulatorRoutes} has the routes). {@link LocalVod} puts an HTTP server in front
+ * of it. With a data directory the state is read from its {@link StateFile} at start (task flows cut short by the
+ * last stop run on; single tasks end with ErrCode 70000) and saved there by a {@link StateSaver} after every
+ * change.
  */
 public final class Emulator implements AutoCloseable {
 
@@ -102,6 +109,7 @@ public final class Emulator implements AutoCloseable {
 
     private final EmulatorConfig config;
     private final Clock clock;
+    private final IdSource ids = new IdSource();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Optional<DataDirectoryLock> dataLock;
     private final Optional<StateSaver> saver;
@@ -119,43 +127,44 @@ public final class Emulator implements AutoCloseable {
     private final ObjectStore store;
     private final boolean temporaryStore;
     private final PublicUrls urls;
+    private final StorageLayout layout;
     private final PushSender pushSender;
     private final PushDelivery push;
     private final Optional<PushLoop> pushLoop;
     private final PullQueue pullQueue;
-    private final UrlFetcher fetcher;
     private final EventBus bus;
+    private final MediaEngine engine;
     private final ProcedureRunner runner;
     private final SingleTaskRunner singleTasks;
+    private final UrlFetcher fetcher;
     private final ApiDispatcher apiDispatcher;
     private final RequestRouter requestRouter;
 
     public Emulator(EmulatorConfig config) {
         this.config = config;
         this.clock = config.clock();
+        // state: the data directory, if any, and what it holds
         this.dataLock = config.dataDir().map(DataDirectoryLock::acquire);
         Optional<StateFile> stateFile = config.dataDir().map(StateFile::new);
-        Optional<SavedState> saved;
-        try {
-            saved = stateFile.flatMap(StateFile::read);
-        } catch (RuntimeException e) {
-            dataLock.ifPresent(DataDirectoryLock::close);
-            throw e;
-        }
+        Optional<SavedState> saved = read(stateFile);
         this.saver = stateFile.map(StateSaver::new);
         StateChanges changes = saver.<StateChanges>map(s -> s).orElse(StateChanges.NONE);
+        // repositories: what is saved
         this.media = new MediaRepository(changes);
         this.tasks = new TaskRepository(changes);
         this.uploadSessions = new UploadSessionRepository(changes);
         this.journal = new DeliveryJournal(changes);
         this.procedureTemplates = new ProcedureTemplateRepository(changes);
-        this.rateLimiter = new RateLimiter(config.rateLimits());
-        IdSource ids = new IdSource();
         this.sessionIds = new UsedSessionIds(config.sessionIdWindow(), clock, changes);
         this.eventConfigs = new EventConfigRepository(config.subAppId(), config.notificationUrl().orElse(""), changes);
+        this.rateLimiter = new RateLimiter(config.rateLimits());
+        // storage
         this.temporaryStore = config.dataDir().isEmpty();
-        this.store = new ObjectStore(config.dataDir().map(d -> d.resolve("objects")).orElseGet(Emulator::temporaryDirectory));
+        this.store = new ObjectStore(config.dataDir().map(d -> d.resolve("objects"))
+                .orElseGet(Emulator::temporaryDirectory));
         this.urls = new PublicUrls(config.publicBaseUrl());
+        this.layout = StorageLayout.create(config.appId(), ids);
+        // events: pushed, or queued for PullEvents
         PushSchedule schedule = new PushSchedule();
         this.pushSender = new PushSender(config.pushTimeout(), clock, executor);
         this.push = new PushDelivery(journal, schedule, pushSender, config.pushRetry(), faults, clock, executor);
@@ -163,49 +172,16 @@ public final class Emulator implements AutoCloseable {
         this.pushLoop = config.pushLoop() ? Optional.of(PushLoop.start(push, schedule, clock)) : Optional.empty();
         this.pullQueue = new PullQueue(config.pullPolicy(), ids, clock, changes);
         this.bus = new EventBus(eventConfigs, List.of(push, pullQueue));
-
-        StorageLayout layout = StorageLayout.create(config.appId(), ids);
-        MediaEngine engine = new MediaEngine(config.ffmpegPath(), config.ffmpegConcurrency(), config.upscale());
-        StepFiles derived = new StepFiles(store, layout, urls, ids);
-        this.runner = new ProcedureRunner(tasks, media, List.of(
-                new TranscodeStep(engine, store, layout, urls, clock),
-                new AnimatedGraphicsStep(engine, derived, clock),
-                new SnapshotByTimeOffsetStep(engine, derived, clock),
-                new SampleSnapshotStep(engine, derived, clock),
-                new ImageSpriteStep(engine, derived, clock),
-                new CoverStep(engine, store, layout, urls, ids, clock),
-                new AdaptiveStreamingStep(engine, derived, clock)), bus, ids, clock, executor);
-        MediaIngest ingest = new MediaIngest(media, store, engine, urls);
-        ProcedureStarter procedures = new ProcedureStarter(procedureTemplates, runner);
-        MediaCreator creator = new MediaCreator(store, layout, ids, ingest, procedures, config.region());
+        // media processing and tasks
+        this.engine = new MediaEngine(config.ffmpegPath(), config.ffmpegConcurrency(), config.upscale());
+        this.runner = new ProcedureRunner(tasks, media, mediaSteps(), bus, ids, clock, executor);
         this.singleTasks = new SingleTaskRunner(tasks, bus, clock, executor);
         this.fetcher = new UrlFetcher(config.pullUpload().timeout());
-        MediaComposer composer = new MediaComposer(media, store, engine, creator, clock);
-        this.apiDispatcher = new ApiDispatcher(List.of(
-                new ApplyUploadAction(uploadSessions, layout, ids, config.region(), procedures),
-                new CommitUploadAction(uploadSessions, media, ingest, procedures, bus, store),
-                new PullUploadAction(sessionIds, procedures, ids, singleTasks,
-                        new MediaPuller(fetcher, creator, bus, config.pullUpload(), clock), config.region()),
-                new EditMediaAction(media, sessionIds, procedures, ids, singleTasks, composer),
-                new ComposeMediaAction(media, sessionIds, ids, singleTasks, composer),
-                new ProcessMediaAction(media, sessionIds, runner),
-                new ProcessMediaByProcedureAction(media, sessionIds, runner, procedureTemplates),
-                new DeleteMediaAction(media, new MediaFiles(store, layout), bus),
-                new CreateProcedureTemplateAction(procedureTemplates),
-                new DescribeProcedureTemplatesAction(procedureTemplates),
-                new DescribeMediaInfosAction(media),
-                new DescribeTaskDetailAction(tasks),
-                new ModifyEventConfigAction(eventConfigs),
-                new DescribeEventConfigAction(eventConfigs),
-                new PullEventsAction(pullQueue, config.pullPolicy()),
-                new ConfirmEventsAction(pullQueue),
-                new DescribeEventsStateAction(pullQueue)),
+        // HTTP: the VOD API and storage
+        this.apiDispatcher = new ApiDispatcher(apiActions(),
                 new Tc3Verifier(config.secretId(), config.secretKey(), uploadSessions, clock),
                 new SubApps(config.appId(), config.subAppId()), ids, clock, rateLimiter, faults, calls);
-        FileServer files = new FileServer(store);
-        CosHandler cos = new CosHandler(new CosAccess(uploadSessions, clock),
-                new CosMultipart(multipartUploads, store, ids, clock), store, files, ids);
-        this.requestRouter = new RequestRouter(cos, files);
+        this.requestRouter = storageRequests();
         try {
             saved.ifPresent(this::restore);
             saver.ifPresent(s -> s.start(this::savedState));
@@ -213,6 +189,73 @@ public final class Emulator implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** The saved state, if there is one; a state that cannot be read lets go of the data directory. */
+    private Optional<SavedState> read(Optional<StateFile> stateFile) {
+        try {
+            return stateFile.flatMap(StateFile::read);
+        } catch (RuntimeException e) {
+            dataLock.ifPresent(DataDirectoryLock::close);
+            throw e;
+        }
+    }
+
+    /** A task flow's steps, one per kind of sub-task. */
+    private List<MediaStep> mediaSteps() {
+        StepFiles files = new StepFiles(store, layout, urls, ids);
+        return List.of(
+                new TranscodeStep(engine, store, layout, urls, clock),
+                new AnimatedGraphicsStep(engine, files, clock),
+                new SnapshotByTimeOffsetStep(engine, files, clock),
+                new SampleSnapshotStep(engine, files, clock),
+                new ImageSpriteStep(engine, files, clock),
+                new CoverStep(engine, store, layout, urls, ids, clock),
+                new AdaptiveStreamingStep(engine, files, clock));
+    }
+
+    /**
+     * The VOD API: every {@code X-TC-Action} the local VOD answers, and the action class that answers it. The
+     * {@link ApiDispatcher} runs them once a call is signed, within its rate and past the injected faults.
+     */
+    private Map<String, ApiAction> apiActions() {
+        MediaIngest ingest = new MediaIngest(media, store, engine, urls);
+        ProcedureStarter procedures = new ProcedureStarter(procedureTemplates, runner);
+        MediaCreator creator = new MediaCreator(store, layout, ids, ingest, procedures, config.region());
+        MediaComposer composer = new MediaComposer(media, store, engine, creator, clock);
+        MediaPuller puller = new MediaPuller(fetcher, creator, bus, config.pullUpload(), clock);
+        return Map.ofEntries(
+                // uploads
+                entry("ApplyUpload", new ApplyUploadAction(uploadSessions, layout, ids, config.region(), procedures)),
+                entry("CommitUpload", new CommitUploadAction(uploadSessions, media, ingest, procedures, bus, store)),
+                entry("PullUpload",
+                        new PullUploadAction(sessionIds, procedures, ids, singleTasks, puller, config.region())),
+                // media
+                entry("DescribeMediaInfos", new DescribeMediaInfosAction(media)),
+                entry("DeleteMedia", new DeleteMediaAction(media, new MediaFiles(store, layout), bus)),
+                entry("EditMedia", new EditMediaAction(media, sessionIds, procedures, ids, singleTasks, composer)),
+                entry("ComposeMedia", new ComposeMediaAction(media, sessionIds, ids, singleTasks, composer)),
+                // task flows and tasks
+                entry("ProcessMedia", new ProcessMediaAction(media, sessionIds, runner)),
+                entry("ProcessMediaByProcedure",
+                        new ProcessMediaByProcedureAction(media, sessionIds, runner, procedureTemplates)),
+                entry("CreateProcedureTemplate", new CreateProcedureTemplateAction(procedureTemplates)),
+                entry("DescribeProcedureTemplates", new DescribeProcedureTemplatesAction(procedureTemplates)),
+                entry("DescribeTaskDetail", new DescribeTaskDetailAction(tasks)),
+                // events
+                entry("ModifyEventConfig", new ModifyEventConfigAction(eventConfigs)),
+                entry("DescribeEventConfig", new DescribeEventConfigAction(eventConfigs)),
+                entry("PullEvents", new PullEventsAction(pullQueue, config.pullPolicy())),
+                entry("ConfirmEvents", new ConfirmEventsAction(pullQueue)),
+                entry("DescribeEventsState", new DescribeEventsStateAction(pullQueue)));
+    }
+
+    /** Storage requests (COS, direct or through the proxy) and downloads of stored objects. */
+    private RequestRouter storageRequests() {
+        FileServer files = new FileServer(store);
+        CosHandler cos = new CosHandler(new CosAccess(uploadSessions, clock),
+                new CosMultipart(multipartUploads, store, ids, clock), store, files, ids);
+        return new RequestRouter(cos, files);
     }
 
     /** Tells the parts the server's address (for output URLs when no public base URL is configured). */

@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole route table of the local VOD, in one place (tests start real servers with it):
+ * The whole route table of the local VOD, in one place (tests start real servers with it); which action class
+ * answers which {@code X-TC-Action} is listed in {@link Emulator}'s {@code apiActions()}:
  * <pre>
  *   POST /                      signed VOD API, dispatched on X-TC-Action (COS Host: storage instead)
  *   GET  /_emulator/health      {"status":"UP"}

@@ -14,8 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +38,10 @@ public final class ApiDispatcher implements Handler {
     private final Faults faults;
     private final ApiCallJournal calls;
 
-    public ApiDispatcher(Iterable<ApiAction> actions, Tc3Verifier verifier, SubApps subApps, IdSource ids, Clock clock,
-                  RateLimiter rateLimiter, Faults faults, ApiCallJournal calls) {
-        this.actions = java.util.stream.StreamSupport.stream(actions.spliterator(), false)
-                .collect(Collectors.toUnmodifiableMap(ApiAction::name, Function.identity()));
+    /** {@code actions}: every {@code X-TC-Action} answered, with its action. */
+    public ApiDispatcher(Map<String, ApiAction> actions, Tc3Verifier verifier, SubApps subApps, IdSource ids,
+                         Clock clock, RateLimiter rateLimiter, Faults faults, ApiCallJournal calls) {
+        this.actions = Map.copyOf(actions);
         this.verifier = verifier;
         this.subApps = subApps;
         this.ids = ids;
@@ -91,11 +89,11 @@ public final class ApiDispatcher implements Handler {
         }
         ApiFault f = fault.get();
         if (!f.delays()) {
-            log.info("API {} fails by an injected fault with {} (RequestId {})", action.name(), f.errorCode(),
+            log.info("API {} fails by an injected fault with {} (RequestId {})", request.action(), f.errorCode(),
                     request.requestId());
             throw f.error();
         }
-        log.info("API {} delayed {} ms by an injected fault (RequestId {})", action.name(), f.delay().toMillis(),
+        log.info("API {} delayed {} ms by an injected fault (RequestId {})", request.action(), f.delay().toMillis(),
                 request.requestId());
         try {
             faults.holdUnlessCleared(f.delay());

@@ -49,11 +49,6 @@ public final class ApplyUploadAction implements ApiAction {
     }
 
     @Override
-    public String name() {
-        return "ApplyUpload";
-    }
-
-    @Override
     public Object handle(ApiRequest request) {
         Request r = request.bind(Request.class);
         String mediaType = lower(Param.required(r.mediaType(), "MediaType"));

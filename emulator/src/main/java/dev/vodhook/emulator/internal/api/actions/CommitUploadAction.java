@@ -47,11 +47,6 @@ public final class CommitUploadAction implements ApiAction {
     }
 
     @Override
-    public String name() {
-        return "CommitUpload";
-    }
-
-    @Override
     public Object handle(ApiRequest request) {
         String key = Param.required(request.bind(Request.class).vodSessionKey(), "VodSessionKey");
         UploadSession session = sessions.bySessionKey(key)

@@ -74,11 +74,6 @@ public final class ComposeMediaAction implements ApiAction {
     }
 
     @Override
-    public String name() {
-        return "ComposeMedia";
-    }
-
-    @Override
     public Object handle(ApiRequest request) {
         Request r = request.bind(Request.class);
         Timelines timelines = timelines(r.tracks(), request.subAppId());
@@ -91,7 +86,7 @@ public final class ComposeMediaAction implements ApiAction {
         long height = size(canvas.height(), "Canvas.Height");
         String sessionContext = Param.sessionContext(r.sessionContext());
         String sessionId = Param.sessionId(r.sessionId());
-        sessionIds.claimOrRefuse(name(), request.subAppId(), sessionId, "nothing was composed");
+        sessionIds.claimOrRefuse(request.action(), request.subAppId(), sessionId, "nothing was composed");
         boolean withAudio = out.removeAudio() == null || out.removeAudio() == 0;
         ComposeMediaTask task = new ComposeMediaTask(ids.taskId(request.subAppId(), "ComposeMedia", "t0"),
                 request.subAppId(), TaskState.waiting(request.now()), input(request.body(), color, width, height),

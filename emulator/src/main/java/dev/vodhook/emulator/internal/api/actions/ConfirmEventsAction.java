@@ -27,11 +27,6 @@ public final class ConfirmEventsAction implements ApiAction {
     }
 
     @Override
-    public String name() {
-        return "ConfirmEvents";
-    }
-
-    @Override
     public Object handle(ApiRequest request) {
         List<String> handles = request.bind(Request.class).eventHandles();
         if (handles == null || handles.isEmpty()) {

@@ -35,11 +35,6 @@ public final class CreateProcedureTemplateAction implements ApiAction {
     }
 
     @Override
-    public String name() {
-        return "CreateProcedureTemplate";
-    }
-
-    @Override
     public Object handle(ApiRequest request) {
         Request r = request.bind(Request.class);
         String name = Param.required(r.name(), "Name");

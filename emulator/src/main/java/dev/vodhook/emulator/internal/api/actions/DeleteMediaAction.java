@@ -52,11 +52,6 @@ public final class DeleteMediaAction implements ApiAction {
     }
 
     @Override
-    public String name() {
-        return "DeleteMedia";
-    }
-
-    @Override
     public Object handle(ApiRequest request) {
         Request r = request.bind(Request.class);
         String fileId = Param.required(r.fileId(), "FileId");

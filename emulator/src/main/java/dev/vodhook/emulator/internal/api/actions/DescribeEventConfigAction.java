@@ -19,11 +19,6 @@ public final class DescribeEventConfigAction implements ApiAction {
     }
 
     @Override
-    public String name() {
-        return "DescribeEventConfig";
-    }
-
-    @Override
     public Object handle(ApiRequest request) {
         EventConfig c = configs.get(request.subAppId());
         return new Response(c.mode(), c.notificationUrl(), c.uploadMediaCompleteEventSwitch(),

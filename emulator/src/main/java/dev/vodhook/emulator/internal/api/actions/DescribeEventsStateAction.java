@@ -17,11 +17,6 @@ public final class DescribeEventsStateAction implements ApiAction {
     }
 
     @Override
-    public String name() {
-        return "DescribeEventsState";
-    }
-
-    @Override
     public Object handle(ApiRequest request) {
         return new Response(queue.countToPull(request.subAppId()));
     }

@@ -32,11 +32,6 @@ public final class DescribeMediaInfosAction implements ApiAction {
     }
 
     @Override
-    public String name() {
-        return "DescribeMediaInfos";
-    }
-
-    @Override
     public Object handle(ApiRequest request) {
         Request r = request.bind(Request.class);
         if (r.fileIds() == null || r.fileIds().isEmpty()) {

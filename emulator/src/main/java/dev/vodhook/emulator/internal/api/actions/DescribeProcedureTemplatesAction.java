@@ -40,11 +40,6 @@ public final class DescribeProcedureTemplatesAction implements ApiAction {
     }
 
     @Override
-    public String name() {
-        return "DescribeProcedureTemplates";
-    }
-
-    @Override
     public Object handle(ApiRequest request) {
         Request r = request.bind(Request.class);
         Param.oneOf(r.type(), Set.of(ProcedureTemplate.PRESET, ProcedureTemplate.CUSTOM), "Type");

@@ -20,11 +20,6 @@ public final class DescribeTaskDetailAction implements ApiAction {
     }
 
     @Override
-    public String name() {
-        return "DescribeTaskDetail";
-    }
-
-    @Override
     public Object handle(ApiRequest request) {
         String taskId = Param.required(request.bind(Request.class).taskId(), "TaskId");
         return tasks.find(taskId).filter(t -> t.subAppId() == request.subAppId()).map(VodTask::detail)

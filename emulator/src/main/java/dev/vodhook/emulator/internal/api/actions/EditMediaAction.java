@@ -71,11 +71,6 @@ public final class EditMediaAction implements ApiAction {
     }
 
     @Override
-    public String name() {
-        return "EditMedia";
-    }
-
-    @Override
     public Object handle(ApiRequest request) {
         Request r = request.bind(Request.class);
         String inputType = Param.required(r.inputType(), "InputType");
@@ -102,7 +97,7 @@ public final class EditMediaAction implements ApiAction {
         long priority = Param.priority(r.tasksPriority());
         String sessionContext = Param.sessionContext(r.sessionContext());
         String sessionId = Param.sessionId(r.sessionId());
-        sessionIds.claimOrRefuse(name(), request.subAppId(), sessionId, "nothing was edited");
+        sessionIds.claimOrRefuse(request.action(), request.subAppId(), sessionId, "nothing was edited");
         EditMediaTask task = new EditMediaTask(ids.taskId(request.subAppId(), "EditMedia", "t0"), request.subAppId(),
                 TaskState.waiting(request.now()), input(cuts), Optional.empty(), "", sessionId, sessionContext);
         ToLongFunction<Media> measure = definition == 20 ? m -> m.metaData().bitrate()

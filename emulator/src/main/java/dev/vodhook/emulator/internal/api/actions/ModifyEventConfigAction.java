@@ -37,11 +37,6 @@ public final class ModifyEventConfigAction implements ApiAction {
     }
 
     @Override
-    public String name() {
-        return "ModifyEventConfig";
-    }
-
-    @Override
     public Object handle(ApiRequest request) {
         Request r = request.bind(Request.class);
         Param.oneOf(r.mode(), MODES, "Mode");

@@ -36,11 +36,6 @@ public final class ProcessMediaAction implements ApiAction {
     }
 
     @Override
-    public String name() {
-        return "ProcessMedia";
-    }
-
-    @Override
     public Object handle(ApiRequest request) {
         Request r = request.bind(Request.class);
         Media m = TaskFlowStart.processable(media, request.subAppId(), r.fileId());

@@ -43,11 +43,6 @@ public final class ProcessMediaByProcedureAction implements ApiAction {
     }
 
     @Override
-    public String name() {
-        return "ProcessMediaByProcedure";
-    }
-
-    @Override
     public Object handle(ApiRequest request) {
         Request r = request.bind(Request.class);
         Media m = TaskFlowStart.processable(media, request.subAppId(), r.fileId());

@@ -27,11 +27,6 @@ public final class PullEventsAction implements ApiAction {
     }
 
     @Override
-    public String name() {
-        return "PullEvents";
-    }
-
-    @Override
     public Object handle(ApiRequest request) {
         return new Response(queue.pull(request.subAppId(), PullPolicy.MAX_BATCH, policy.hold()).stream()
                 .map(EventContents::pulled).toList());

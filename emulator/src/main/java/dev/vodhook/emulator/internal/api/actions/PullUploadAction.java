@@ -55,11 +55,6 @@ public final class PullUploadAction implements ApiAction {
     }
 
     @Override
-    public String name() {
-        return "PullUpload";
-    }
-
-    @Override
     public Object handle(ApiRequest request) {
         Request r = request.bind(Request.class);
         URI mediaUrl = httpUrl(Param.required(r.mediaUrl(), "MediaUrl"), "MediaUrl");
@@ -92,7 +87,7 @@ public final class PullUploadAction implements ApiAction {
                 r.classId() == null ? 0 : r.classId(), Param.priority(r.tasksPriority()),
                 Param.sessionContext(r.sessionContext()), r.sourceContext() == null ? "" : r.sourceContext());
         String sessionId = Param.sessionId(r.sessionId());
-        sessionIds.claimOrRefuse(name(), request.subAppId(), sessionId, "nothing was pulled");
+        sessionIds.claimOrRefuse(request.action(), request.subAppId(), sessionId, "nothing was pulled");
         PullUploadTask task = new PullUploadTask(ids.taskId(request.subAppId(), "pull", ""), request.subAppId(),
                 TaskState.waiting(request.now()), mediaUrl.toString(), pull.sessionContext(), sessionId,
                 Optional.empty(), "");
