@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The latest {@link #CAPACITY} API calls, oldest first, for tests, benchmarks and {@code /_emulator/calls}: what
- * was called, when it arrived and how it was answered.
+ * was called, when it arrived and how it was answered. {@link #record(ApiCall)} and {@link #clear()} are the local
+ * VOD's own (its API dispatcher records every call); tests only read the journal.
  */
 public final class ApiCallJournal {
 

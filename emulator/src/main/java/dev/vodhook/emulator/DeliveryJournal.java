@@ -10,7 +10,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Every push delivery and its attempts, for tests and {@code /_emulator/deliveries}. */
+/**
+ * Every push delivery and its attempts, for tests and {@code /_emulator/deliveries}: {@link #all()},
+ * {@link #ofType(String)}. The other methods are the local VOD's own (its push delivery and saved state write the
+ * journal with them); tests only read it.
+ */
 public final class DeliveryJournal {
 
     private final Map<Long, Delivery> deliveries = new ConcurrentHashMap<>();

@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  * Faults to inject, each used up by the call or push attempt it hits: the next N calls of an API action fail with
  * an error code or are delayed; the next N push attempts fail with a status, time out, arrive twice, vanish, are
  * held back (arrive late) or arrive out of order. Also reachable as {@code /_emulator/faults}.
+ *
+ * <p>{@code whenCleared}, {@code pending}, {@code holdUnlessCleared}, {@code takeApi} and {@code takePush} are the
+ * local VOD's own: its API dispatcher, push delivery and routes, in other packages, use up the faults with them.
  */
 public final class Faults {
 
