@@ -118,6 +118,14 @@ public final class LocalVod implements AutoCloseable {
         }
     }
 
+    /**
+     * How many PullEvents calls are held right now, waiting for an event to arrive: a test hook, so that a test can
+     * publish only once a pull waits, whatever the machine's speed.
+     */
+    int heldPulls() {
+        return emulator.pullQueue().held();
+    }
+
     /** The FileIds of every media, oldest first. */
     public List<String> fileIds() {
         return emulator.media().all().stream().map(Media::fileId).toList();

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ProcessorTest {
     static final List<Integer> DEFINITIONS = List.of(100010, 100020);
     static final RetryPolicy RETRY = new RetryPolicy(4, Duration.ofSeconds(1), 2, Duration.ofSeconds(60), 0);
-    static final WorkerSettings WORKER = new WorkerSettings(Duration.ofSeconds(10), 8, Duration.ofSeconds(30),
+    /** Polls every 10 minutes: a background loop that acts sooner was woken. */
+    static final WorkerSettings WORKER = new WorkerSettings(Duration.ofMinutes(10), 8, Duration.ofSeconds(30),
             Duration.ofSeconds(5));
 
     @TempDir
@@ -289,13 +290,19 @@ class ProcessorTest {
         }
     }
 
+    /** Makes {@code p} this test's processor and runs one claim of it in the background, until the handler runs. */
+    CompletableFuture<Integer> runOnceIn(Processor p, HeldHandler handler) throws InterruptedException {
+        processor = p;
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(p::runOnce);
+        handler.awaitStarted();
+        return run;
+    }
+
     @Test
     void aHandlerSlowerThanTheLeaseKeepsItsClaimWhileTheHeartbeatExtendsIt() throws Exception {
         HeldHandler slow = new HeldHandler();
-        processor = processor(false, Map.of("FileDeleted", slow));
         long id = append(db.inbox(), Samples.text("callback-v3-FileDeleted.json"), clock.instant());
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(processor::runOnce);
-        slow.awaitStarted();
+        CompletableFuture<Integer> run = runOnceIn(processor(false, Map.of("FileDeleted", slow)), slow);
         Processor other = processor(false, Map.of());
 
         for (int beat = 0; beat < 6; beat++) { // three leases' worth of time, a beat every third of a lease
@@ -315,10 +322,8 @@ class ProcessorTest {
     @Test
     void withoutItsHeartbeatALeaseLapsesAndAnotherWorkerTakesTheEvent() throws Exception {
         HeldHandler slow = new HeldHandler();
-        processor = processor(false, Map.of("FileDeleted", slow));
         long id = append(db.inbox(), Samples.text("callback-v3-FileDeleted.json"), clock.instant());
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(processor::runOnce);
-        slow.awaitStarted();
+        CompletableFuture<Integer> run = runOnceIn(processor(false, Map.of("FileDeleted", slow)), slow);
 
         clock.tick(WORKER.lease());
         HeldHandler second = new HeldHandler();
@@ -336,10 +341,8 @@ class ProcessorTest {
     @Test
     void aHandlerPastTheHardLimitIsAbandonedInterruptedAndItsEventRetried() throws Exception {
         HeldHandler hung = new HeldHandler();
-        processor = processor(false, Map.of("FileDeleted", hung));
         long id = append(db.inbox(), Samples.text("callback-v3-FileDeleted.json"), clock.instant());
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(processor::runOnce);
-        hung.awaitStarted();
+        CompletableFuture<Integer> run = runOnceIn(processor(false, Map.of("FileDeleted", hung)), hung);
 
         clock.tick(WORKER.handlerLimit().minusSeconds(1));
         assertThat(processor.extendLeases()).as("within the limit: extended").isEqualTo(1);
@@ -362,13 +365,13 @@ class ProcessorTest {
 
     @Test
     void theBackgroundLoopWakesUpWhenTold() {
-        processor.start(); // polls only every 10 s
+        processor.start(); // polls only every 10 minutes
         long id = append(db.inbox(), upload("1001"), clock.instant());
 
         processor.wake();
 
-        // the loop polls every 10 s: done well before that means the wake-up worked
-        await().atMost(Duration.ofSeconds(8)).untilAsserted(() ->
+        // the loop polls every 10 minutes: done before that means the wake-up worked
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(event(id).status()).isEqualTo(EventStatus.DONE));
     }
 }

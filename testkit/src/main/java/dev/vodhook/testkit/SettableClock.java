@@ -1,13 +1,10 @@
 package dev.vodhook.testkit;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A clock that stands still until a test moves it. Safe to read from other threads. */
-public final class SettableClock extends Clock {
+public final class SettableClock extends UtcClock {
 
     private volatile Instant now;
 
@@ -30,18 +27,5 @@ public final class SettableClock extends Clock {
     @Override
     public Instant instant() {
         return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        if (zone.equals(ZoneOffset.UTC)) {
-            return this;
-        }
-        throw new UnsupportedOperationException("SettableClock is always UTC");
     }
 }

@@ -1,10 +1,7 @@
 package dev.vodhook.testkit;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * The system clock, shifted by an offset a test may change: time runs as usual, and jumps ahead when the test says
@@ -12,7 +9,7 @@ import java.time.ZoneOffset;
  * the leases of the others lapse at the moment the test chooses, not when the machine is slow enough. Safe to read
  * from other threads.
  */
-public final class ShiftableClock extends Clock {
+public final class ShiftableClock extends UtcClock {
 
     private volatile Duration offset;
 
@@ -33,18 +30,5 @@ public final class ShiftableClock extends Clock {
     @Override
     public Instant instant() {
         return Instant.now().plus(offset);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        if (zone.equals(ZoneOffset.UTC)) {
-            return this;
-        }
-        throw new UnsupportedOperationException("ShiftableClock is always UTC");
     }
 }

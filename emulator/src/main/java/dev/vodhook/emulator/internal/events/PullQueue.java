@@ -45,6 +45,8 @@ public final class PullQueue implements EventSink {
     /** The current handle of every event handed out and not yet confirmed or dropped: its id. */
     private final Map<String, Long> byHandle = new HashMap<>();
     private long sequence;
+    /** PullEvents calls waiting for an event right now (inspection for tests, {@link #held()}). */
+    private int held;
     /** No queued event expires before this, no confirmed handle is forgotten before that: purges skip the scans. */
     private Instant nextExpiry = Instant.MAX;
     private Instant nextForget = Instant.MAX;
@@ -130,7 +132,12 @@ public final class PullQueue implements EventSink {
                 if (!taken.isEmpty() || left <= 0) {
                     return taken;
                 }
-                arrived.awaitNanos(Math.min(left, Math.min(MAX_WAIT_NANOS, untilNextVisible(subAppId, now))));
+                held++;
+                try {
+                    arrived.awaitNanos(Math.min(left, Math.min(MAX_WAIT_NANOS, untilNextVisible(subAppId, now))));
+                } finally {
+                    held--;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -179,6 +186,19 @@ public final class PullQueue implements EventSink {
                 log.debug("SubAppId {}: {} event(s) confirmed", subAppId, confirming.size());
             }
             return stale;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * How many PullEvents calls are held right now, waiting for an event: one that arrives from now on is handed to
+     * them. For tests, which must know that a pull waits before they publish; changes nothing.
+     */
+    public int held() {
+        lock.lock();
+        try {
+            return held;
         } finally {
             lock.unlock();
         }

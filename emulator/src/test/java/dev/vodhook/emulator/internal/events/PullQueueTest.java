@@ -1,6 +1,7 @@
 package dev.vodhook.emulator.internal.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vodhook.emulator.PullPolicy;
@@ -11,6 +12,8 @@ import dev.vodhook.testkit.SettableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +115,19 @@ class PullQueueTest {
         assertThat(queue.pull(APP, 16, Duration.ofMillis(100))).isEmpty();
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
+    void aHeldPullIsHandedTheEventThatArrivesWhileItWaits() throws Exception {
+        CompletableFuture<List<PulledEvent>> pull = CompletableFuture.supplyAsync(
+                () -> queue.pull(APP, 16, Duration.ofMinutes(2)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> queue.held() == 1);
+
+        queue.accept(event(APP, "late"), PULL);
+
+        assertThat(pull.get(60, TimeUnit.SECONDS)).extracting(PulledEvent::event).extracting(PullQueueTest::name)
+                .containsExactly("late");
+        assertThat(queue.held()).isZero();
     }
 
     @Test

@@ -24,7 +24,7 @@ class FfmpegSlotsTest {
         slots.release();
 
         for (Thread t : List.of(low, early, high, late)) {
-            t.join(Duration.ofSeconds(5));
+            assertThat(t.join(Duration.ofSeconds(60))).as("%s got its slot", t).isTrue();
         }
         assertThat(order).containsExactly("high", "early", "late", "low");
     }
@@ -39,14 +39,14 @@ class FfmpegSlotsTest {
                 order.add("interrupted");
             }
         });
-        await().atMost(Duration.ofSeconds(5)).until(() -> slots.waiting() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> slots.waiting() == 1);
         gone.interrupt();
-        gone.join(Duration.ofSeconds(5));
+        assertThat(gone.join(Duration.ofSeconds(60))).isTrue();
         Thread next = queue("next", 0, 1);
 
         slots.release();
 
-        next.join(Duration.ofSeconds(5));
+        assertThat(next.join(Duration.ofSeconds(60))).isTrue();
         assertThat(order).containsExactly("interrupted", "next");
     }
 
@@ -61,7 +61,7 @@ class FfmpegSlotsTest {
                 Thread.currentThread().interrupt();
             }
         });
-        await().atMost(Duration.ofSeconds(5)).until(() -> slots.waiting() == waitersAfter);
+        await().atMost(Duration.ofSeconds(60)).until(() -> slots.waiting() == waitersAfter);
         return t;
     }
 }
