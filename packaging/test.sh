@@ -67,8 +67,9 @@ version="$(sed -n '0,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' "$top/pom.
 name="vodhook-$version-linux-x64"
 started=$(date +%s)
 step "build ($tests)"
+builds="$(printf '%s\n' $tests | grep -v '^image$' || true)" # the image is built in its own step
 # shellcheck disable=SC2086
-"$here/package.sh" $(printf '%s\n' $tests | grep -v '^image$' || true)
+[ -z "$builds" ] || "$here/package.sh" $builds
 ls -la "$top/dist"
 
 if [[ " $tests " == *" tar "* ]]; then
