@@ -86,6 +86,7 @@ package_image() {
   [ -n "$engine" ] || die "podman or docker is needed to build the image"
   local args=()
   [ -n "${IMAGE_BASE:-}" ] && args+=(--build-arg "BASE=$IMAGE_BASE")
+  [ "$engine" = podman ] && args+=(--format docker) # OCI images drop HEALTHCHECK
   # shellcheck disable=SC2086
   $engine ${CONTAINER_ENGINE_FLAGS:-} build "${args[@]}" --build-arg "DIST=dist/$name" \
     -f "$here/container/Dockerfile" -t "vodhook:$version" -t vodhook:latest "$top" >&2

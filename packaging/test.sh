@@ -17,7 +17,7 @@ pids=()
 cleanup() {
   local p
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  podman rm -f vodhook-packaging-test >/dev/null 2>&1 || true
+  podman rm -f -v vodhook-packaging-test >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -67,8 +67,9 @@ version="$(sed -n '0,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' "$top/pom.
 name="vodhook-$version-linux-x64"
 started=$(date +%s)
 step "build ($tests)"
+builds="$(printf '%s\n' $tests | grep -v '^image$' || true)" # the image is built in its own step
 # shellcheck disable=SC2086
-"$here/package.sh" $(printf '%s\n' $tests | grep -v '^image$' || true)
+[ -z "$builds" ] || "$here/package.sh" $builds
 ls -la "$top/dist"
 
 if [[ " $tests " == *" tar "* ]]; then
@@ -173,13 +174,20 @@ if [[ " $tests " == *" image "* ]]; then
     user="$("${podman[@]}" exec vodhook-packaging-test id -un)"
     [ "$user" = vodhook ] || fail "the container runs as $user, not vodhook"
     "${podman[@]}" healthcheck run vodhook-packaging-test || fail "the image's HEALTHCHECK"
-    "${podman[@]}" rm -f vodhook-packaging-test >/dev/null
+    "${podman[@]}" rm -f -v vodhook-packaging-test >/dev/null
     echo "image ok: $("${podman[@]}" image inspect "vodhook:$version" --format '{{.Size}}' | awk '{printf "%d MB", $1/1e6}') ($(elapsed "$t"))"
   fi
   if command -v docker >/dev/null && docker compose version >/dev/null 2>&1; then
     docker compose -f "$here/container/compose.yaml" config -q && echo "compose.yaml ok (docker compose config)"
   elif command -v podman-compose >/dev/null; then
-    podman-compose -f "$here/container/compose.yaml" config >/dev/null && echo "compose.yaml ok (podman-compose config)"
+    # podman-compose 1.0 has no `config`; --dry-run parses the file and prints the commands (it still creates the
+    # project's volumes and network, removed after)
+    podman-compose -p vodhook-compose-check -f "$here/container/compose.yaml" --dry-run up > "$work/compose.log" 2>&1 \
+      || { cat "$work/compose.log"; fail "podman-compose could not read compose.yaml"; }
+    grep -q 'vodhook:latest' "$work/compose.log" || fail "compose.yaml has no vodhook service"
+    podman volume ls -q | grep '^vodhook-compose-check_' | xargs -r podman volume rm -f >/dev/null
+    podman network rm -f vodhook-compose-check_default >/dev/null 2>&1 || true
+    echo "compose.yaml ok (podman-compose --dry-run up)"
   else
     echo "compose.yaml NOT VALIDATED: neither docker compose nor podman-compose is installed"
   fi

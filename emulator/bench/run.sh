@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.."
 
 usage() { echo "usage: emulator/bench/run.sh transcode [rounds] | api [seconds] [connections]" >&2; exit 2; }
 case "${1:-}" in
-  transcode) main=dev.vodhook.emulator.TranscodeBenchmark ;;
+  transcode) main=dev.vodhook.emulator.internal.processing.TranscodeBenchmark ;;
   api) main=dev.vodhook.emulator.ApiBenchmark ;;
   *) usage ;;
 esac

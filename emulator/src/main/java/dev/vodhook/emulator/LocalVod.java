@@ -1,5 +1,12 @@
 package dev.vodhook.emulator;
 
+import dev.vodhook.emulator.internal.Emulator;
+import dev.vodhook.emulator.internal.EmulatorRoutes;
+import dev.vodhook.emulator.internal.api.VodJson;
+import dev.vodhook.emulator.internal.control.EventRoutes;
+import dev.vodhook.emulator.internal.control.InspectionRoutes;
+import dev.vodhook.emulator.internal.events.VodEvent;
+import dev.vodhook.emulator.internal.media.Media;
 import io.javalin.Javalin;
 import java.util.List;
 import org.slf4j.Logger;

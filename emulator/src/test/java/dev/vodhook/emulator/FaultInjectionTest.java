@@ -16,6 +16,7 @@ import com.tencentcloudapi.vod.v20180717.VodClient;
 import com.tencentcloudapi.vod.v20180717.models.DescribeEventConfigRequest;
 import com.tencentcloudapi.vod.v20180717.models.DescribeEventsStateRequest;
 import com.tencentcloudapi.vod.v20180717.models.ModifyEventConfigRequest;
+import dev.vodhook.emulator.internal.control.FaultRoutes;
 import dev.vodhook.testkit.SettableClock;
 import java.net.URI;
 import java.net.http.HttpClient;

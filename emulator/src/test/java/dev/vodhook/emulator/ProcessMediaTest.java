@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** ProcessMedia through the official SDK, with real ffmpeg on one-second clips. */
-class ProcessMediaTest {
+public class ProcessMediaTest {
 
     private static RecordingReceiver receiver;
     private static LocalVod vod;
@@ -254,7 +254,7 @@ class ProcessMediaTest {
                 .isEqualTo("InvalidParameterValue.TaskId");
     }
 
-    static ProcessMediaRequest request(String fileId, long... definitions) {
+    public static ProcessMediaRequest request(String fileId, long... definitions) {
         ProcessMediaRequest request = new ProcessMediaRequest();
         request.setFileId(fileId);
         MediaProcessTaskInput task = new MediaProcessTaskInput();

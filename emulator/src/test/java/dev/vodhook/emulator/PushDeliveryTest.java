@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tencentcloudapi.vod.v20180717.models.DescribeEventConfigRequest;
 import com.tencentcloudapi.vod.v20180717.models.DescribeEventConfigResponse;
 import com.tencentcloudapi.vod.v20180717.models.ModifyEventConfigRequest;
+import dev.vodhook.emulator.internal.events.PushSignature;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
