@@ -7,6 +7,7 @@ import dev.vodhook.store.Dialect;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.json.JavalinJackson;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,19 +32,21 @@ public final class VodhookServer implements AutoCloseable {
     private final Reconciler reconciler;
     private final Javalin http;
     private final Intake intake;
+    private final AdminPages pages;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** The intake side: group commit, the pull loops when pulling, the pruning job. */
     private record Intake(GroupCommit commit, Optional<PullIntake> pull, PruneDoneEvents prune) {}
 
     private VodhookServer(ServiceConfig config, Database database, Processor processor, Reconciler reconciler,
-            Javalin http, Intake intake) {
+            Javalin http, Intake intake, AdminPages pages) {
         this.config = config;
         this.database = database;
         this.processor = processor;
         this.reconciler = reconciler;
         this.http = http;
         this.intake = intake;
+        this.pages = pages;
     }
 
     /** Starts the receiver, calling VOD through the official SDK ({@link VodApi}). */
@@ -62,7 +65,22 @@ public final class VodhookServer implements AutoCloseable {
 
     /** Starts the receiver with the given ways of starting processing and of asking VOD about tasks. */
     public static VodhookServer start(ServiceConfig config, MediaProcessing vod, TaskDetails tasks) {
+        return start(config, vod, tasks, AdminPages.NONE);
+    }
+
+    /** Starts the receiver calling VOD through the official SDK, its admin side serving {@code pages} too. */
+    public static VodhookServer start(ServiceConfig config, AdminPages pages) {
+        VodApi vod = VodApi.create(config);
+        return start(config, vod, vod, pages);
+    }
+
+    /**
+     * Starts the receiver with the given ways of starting processing and of asking VOD about tasks, its admin side
+     * serving {@code pages} (the console) beside the operator API; they are closed with it.
+     */
+    public static VodhookServer start(ServiceConfig config, MediaProcessing vod, TaskDetails tasks, AdminPages pages) {
         long started = System.nanoTime();
+        Instant startedAt = config.clock().instant();
         log.info("Starting vodhook receiver: {}", config.redacted());
         Database database = Database.open(config.databaseUrl());
         try {
@@ -91,6 +109,7 @@ public final class VodhookServer implements AutoCloseable {
                 c.http.compressionStrategy = CompressionStrategy.NONE; // small JSON answers; saves a wrapper per request
                 c.jsonMapper(new JavalinJackson(jsonMapper(), true));
                 VodhookRoutes.register(c.routes, callbacks, api);
+                pages.register(c.routes, new AdminContext(config, database, metrics, processor::wake, startedAt));
             });
             if (!config.intake().intakeOnly()) {
                 processor.start(); // first: its first claim is done by the time callbacks come in
@@ -107,7 +126,7 @@ public final class VodhookServer implements AutoCloseable {
             }
             pull.ifPresent(PullIntake::start);
             intake.prune().start();
-            VodhookServer server = new VodhookServer(config, database, processor, reconciler, http, intake);
+            VodhookServer server = new VodhookServer(config, database, processor, reconciler, http, intake, pages);
             log.info("vodhook receiver listening on {} (intake {}; callbacks: POST {}/callback{}; API: {}/api; ready in"
                     + " {} ms){}", server.baseUrl(), config.intake().mode(), server.baseUrl(),
                     config.callbackToken().isPresent() ? "/<token>" : "",
@@ -117,6 +136,7 @@ public final class VodhookServer implements AutoCloseable {
                                     + " network" : "");
             return server;
         } catch (RuntimeException e) {
+            pages.close();
             database.close();
             throw e;
         }
@@ -176,6 +196,7 @@ public final class VodhookServer implements AutoCloseable {
         try {
             intake.pull().ifPresent(PullIntake::close);
             http.stop();
+            pages.close();
             intake.prune().close();
             intake.commit().close();
         } finally {
