@@ -93,6 +93,9 @@ public final class Console implements AdminPages {
         routes.post("/events/{id}/replay", event::replay, Need.ACT);
         routes.get("/media", mediaList::list, Need.VIEW);
         routes.get("/media/rows", mediaList::rows, Need.VIEW);
+        routes.get("/media/_file", media::show, Need.VIEW);
+        routes.get("/media/_file/outputs", media::outputs, Need.VIEW);
+        routes.get("/media/_file/timeline", media::timeline, Need.VIEW);
         routes.get("/media/{fileId}", media::show, Need.VIEW);
         routes.get("/media/{fileId}/outputs", media::outputs, Need.VIEW);
         routes.get("/media/{fileId}/timeline", media::timeline, Need.VIEW);

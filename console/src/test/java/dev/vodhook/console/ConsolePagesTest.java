@@ -216,6 +216,22 @@ class ConsolePagesTest {
         assertThat(browser.get("/media/unknown").status()).isEqualTo(404);
     }
 
+    @Test
+    void aFileIdThatIsNoPathSegmentHasItsPageByQuery() {
+        String fileId = "a/b?c=<d>&e";
+        Seed.upload(server.database, fileId, now);
+        server.database.media().upsertMedia(MediaUpdate.state(fileId, MediaState.UPLOADED), now);
+
+        String link = "/media/_file?id=a%2Fb%3Fc%3D%3Cd%3E%26e";
+        assertThat(browser.get("/media").body()).contains("href=\"" + link.replace("&", "&amp;") + "\"");
+        Browserless.Page media = browser.get(link);
+        assertThat(media.status()).isEqualTo(200);
+        assertThat(media.body()).contains("a/b?c=&lt;d&gt;&amp;e")
+                .contains("hx-get=\"/media/_file/outputs?id=a%2Fb%3Fc%3D%3Cd%3E%26e&amp;v=")
+                .contains("href=\"/events?q=a%2Fb%3Fc%3D%3Cd%3E%26e\"");
+        assertThat(browser.get("/media/_file/timeline?id=a%2Fb%3Fc%3D%3Cd%3E%26e").body()).contains("Media recorded");
+    }
+
     private static List<Long> ids(String html) {
         Matcher m = Pattern.compile("<td><a href=\"/events/(\\d+)\">#").matcher(html);
         List<Long> ids = new java.util.ArrayList<>();

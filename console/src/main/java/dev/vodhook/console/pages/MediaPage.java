@@ -1,6 +1,7 @@
 package dev.vodhook.console.pages;
 
 import dev.vodhook.console.access.ConsoleAccess;
+import dev.vodhook.console.web.Formats;
 import dev.vodhook.console.web.Live;
 import dev.vodhook.console.web.PageError;
 import dev.vodhook.console.web.Query;
@@ -54,7 +55,7 @@ public final class MediaPage {
 
     /** {@code GET /media/{fileId}}. */
     public void show(Context ctx) {
-        String fileId = ctx.pathParam("fileId");
+        String fileId = fileId(ctx);
         Optional<MediaView> media = database.media().findMedia(fileId);
         List<EventSummary> events = database.inbox().aboutFile(fileId, TIMELINE_EVENTS);
         if (media.isEmpty() && events.isEmpty()) {
@@ -68,30 +69,43 @@ public final class MediaPage {
 
     /** {@code GET /media/{fileId}/outputs}: the poll of its state and outputs. */
     public void outputs(Context ctx) {
-        String fileId = ctx.pathParam("fileId");
+        String fileId = fileId(ctx);
         outputs(fileId, database.media().findMedia(fileId)).answer(ctx, templates);
     }
 
     /** {@code GET /media/{fileId}/timeline}: the poll of its timeline. */
     public void timeline(Context ctx) {
-        String fileId = ctx.pathParam("fileId");
+        String fileId = fileId(ctx);
         timeline(fileId, database.media().findMedia(fileId), database.inbox().aboutFile(fileId, TIMELINE_EVENTS))
                 .answer(ctx, templates);
     }
 
     private Live outputs(String fileId, Optional<MediaView> media) {
-        return Live.of("media-outputs", path(fileId) + "/outputs", Query.empty(), POLL_SECONDS,
+        return Live.of("media-outputs", path(fileId, "/outputs"), query(fileId), POLL_SECONDS,
                 templates.render("media-outputs.jte", new Outputs(fileId, media)));
     }
 
     private Live timeline(String fileId, Optional<MediaView> media, List<EventSummary> events) {
         Timeline timeline = Timeline.of(media, events, events.size() == TIMELINE_EVENTS, startedWith);
-        return Live.of("media-timeline", path(fileId) + "/timeline", Query.empty(), POLL_SECONDS,
+        return Live.of("media-timeline", path(fileId, "/timeline"), query(fileId), POLL_SECONDS,
                 templates.render("media-timeline.jte", new History(timeline, clock.instant())));
     }
 
-    private static String path(String fileId) {
-        return "/media/" + java.net.URLEncoder.encode(fileId, java.nio.charset.StandardCharsets.UTF_8);
+    /** The FileId of {@code /media/{fileId}...}, or of {@code /media/_file...?id=} ({@link Formats#mediaUrl}). */
+    private static String fileId(Context ctx) {
+        String id = ctx.pathParamMap().containsKey("fileId") ? ctx.pathParam("fileId") : ctx.queryParam("id");
+        if (id == null || id.isEmpty()) {
+            throw PageError.badRequest("which media? /media/<FileId> or /media/_file?id=<FileId>");
+        }
+        return id;
+    }
+
+    private static String path(String fileId, String part) {
+        return Formats.plainSegment(fileId) ? "/media/" + fileId + part : "/media/_file" + part;
+    }
+
+    private static Query query(String fileId) {
+        return Formats.plainSegment(fileId) ? Query.empty() : Query.empty().with("id", fileId);
     }
 
     private static Optional<String> madeCover(MediaView media) {

@@ -104,4 +104,28 @@ public final class Formats {
         String lower = u.toLowerCase(Locale.ROOT);
         return lower.startsWith("http://") || lower.startsWith("https://") ? Optional.of(u) : Optional.empty();
     }
+
+    /** A value for a URL's query string, encoded. */
+    public static String q(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A media's page: {@code /media/<FileId>}, or {@code /media/_file?id=<FileId>} for a FileId that a path segment
+     * cannot carry as it is (VOD's are digits; a forged event's may be anything, a slash included).
+     */
+    public static String mediaUrl(String fileId) {
+        return mediaPart(fileId, "");
+    }
+
+    /** A region of a media's page ({@code /outputs}, {@code /timeline}), addressed as {@link #mediaUrl} is. */
+    public static String mediaPart(String fileId, String part) {
+        return plainSegment(fileId) ? "/media/" + fileId + part : "/media/_file" + part + "?id=" + q(fileId);
+    }
+
+    /** Whether a FileId can be a path segment as it is. */
+    public static boolean plainSegment(String fileId) {
+        return fileId.matches("[A-Za-z0-9._~-]{1,200}") && !fileId.equals(".") && !fileId.equals("..")
+                && !fileId.equals("rows") && !fileId.equals("_file");
+    }
 }
