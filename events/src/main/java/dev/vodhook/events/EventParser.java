@@ -48,7 +48,9 @@ public final class EventParser {
         try {
             root = MAPPER.readTree(body);
         } catch (StreamConstraintsException e) {
-            throw new MalformedEventException("JSON nested deeper than " + MAX_DEPTH + " levels", e);
+            throw new MalformedEventException(e.getMessage() != null && e.getMessage().contains("nesting depth")
+                    ? "JSON nested deeper than " + MAX_DEPTH + " levels"
+                    : "JSON beyond the parser's limits: " + firstLine(e.getMessage()), e);
         } catch (IOException e) {
             throw new MalformedEventException("not valid JSON: " + firstLine(e.getMessage()), e);
         }

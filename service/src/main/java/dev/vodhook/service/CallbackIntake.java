@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Normal callbacks (PUSH): check the size and the token, parse, append the raw event to the inbox
+ * Normal callbacks (PUSH): check the token, the size and VOD's signature (when a sign key is
+ * configured, on the raw bytes), parse, append the raw event to the inbox
  * with the next group commit, and only once that is committed answer 200 (the commit wakes the
- * processor). A duplicate is answered 200
+ * processor). A refused callback stores nothing; its refusal is counted by reason and logged once per
+ * source and reason a minute. A duplicate is answered 200
  * and not stored again; an unknown EventType is stored. Client mistakes get a 4xx with a reason,
  * a database failure or a full commit queue 503 so that VOD tries again.
  */
@@ -33,23 +36,27 @@ final class CallbackIntake {
 
     private final GroupCommit commit;
     private final Optional<byte[]> tokenDigest;
+    private final CallbackSignatureCheck signature;
     private final int maxBodyBytes;
     private final Clock clock;
     private final ServiceMetrics metrics;
     private final boolean enabled;
+    private final RefusalLog refusals;
 
     /**
      * @param enabled false when intake is pull only: then callbacks are refused with 404, so that a
      *                misdirected push is noticed rather than silently taken
      */
-    CallbackIntake(GroupCommit commit, Optional<String> token, int maxBodyBytes, Clock clock, ServiceMetrics metrics,
-            boolean enabled) {
+    CallbackIntake(GroupCommit commit, Optional<String> token, CallbackSignatureCheck signature, int maxBodyBytes,
+            Clock clock, ServiceMetrics metrics, boolean enabled) {
         this.commit = commit;
         this.tokenDigest = token.map(CallbackIntake::sha256);
+        this.signature = signature;
         this.maxBodyBytes = maxBodyBytes;
         this.clock = clock;
         this.metrics = metrics;
         this.enabled = enabled;
+        this.refusals = new RefusalLog(log, clock, Duration.ofMinutes(1));
     }
 
     /** {@code POST /callback}: only when no token is configured. */
@@ -78,12 +85,23 @@ final class CallbackIntake {
             throw HttpProblem.notFound("push intake is off (intake: pull); this receiver takes events by PullEvents");
         }
         byte[] body = readLimited(ctx);
+        try {
+            signature.verify(body, ctx::header);
+        } catch (HttpProblem e) {
+            metrics.rejected(switch (e.code()) {
+                case "SignatureMissing" -> "signature_missing";
+                case "SignatureExpired" -> "signature_expired";
+                default -> "signature_mismatch";
+            });
+            refusals.refused(ctx.ip(), e.code(), e.getMessage());
+            throw e;
+        }
         VodEvent event;
         try {
             event = EventParser.parse(body);
         } catch (MalformedEventException e) {
             metrics.rejected("malformed");
-            log.warn("Refused a callback from {}: {}", ctx.ip(), e.getMessage());
+            refusals.refused(ctx.ip(), "MalformedEvent", e.getMessage());
             throw new HttpProblem(400, "MalformedEvent", e.getMessage());
         }
         String source = EventSource.PUSH.name();
@@ -138,6 +156,10 @@ final class CallbackIntake {
             return body;
         } catch (IOException e) {
             throw HttpProblem.badRequest("could not read the request body: " + e.getMessage());
+        } catch (org.eclipse.jetty.http.HttpException.RuntimeException e) {
+            // Jetty cut the body off: it came slower than the listener's minimum data rate
+            metrics.rejected("too_slow");
+            throw new HttpProblem(e.getCode(), "RequestTimeout", "the body came too slowly: " + e.getReason());
         }
     }
 
