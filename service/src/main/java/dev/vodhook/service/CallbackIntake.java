@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
 final class CallbackIntake {
     private static final Logger log = LoggerFactory.getLogger(CallbackIntake.class);
     /** Request headers worth keeping with an event (lower case). */
+    /** The first buffer for a body; a callback is a few KB. */
+    private static final int READ_CHUNK = 16 * 1024;
     private static final List<String> KEPT_HEADERS = List.of("content-type", "content-length", "user-agent",
             "x-forwarded-for", "x-real-ip", "x-request-id", "sign", "t");
 
@@ -38,6 +41,7 @@ final class CallbackIntake {
     private final Optional<byte[]> tokenDigest;
     private final CallbackSignatureCheck signature;
     private final int maxBodyBytes;
+    private final Duration readTimeout;
     private final Clock clock;
     private final ServiceMetrics metrics;
     private final boolean enabled;
@@ -48,11 +52,12 @@ final class CallbackIntake {
      *                misdirected push is noticed rather than silently taken
      */
     CallbackIntake(GroupCommit commit, Optional<String> token, CallbackSignatureCheck signature, int maxBodyBytes,
-            Clock clock, ServiceMetrics metrics, boolean enabled) {
+            Duration readTimeout, Clock clock, ServiceMetrics metrics, boolean enabled) {
         this.commit = commit;
         this.tokenDigest = token.map(CallbackIntake::sha256);
         this.signature = signature;
         this.maxBodyBytes = maxBodyBytes;
+        this.readTimeout = readTimeout;
         this.clock = clock;
         this.metrics = metrics;
         this.enabled = enabled;
@@ -135,32 +140,47 @@ final class CallbackIntake {
         }
     }
 
+    /**
+     * The body, at most {@code maxBodyBytes}, read within {@code readTimeout} of its first read (checked after
+     * every read; a read that waits for bytes ends at the listener's idle timeout at the latest).
+     */
     private byte[] readLimited(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBodyBytes) {
             throw tooLarge(declared + " bytes");
         }
+        // the declared length exactly, else up to one byte over the limit; the array grows as bytes come, so that
+        // a sender that declares much and sends little holds little memory
+        int wanted = declared >= 0 ? (int) declared : maxBodyBytes + 1;
+        byte[] body = new byte[Math.min(wanted, READ_CHUNK)];
+        int length = 0;
+        long deadline = System.nanoTime() + readTimeout.toNanos();
         try (InputStream in = ctx.req().getInputStream()) {
-            if (declared >= 0) {
-                // the usual case: read exactly the declared length into one array
-                byte[] body = in.readNBytes((int) declared);
-                if (body.length < declared) {
-                    throw HttpProblem.badRequest("the body ended after " + body.length + " of " + declared + " bytes");
+            while (length < wanted) {
+                if (length == body.length) {
+                    body = Arrays.copyOf(body, (int) Math.min(wanted, 2L * body.length));
                 }
-                return body;
+                int n = in.read(body, length, body.length - length);
+                if (n < 0) {
+                    break;
+                }
+                length += n;
+                if (length < wanted && System.nanoTime() - deadline > 0) {
+                    metrics.rejected("too_slow");
+                    throw new HttpProblem(408, "RequestTimeout", "the body did not come within " + readTimeout.toMillis()
+                            + " ms (" + length + " bytes came)");
+                }
             }
-            byte[] body = in.readNBytes(maxBodyBytes + 1);
-            if (body.length > maxBodyBytes) {
-                throw tooLarge("more than " + maxBodyBytes + " bytes");
-            }
-            return body;
         } catch (IOException e) {
             throw HttpProblem.badRequest("could not read the request body: " + e.getMessage());
-        } catch (org.eclipse.jetty.http.HttpException.RuntimeException e) {
-            // Jetty cut the body off: it came slower than the listener's minimum data rate
-            metrics.rejected("too_slow");
-            throw new HttpProblem(e.getCode(), "RequestTimeout", "the body came too slowly: " + e.getReason());
         }
+        if (declared >= 0 && length < declared) {
+            throw HttpProblem.badRequest("the body ended after " + length + " of " + declared + " bytes");
+        }
+        if (length > maxBodyBytes) {
+            throw tooLarge("more than " + maxBodyBytes + " bytes");
+        }
+        return length == body.length ? body : Arrays.copyOf(body, length);
     }
 
     private HttpProblem tooLarge(String size) {

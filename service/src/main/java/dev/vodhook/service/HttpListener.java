@@ -15,8 +15,10 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * One HTTP listener of the receiver (Javalin on Jetty, virtual threads) with the limits of {@link HttpLimits}:
- * header size, connection idle timeout, minimum body data rate, body size, and for the public listener a
- * bound on the requests in hand at once. Jetty's own answers (bad HTTP, headers too large) are JSON too.
+ * header size, connection idle timeout, body size, and for the public listener a bound on the requests in
+ * hand at once (the callbacks' read timeout is {@link CallbackIntake}'s). Jetty's minimum data rate is not
+ * used: it counts from the first read, so a small body whose handler is descheduled for a few milliseconds
+ * between two reads would fail it. Jetty's own answers (bad HTTP, headers too large) are JSON too.
  */
 final class HttpListener {
     private HttpListener() {}
@@ -34,7 +36,6 @@ final class HttpListener {
             c.jsonMapper(new JavalinJackson(jsonMapper(), true));
             c.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(limits.maxHeaderBytes());
-                http.setMinRequestDataRate(limits.minRequestBytesPerSecond());
                 http.setSendServerVersion(false);
             });
             c.jetty.addConnector((server, http) -> {

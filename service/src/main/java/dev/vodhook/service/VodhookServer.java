@@ -85,7 +85,7 @@ public final class VodhookServer implements AutoCloseable {
                     database.dialect() == Dialect.POSTGRESQL ? POSTGRESQL_COMMITTERS : 1, metrics, processor::wake);
             CallbackIntake callbacks = new CallbackIntake(commit, config.callbackToken(),
                     new CallbackSignatureCheck(config.signature(), config.clock()), config.maxBodyBytes(),
-                    config.clock(), metrics, config.intake().mode().acceptsPush());
+                    config.limits().readTimeout(), config.clock(), metrics, config.intake().mode().acceptsPush());
             Optional<PullIntake> pull = config.intake().mode().pulls()
                     ? Optional.of(new PullIntake(VodEventQueue.create(config), commit, config.intake().pullers(),
                             config.clock(), metrics, new SplittableRandom()))

@@ -35,8 +35,7 @@ class ListenerLimitsTest {
 
     @Test
     void beyondItsConcurrencyThePublicListenerAnswers503WithRetryAfter() {
-        try (VodhookServer server = start(HttpLimits.defaults().withMaxConcurrentCallbacks(1)
-                .withMinRequestBytesPerSecond(0));
+        try (VodhookServer server = start(HttpLimits.defaults().withMaxConcurrentCallbacks(1));
              RawConnection slow = new RawConnection(server.baseUrl())) {
             byte[] body = upload("1").getBytes(StandardCharsets.UTF_8);
             String text = new String(body, StandardCharsets.UTF_8);
@@ -59,8 +58,7 @@ class ListenerLimitsTest {
 
     @Test
     void theRefusalSaysWhenToTryAgain() {
-        try (VodhookServer server = start(HttpLimits.defaults().withMaxConcurrentCallbacks(1)
-                .withMinRequestBytesPerSecond(0));
+        try (VodhookServer server = start(HttpLimits.defaults().withMaxConcurrentCallbacks(1));
              RawConnection slow = new RawConnection(server.baseUrl());
              RawConnection refused = new RawConnection(server.baseUrl())) {
             slow.send(RawConnection.postHead("/callback", 100) + "{");
@@ -75,8 +73,7 @@ class ListenerLimitsTest {
 
     @Test
     void aClientThatStopsHalfwayIsCutOffAfterTheIdleTimeoutAndNothingIsStored() {
-        try (VodhookServer server = start(HttpLimits.defaults().withIdleTimeout(Duration.ofMillis(300))
-                .withMinRequestBytesPerSecond(0));
+        try (VodhookServer server = start(HttpLimits.defaults().withIdleTimeout(Duration.ofMillis(300)));
              RawConnection stalled = new RawConnection(server.baseUrl())) {
             String answer = stalled.send(RawConnection.postHead("/callback", 500) + "{\"EventType\":").answer();
 
@@ -89,16 +86,16 @@ class ListenerLimitsTest {
 
     @Test
     void aBodyThatTricklesInIsCutOffWith408AndNothingIsStored() {
-        try (VodhookServer server = start(HttpLimits.defaults());
+        try (VodhookServer server = start(HttpLimits.defaults().withReadTimeout(Duration.ofMillis(50)));
              RawConnection trickle = new RawConnection(server.baseUrl())) {
             trickle.send(RawConnection.postHead("/callback", 500) + "{\"EventType\":");
-            // awaiting the request in hand takes 100 ms at least (Awaitility's first poll): far below 16 KiB/s
-            await().atMost(Duration.ofSeconds(10)).until(() -> inFlight(server) == 1.0);
+            // the request is in hand, and 200 ms at least have passed since its body began: past the read timeout
+            await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> inFlight(server) == 1.0);
 
             String answer = trickle.send("\"NewFileUpload\",").answer();
 
             assertThat(RawConnection.status(answer)).as(answer).isEqualTo(408);
-            assertThat(answer).contains("\"error\":\"RequestTimeout\"").contains("data rate");
+            assertThat(answer).contains("\"error\":\"RequestTimeout\"").contains("did not come within 50 ms");
             assertThat(stored(server)).isZero();
             assertThat(new Http(server.adminUrl()).get("/metrics").body())
                     .contains("vodhook_events_rejected_total{reason=\"too_slow\"} 1.0");
