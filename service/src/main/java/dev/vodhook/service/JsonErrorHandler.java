@@ -27,6 +27,11 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus() >= 400 ? response.getStatus() : 500;
+        if (status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505) {
+            // an HTTP version that is not 1.0, 1.1 or 2 is the client's mistake, not the server's
+            status = HttpStatus.BAD_REQUEST_400;
+            response.setStatus(status);
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.write(true, ByteBuffer.wrap(body(status)), callback);
         return true;

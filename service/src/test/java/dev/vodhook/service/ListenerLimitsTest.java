@@ -132,6 +132,35 @@ class ListenerLimitsTest {
     }
 
     @Test
+    void textThatIsNoTextIsRefusedAndNumbersThatAreHugeWrittenOutAreStored() {
+        try (VodhookServer server = start(HttpLimits.defaults())) {
+            Http http = new Http(server.baseUrl());
+
+            Http.Response surrogate = http.post("/callback",
+                    "{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":{\"FileId\":\"\\ud800x\"}}");
+            Http.Response huge = http.post("/callback",
+                    "{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":{\"FileId\":1e999999999}}");
+
+            assertThat(surrogate.status()).as("was a 500: stored as '?', then not found by its key").isEqualTo(400);
+            assertThat(surrogate.json().path("message").asText()).contains("unpaired UTF-16 surrogate");
+            assertThat(huge.status()).isEqualTo(200);
+            assertThat(server.database().inbox().find(huge.json().path("id").asLong()).orElseThrow().dedupeKey())
+                    .isEqualTo("NewFileUpload:1E+999999999");
+            assertThat(stored(server)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anUnknownHttpVersionIs400NotA5xx() {
+        try (VodhookServer server = start(HttpLimits.defaults());
+             RawConnection c = new RawConnection(server.baseUrl())) {
+            String answer = c.send("GET /healthz HTTP/9.9\r\nHost: x\r\nConnection: close\r\n\r\n").answer();
+
+            assertThat(RawConnection.status(answer)).as(answer).isEqualTo(400);
+        }
+    }
+
+    @Test
     void deeplyNestedJsonIsRefusedWith400() {
         try (VodhookServer server = start(HttpLimits.defaults())) {
             String deep = "{\"EventType\":\"NewFileUpload\",\"x\":" + "[".repeat(500) + "]".repeat(500) + "}";
