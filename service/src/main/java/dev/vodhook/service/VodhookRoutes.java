@@ -60,7 +60,7 @@ final class VodhookRoutes {
                 }, e.getMessage()));
         routes.exception(StoreException.class, (e, ctx) -> {
             log.error("{} {} failed, the database is unavailable: {}; answered 503 so the caller retries",
-                    ctx.method(), ctx.path(), e.getMessage(), e);
+                    ctx.method(), logged(ctx), e.getMessage(), e);
             ctx.header("Retry-After", "5");
             error(ctx, 503, "Unavailable", "the event store is unavailable; try again later");
         });
@@ -72,13 +72,19 @@ final class VodhookRoutes {
             }
             if (clientWentAway(e)) {
                 log.debug("{} {} from {}: the client went away before its request was read: {}", ctx.method(),
-                        ctx.path(), ctx.ip(), e.toString());
+                        logged(ctx), ctx.ip(), e.toString());
                 error(ctx, 400, "BadRequest", "the request could not be read to its end");
                 return;
             }
-            log.error("{} {} failed unexpectedly: {}; answered 500", ctx.method(), ctx.path(), e.toString(), e);
+            log.error("{} {} failed unexpectedly: {}; answered 500", ctx.method(), logged(ctx), e.toString(), e);
             error(ctx, 500, "InternalError", "internal error; see the receiver's log");
         });
+    }
+
+    /** The request's path for the log, without the callback token (a secret) when it is one. */
+    static String logged(Context ctx) {
+        String path = ctx.path();
+        return path.startsWith("/callback/") ? "/callback/<token>" : path;
     }
 
     /** Reading the request failed because its connection closed or broke (Jetty's EofException is an IOException). */
