@@ -35,12 +35,13 @@ class ListenerLimitsTest {
 
     @Test
     void beyondItsConcurrencyThePublicListenerAnswers503WithRetryAfter() {
-        try (VodhookServer server = start(HttpLimits.defaults().withMaxConcurrentCallbacks(1));
+        try (VodhookServer server = start(HttpLimits.defaults().withMaxConcurrentCallbacks(1)
+                .withIdleTimeout(Duration.ofMinutes(5)).withReadTimeout(Duration.ofMinutes(5)));
              RawConnection slow = new RawConnection(server.baseUrl())) {
             byte[] body = upload("1").getBytes(StandardCharsets.UTF_8);
             String text = new String(body, StandardCharsets.UTF_8);
             slow.send(RawConnection.postHead("/callback", body.length) + text.substring(0, 10));
-            await().atMost(Duration.ofSeconds(10)).until(() -> inFlight(server) == 1.0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> inFlight(server) == 1.0);
 
             Http.Response refused = new Http(server.baseUrl()).post("/callback", upload("2"));
 
@@ -50,7 +51,7 @@ class ListenerLimitsTest {
                     .contains("vodhook_events_rejected_total{reason=\"overloaded\"} 1.0");
             String answer = slow.send(text.substring(10)).answer();
             assertThat(RawConnection.status(answer)).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(10)).until(() -> inFlight(server) == 0.0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> inFlight(server) == 0.0);
             assertThat(new Http(server.baseUrl()).post("/callback", upload("3")).status()).isEqualTo(200);
             assertThat(stored(server)).isEqualTo(2);
         }
@@ -58,11 +59,12 @@ class ListenerLimitsTest {
 
     @Test
     void theRefusalSaysWhenToTryAgain() {
-        try (VodhookServer server = start(HttpLimits.defaults().withMaxConcurrentCallbacks(1));
+        try (VodhookServer server = start(HttpLimits.defaults().withMaxConcurrentCallbacks(1)
+                .withIdleTimeout(Duration.ofMinutes(5)).withReadTimeout(Duration.ofMinutes(5)));
              RawConnection slow = new RawConnection(server.baseUrl());
              RawConnection refused = new RawConnection(server.baseUrl())) {
             slow.send(RawConnection.postHead("/callback", 100) + "{");
-            await().atMost(Duration.ofSeconds(10)).until(() -> inFlight(server) == 1.0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> inFlight(server) == 1.0);
 
             String answer = refused.send(RawConnection.postHead("/callback", 2) + "{}").answer();
 
@@ -78,7 +80,7 @@ class ListenerLimitsTest {
             String answer = stalled.send(RawConnection.postHead("/callback", 500) + "{\"EventType\":").answer();
 
             assertThat(RawConnection.status(answer)).as(answer).isIn(0, 400, 408);
-            await().atMost(Duration.ofSeconds(10)).until(() -> inFlight(server) == 0.0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> inFlight(server) == 0.0);
             assertThat(stored(server)).isZero();
             assertThat(new Http(server.baseUrl()).post("/callback", upload("1")).status()).isEqualTo(200);
         }
@@ -90,7 +92,8 @@ class ListenerLimitsTest {
              RawConnection trickle = new RawConnection(server.baseUrl())) {
             trickle.send(RawConnection.postHead("/callback", 500) + "{\"EventType\":");
             // the request is in hand, and 200 ms at least have passed since its body began: past the read timeout
-            await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> inFlight(server) == 1.0);
+            await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(30))
+                    .until(() -> inFlight(server) == 1.0);
 
             String answer = trickle.send("\"NewFileUpload\",").answer();
 

@@ -199,7 +199,7 @@ class SignedCallbacksTest {
 
     /** The first attempt at pushing the upload of {@code fileId}, once it is made. */
     static DeliveryAttempt awaitAttempt(LocalVod vod, String fileId) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> vod.deliveries().ofType("NewFileUpload").stream()
+        return await().atMost(Duration.ofSeconds(60)).until(() -> vod.deliveries().ofType("NewFileUpload").stream()
                         .filter(d -> d.body().path("FileUploadEvent").path("FileId").asText().equals(fileId))
                         .map(Delivery::attempts).filter(a -> !a.isEmpty()).map(List::getFirst).findFirst(),
                 Optional::isPresent).orElseThrow();
