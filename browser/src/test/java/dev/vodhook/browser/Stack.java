@@ -8,7 +8,6 @@ import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.vod.v20180717.VodClient;
 import com.tencentcloudapi.vod.v20180717.models.ModifyEventConfigRequest;
 import dev.vodhook.console.Console;
-import dev.vodhook.console.access.Tokens;
 import dev.vodhook.emulator.EmulatorConfig;
 import dev.vodhook.emulator.Faults;
 import dev.vodhook.emulator.LocalVod;
@@ -58,8 +57,11 @@ final class Stack implements AutoCloseable {
                     .withVodEndpoint(vod.baseUrl())
                     .withCredentials(vod.config().secretId(), vod.config().secretKey())
                     .withWorker(new WorkerSettings(Duration.ofMillis(200), 16, Duration.ofSeconds(30), Duration.ofSeconds(5)))
-                    .withRetry(RetryPolicy.defaults().withJitter(0));
-            VodhookServer receiver = VodhookServer.start(config, Console.withTokens(new Tokens(adminToken, readToken)));
+                    .withRetry(RetryPolicy.defaults().withJitter(0))
+                    .withAdminPort(0);
+            config = adminToken.map(config::withAdminToken).orElse(config);
+            config = readToken.map(config::withReadToken).orElse(config);
+            VodhookServer receiver = VodhookServer.start(config, Console.create());
             Stack stack = new Stack(vod, receiver);
             stack.pushTo(receiver.baseUrl() + "/callback");
             return stack;
@@ -69,9 +71,9 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    /** Where the console is. */
+    /** Where the console is: the admin listener. */
     String consoleUrl() {
-        return receiver.baseUrl();
+        return receiver.adminUrl();
     }
 
     Database database() {

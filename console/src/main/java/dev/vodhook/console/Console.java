@@ -45,12 +45,12 @@ public final class Console implements AdminPages {
         this.tokens = tokens;
     }
 
-    /** The console behind the admin listener's tokens. */
+    /** The console behind the admin listener's tokens ({@code admin-token}, {@code read-token}). */
     public static Console create() {
-        return new Console(context -> Tokens.none());
+        return new Console(context -> new Tokens(context.config().admin().token(), context.config().admin().readToken()));
     }
 
-    /** The console behind the given tokens. */
+    /** The console behind the given tokens, whatever the admin listener's are. */
     public static Console withTokens(Tokens tokens) {
         return new Console(context -> tokens);
     }

@@ -1,22 +1,24 @@
 package dev.vodhook.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.vodhook.service.VodhookRoutes.Listener;
 import dev.vodhook.store.Database;
 import dev.vodhook.store.Dialect;
 import io.javalin.Javalin;
-import io.javalin.compression.CompressionStrategy;
-import io.javalin.json.JavalinJackson;
+import io.javalin.config.RoutesConfig;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running receiver: database, intake (callbacks and/or PullEvents loops, through one group
- * commit), processor, pruning and HTTP server. {@link #start} returns once it listens;
+ * commit), processor, pruning and two HTTP listeners: the public one takes callbacks, the admin one
+ * serves the operator API and metrics (one listener does both when they share a loopback port).
+ * {@link #start} returns once they listen;
  * {@link #close} stops pulling (confirming what was committed), stops taking callbacks, commits
  * what is queued, lets the processor finish what it has in hand (or hands it back), then closes
  * the database.
@@ -25,12 +27,15 @@ public final class VodhookServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VodhookServer.class);
     /** Group commits at once on PostgreSQL, which can overlap one transaction's commit with the next. */
     static final int POSTGRESQL_COMMITTERS = 2;
+    /** Operator requests carry small JSON filters at most. */
+    static final int ADMIN_MAX_BODY_BYTES = 64 * 1024;
 
     private final ServiceConfig config;
     private final Database database;
     private final Processor processor;
     private final Reconciler reconciler;
     private final Javalin http;
+    private final Optional<Javalin> adminHttp;
     private final Intake intake;
     private final AdminPages pages;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -38,13 +43,17 @@ public final class VodhookServer implements AutoCloseable {
     /** The intake side: group commit, the pull loops when pulling, the pruning job. */
     private record Intake(GroupCommit commit, Optional<PullIntake> pull, PruneDoneEvents prune) {}
 
+    /** The HTTP side: the public listener, and the admin one unless the public one serves both. */
+    private record Listeners(Javalin publicHttp, Optional<Javalin> adminHttp) {}
+
     private VodhookServer(ServiceConfig config, Database database, Processor processor, Reconciler reconciler,
-            Javalin http, Intake intake, AdminPages pages) {
+            Listeners listeners, Intake intake, AdminPages pages) {
         this.config = config;
         this.database = database;
         this.processor = processor;
         this.reconciler = reconciler;
-        this.http = http;
+        this.http = listeners.publicHttp();
+        this.adminHttp = listeners.adminHttp();
         this.intake = intake;
         this.pages = pages;
     }
@@ -68,19 +77,20 @@ public final class VodhookServer implements AutoCloseable {
         return start(config, vod, tasks, AdminPages.NONE);
     }
 
-    /** Starts the receiver calling VOD through the official SDK, its admin side serving {@code pages} too. */
+    /** Starts the receiver calling VOD through the official SDK, its admin listener serving {@code pages} too. */
     public static VodhookServer start(ServiceConfig config, AdminPages pages) {
         VodApi vod = VodApi.create(config);
         return start(config, vod, vod, pages);
     }
 
     /**
-     * Starts the receiver with the given ways of starting processing and of asking VOD about tasks, its admin side
-     * serving {@code pages} (the console) beside the operator API; they are closed with it.
+     * Starts the receiver with the given ways of starting processing and of asking VOD about tasks, its admin
+     * listener serving {@code pages} (the console) beside the operator API; they are closed with it.
      */
     public static VodhookServer start(ServiceConfig config, MediaProcessing vod, TaskDetails tasks, AdminPages pages) {
         long started = System.nanoTime();
         Instant startedAt = config.clock().instant();
+        config.checkExposure();
         log.info("Starting vodhook receiver: {}", config.redacted());
         Database database = Database.open(config.databaseUrl());
         try {
@@ -93,8 +103,9 @@ public final class VodhookServer implements AutoCloseable {
                     database.inbox(), tasks, metrics, processor::wake), config.processing(), config.clock(), metrics);
             GroupCommit commit = new GroupCommit(database.inbox(), config.intake(),
                     database.dialect() == Dialect.POSTGRESQL ? POSTGRESQL_COMMITTERS : 1, metrics, processor::wake);
-            CallbackIntake callbacks = new CallbackIntake(commit, config.callbackToken(), config.maxBodyBytes(),
-                    config.clock(), metrics, config.intake().mode().acceptsPush());
+            CallbackIntake callbacks = new CallbackIntake(commit, config.callbackToken(),
+                    new CallbackSignatureCheck(config.signature(), config.clock()), config.maxBodyBytes(),
+                    config.limits().readTimeout(), config.clock(), metrics, config.intake().mode().acceptsPush());
             Optional<PullIntake> pull = config.intake().mode().pulls()
                     ? Optional.of(new PullIntake(VodEventQueue.create(config), commit, config.intake().pullers(),
                             config.clock(), metrics, new SplittableRandom()))
@@ -102,22 +113,21 @@ public final class VodhookServer implements AutoCloseable {
             Intake intake = new Intake(commit, pull, new PruneDoneEvents(database.inbox(),
                     config.intake().dedupeRetention(), config.intake().pruneInterval(), config.clock(), metrics));
             OperatorApi api = new OperatorApi(database, metrics, config.clock(), processor::wake);
-            Javalin http = Javalin.create(c -> {
-                c.startup.showJavalinBanner = false;
-                c.concurrency.useVirtualThreads = true;
-                c.http.maxRequestSize = config.maxBodyBytes();
-                c.http.compressionStrategy = CompressionStrategy.NONE; // small JSON answers; saves a wrapper per request
-                c.jsonMapper(new JavalinJackson(jsonMapper(), true));
-                VodhookRoutes.register(c.routes, callbacks, api);
-                pages.register(c.routes, new AdminContext(config, database, metrics, processor::wake, startedAt));
-            });
+            AdminContext admin = new AdminContext(config, database, metrics, processor::wake, startedAt);
+            Listeners listeners = listeners(config, callbacks, api, metrics, routes -> pages.register(routes, admin));
             if (!config.intake().intakeOnly()) {
                 processor.start(); // first: its first claim is done by the time callbacks come in
                 reconciler.start();
             }
             commit.start();
             try {
-                http.start(config.bindHost(), config.port());
+                listeners.publicHttp().start();
+                try {
+                    listeners.adminHttp().ifPresent(Javalin::start);
+                } catch (RuntimeException e) {
+                    listeners.publicHttp().stop();
+                    throw e;
+                }
             } catch (RuntimeException e) {
                 commit.close();
                 reconciler.close();
@@ -126,14 +136,15 @@ public final class VodhookServer implements AutoCloseable {
             }
             pull.ifPresent(PullIntake::start);
             intake.prune().start();
-            VodhookServer server = new VodhookServer(config, database, processor, reconciler, http, intake, pages);
-            log.info("vodhook receiver listening on {} (intake {}; callbacks: POST {}/callback{}; API: {}/api; ready in"
-                    + " {} ms){}", server.baseUrl(), config.intake().mode(), server.baseUrl(),
-                    config.callbackToken().isPresent() ? "/<token>" : "",
-                    server.baseUrl(), (System.nanoTime() - started) / 1_000_000,
-                    isLoopback(config.bindHost())
-                            ? "; loopback only: set host to 0.0.0.0 (--host 0.0.0.0) for VOD to reach it from the"
-                                    + " network" : "");
+            VodhookServer server = new VodhookServer(config, database, processor, reconciler, listeners, intake, pages);
+            log.info("vodhook receiver listening: callbacks POST {}/callback{} (intake {}{}), operator API {}/api{}"
+                    + " (ready in {} ms){}", server.baseUrl(), config.callbackToken().isPresent() ? "/<token>" : "",
+                    config.intake().mode(), config.signature().required() ? ", signed by VOD" : "", server.adminUrl(),
+                    config.admin().token().isPresent() ? " behind a token" : "",
+                    (System.nanoTime() - started) / 1_000_000,
+                    ServiceConfig.isLoopback(config.bindHost())
+                            ? "; loopback only: set host to 0.0.0.0 (--host 0.0.0.0) for VOD to reach it from"
+                                    + " the network" : "");
             return server;
         } catch (RuntimeException e) {
             pages.close();
@@ -142,20 +153,58 @@ public final class VodhookServer implements AutoCloseable {
         }
     }
 
-    /** The port it listens on (the chosen one when configured with 0). */
+    /** @param pages adds the admin pages' routes (the console) to the listener that serves the operator API */
+    private static Listeners listeners(ServiceConfig config, CallbackIntake callbacks, OperatorApi api,
+            ServiceMetrics metrics, Consumer<RoutesConfig> pages) {
+        OperatorAccess access = new OperatorAccess(config.admin());
+        OptionalInt callbackLimit = OptionalInt.of(config.limits().maxConcurrentCallbacks());
+        if (config.sharedListener()) {
+            return new Listeners(HttpListener.create(config.bindHost(), config.port(), config.limits(),
+                    config.maxBodyBytes(), callbackLimit, metrics,
+                    routes -> {
+                        VodhookRoutes.register(routes, Listener.BOTH, callbacks, api, access);
+                        pages.accept(routes);
+                    }), Optional.empty());
+        }
+        Javalin publicHttp = HttpListener.create(config.bindHost(), config.port(), config.limits(),
+                config.maxBodyBytes(), callbackLimit, metrics,
+                routes -> VodhookRoutes.register(routes, Listener.PUBLIC, callbacks, api, access));
+        Javalin adminHttp = HttpListener.create(config.admin().host(), config.admin().port(), config.limits(),
+                ADMIN_MAX_BODY_BYTES, OptionalInt.empty(), metrics,
+                routes -> {
+                    VodhookRoutes.register(routes, Listener.ADMIN, callbacks, api, access);
+                    pages.accept(routes);
+                });
+        return new Listeners(publicHttp, Optional.of(adminHttp));
+    }
+
+    /** The public port it listens on (the chosen one when configured with 0). */
     public int port() {
         return http.port();
     }
 
-    /** {@code http://host:port} with a host callers can use (loopback when bound to all interfaces). */
+    /** The admin port it listens on: the public one when they share it. */
+    public int adminPort() {
+        return adminHttp.orElse(http).port();
+    }
+
+    /** The public listener, {@code http://host:port}, with a host callers can use (loopback when bound to all interfaces). */
     public String baseUrl() {
-        String host = config.bindHost();
+        return url(config.bindHost(), port());
+    }
+
+    /** The admin listener ({@code /api}, {@code /metrics}), like {@link #baseUrl()}. */
+    public String adminUrl() {
+        return url(config.admin().host(), adminPort());
+    }
+
+    private static String url(String host, int port) {
         if (host.equals("0.0.0.0") || host.equals("::") || host.isBlank()) {
             host = "127.0.0.1";
-        } else if (host.contains(":")) {
+        } else if (host.contains(":") && !host.startsWith("[")) {
             host = "[" + host + "]";
         }
-        return "http://" + host + ":" + port();
+        return "http://" + host + ":" + port;
     }
 
     /** The group commit that push and pull intake append through. */
@@ -196,6 +245,7 @@ public final class VodhookServer implements AutoCloseable {
         try {
             intake.pull().ifPresent(PullIntake::close);
             http.stop();
+            adminHttp.ifPresent(Javalin::stop);
             pages.close();
             intake.prune().close();
             intake.commit().close();
@@ -210,11 +260,4 @@ public final class VodhookServer implements AutoCloseable {
         log.info("vodhook receiver stopped");
     }
 
-    private static ObjectMapper jsonMapper() {
-        return JsonMapper.builder().build();
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
-    }
 }
