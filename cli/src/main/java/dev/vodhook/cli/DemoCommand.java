@@ -34,7 +34,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "120", description = "seconds to wait for each asynchronous step (default ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
-    @Option(names = "--keep", description = "keep the working directory (database, media, downloaded outputs)")
+    @Option(names = "--keep", description = {"once the demo passed, leave the local VOD and the receiver running (its",
+            "console open in a browser) until Ctrl-C, and keep the working directory (database, media)"})
     boolean keep;
 
     @Option(names = "--verbose", description = "show every log line of the local VOD and the receiver")
@@ -51,8 +52,19 @@ public final class DemoCommand implements Callable<Integer> {
         DemoFlow.Options options = new DemoFlow.Options(work, List.copyOf(definitions), 1280, 720, 2.0,
                 Duration.ofSeconds(timeoutSeconds));
         try {
-            new DemoFlow(out, options).run();
-            out.println("demo passed");
+            new DemoFlow(out, options).run(running -> {
+                out.println("demo passed");
+                out.println("Console:    " + running.consoleUrl() + "/   (this upload: " + running.mediaUrl() + ")");
+                if (keep) {
+                    out.println("The local VOD (" + running.vodUrl() + ") and the receiver keep running for you to look"
+                            + " around; Ctrl-C stops them.");
+                    out.flush();
+                    Shutdown.awaitSignal();
+                } else {
+                    out.println("  it stops with the demo: ./vodhook demo --keep leaves it running until Ctrl-C, and"
+                            + " ./vodhook up runs one to upload to");
+                }
+            });
             return 0;
         } catch (DemoSteps.DemoFailure e) {
             err.println("vodhook demo: " + e.getMessage());

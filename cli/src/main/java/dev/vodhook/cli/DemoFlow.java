@@ -5,6 +5,7 @@ import dev.vodhook.emulator.EmulatorConfig;
 import dev.vodhook.emulator.LocalVod;
 import dev.vodhook.ffmpeg.Ffmpeg;
 import dev.vodhook.ffmpeg.MediaProbe;
+import dev.vodhook.console.Console;
 import dev.vodhook.service.ServiceConfig;
 import dev.vodhook.service.VodhookServer;
 import java.io.PrintWriter;
@@ -52,7 +53,25 @@ public final class DemoFlow {
         this.options = options;
     }
 
+    /** The stack of a demo that passed, still running. */
+    public record Running(String consoleUrl, String vodUrl, Result result) {
+        /** The media's page in the console. */
+        public String mediaUrl() {
+            return consoleUrl + "/media/" + result.fileId();
+        }
+    }
+
+    /** What to do with the stack once every step passed, before it stops (a demo kept running waits for Ctrl-C). */
+    @FunctionalInterface
+    public interface WhileRunning {
+        void accept(Running running) throws Exception;
+    }
+
     public Result run() throws Exception {
+        return run(running -> {});
+    }
+
+    public Result run(WhileRunning whileRunning) throws Exception {
         DemoSteps steps = new DemoSteps(out, 7);
         String secretId = "AKID" + randomHex(16);
         String secretKey = randomHex(16);
@@ -60,11 +79,11 @@ public final class DemoFlow {
         EmulatorConfig vodConfig = EmulatorConfig.defaults().withCredentials(secretId, secretKey)
                 .withDataDir(options.workDir().resolve("vod"));
         try (LocalVod vod = LocalVod.start(vodConfig);
-             VodhookServer receiver = VodhookServer.start(receiverConfig(vod, secretId, secretKey, signKey))) {
+             VodhookServer receiver = VodhookServer.start(receiverConfig(vod, secretId, secretKey, signKey), Console.create())) {
             steps.run("start local VOD and receiver", () -> {
                 LocalSubscription.pushTo(vod, secretId, secretKey, receiver.baseUrl() + "/callback", signKey);
                 return vod.baseUrl();
-            }, url -> "VOD " + url + ", receiver " + receiver.baseUrl() + " (signed pushes), API " + receiver.adminUrl());
+            }, url -> "VOD " + url + ", receiver " + receiver.baseUrl() + " (signed pushes), console " + receiver.adminUrl() + "/");
 
             Path clip = options.workDir().resolve("demo-clip.mp4");
             Ffmpeg ffmpeg = Ffmpeg.locate();
@@ -94,7 +113,9 @@ public final class DemoFlow {
                     list -> list.size() + " playable MP4 files of the expected size");
             checked.forEach(o -> out.printf("  %d  %dx%d  %,d bytes  %s%n", o.definition(), o.width(), o.height(), o.size(), o.url()));
             out.flush();
-            return new Result(uploaded.fileId(), started.path("taskId").asText(), checked);
+            Result result = new Result(uploaded.fileId(), started.path("taskId").asText(), checked);
+            whileRunning.accept(new Running(receiver.adminUrl(), vod.baseUrl(), result));
+            return result;
         }
     }
 

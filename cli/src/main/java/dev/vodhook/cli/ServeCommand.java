@@ -1,5 +1,6 @@
 package dev.vodhook.cli;
 
+import dev.vodhook.console.Console;
 import dev.vodhook.service.ServiceConfig;
 import dev.vodhook.service.VodhookServer;
 import java.io.PrintWriter;
@@ -29,7 +30,7 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Settings:");
         settings.describe().forEach(line -> out.println("  " + line));
-        try (VodhookServer server = VodhookServer.start(config)) {
+        try (VodhookServer server = VodhookServer.start(config, Console.create())) {
             printListeners(out, server);
             out.flush();
             Shutdown.awaitSignal();
@@ -48,6 +49,7 @@ public final class ServeCommand implements Callable<Integer> {
         String admin = config.admin().token().isPresent()
                 ? "Authorization: Bearer <admin-token>" + (config.admin().readToken().isPresent() ? " or <read-token>" : "")
                 : "no token: " + (ServiceConfig.isLoopback(config.admin().host()) ? "this machine only" : "open");
+        out.println("  console:   " + server.adminUrl() + "/   (" + admin + "; a browser signs in with the token)");
         out.println("  operator:  GET  " + server.adminUrl() + "/api/media/{fileId}, /api/events    metrics: GET "
                 + server.adminUrl() + "/metrics   (" + admin + ")");
     }

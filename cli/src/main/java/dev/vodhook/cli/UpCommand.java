@@ -2,6 +2,7 @@ package dev.vodhook.cli;
 
 import dev.vodhook.emulator.EmulatorConfig;
 import dev.vodhook.emulator.LocalVod;
+import dev.vodhook.console.Console;
 import dev.vodhook.service.ServiceConfig;
 import dev.vodhook.service.VodhookServer;
 import java.io.PrintWriter;
@@ -45,10 +46,11 @@ public final class UpCommand implements Callable<Integer> {
                      .withAdminPort(adminPort)
                      .withVodEndpoint(vod.baseUrl())
                      .withCredentials(id, key)
-                     .withDatabaseUrl("jdbc:sqlite:" + data.resolve("vodhook.db")))) {
+                     .withDatabaseUrl("jdbc:sqlite:" + data.resolve("vodhook.db")), Console.create())) {
             LocalSubscription.pushTo(vod, id, key, receiver.baseUrl() + "/callback");
             PrintWriter out = spec.commandLine().getOut();
             out.println("Local VOD:  " + vod.baseUrl() + "   (SecretId " + id + ", SecretKey " + key + ": the public example key)");
+            out.println("Console:    " + receiver.adminUrl() + "/   (open it in a browser: events, media, outputs, replay)");
             out.println("Receiver:   callbacks " + receiver.baseUrl() + "/callback, operator API " + receiver.adminUrl()
                     + "/api   (database " + data.resolve("vodhook.db") + ")");
             out.println();
