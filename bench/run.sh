@@ -22,6 +22,10 @@
 #   STORE_EVENTS (100000) ~4 KB events in durable batches of 20 and of 64, on SQLite, then on PostgreSQL:
 #   the ceiling the store puts on push intake before HTTP shares the cores with it.
 #   Needs postgresql (installed with apt-get when missing and run as root).
+# `bench/run.sh console` times the console's pages over a full store (bench/ConsoleBench.java): a SQLite database
+#   filled with CONSOLE_EVENTS (100000) events and CONSOLE_MEDIA (10000) media, the console served as the admin
+#   listener serves it, each page asked for CONSOLE_ROUNDS (50) times after a warm-up: the server's time in its
+#   handler (p50, p95, max) and the loopback round trip.
 # Every part runs with the JDK ./vodhook finds (scripts/java.sh: JAVA_HOME, PATH, /usr/lib/jvm; 21 or newer).
 # BENCH_DIR (/tmp/vodhook-bench), RECEIVER_PORT (18081), NGINX_PORT (18080) and PG_PORT (15432) move
 # it out of another run's way. Not part of ./vodhook test; do not run it beside a long build (2 cores
@@ -36,6 +40,9 @@ pull_events=${PULL_EVENTS:-100000}
 processing_events=${PROCESSING_EVENTS:-20000}
 latency_samples=${LATENCY_SAMPLES:-100}
 store_events=${STORE_EVENTS:-100000}
+console_events=${CONSOLE_EVENTS:-100000}
+console_media=${CONSOLE_MEDIA:-10000}
+console_rounds=${CONSOLE_ROUNDS:-50}
 work=${BENCH_DIR:-/tmp/vodhook-bench}
 jar="$here/cli/target/vodhook.jar"
 nginx_port=${NGINX_PORT:-18080}
@@ -44,8 +51,8 @@ pg_port=${PG_PORT:-15432}
 pids=()
 
 case "$what" in
-  intake | processing | store) ;;
-  *) echo "usage: bench/run.sh intake | processing | store" >&2; exit 2 ;;
+  intake | processing | store | console) ;;
+  *) echo "usage: bench/run.sh intake | processing | store | console" >&2; exit 2 ;;
 esac
 
 cleanup() {
@@ -61,6 +68,7 @@ say() { printf '%s\n' "$*" >&2; }
 
 ensure_tools() { # the benchmark: intake needs wrk, nginx, curl, bc and postgresql; processing postgresql
   local missing=()
+  if [ "$1" = console ]; then return; fi # the JDK alone
   if [ "$1" = intake ]; then
     command -v wrk >/dev/null || missing+=(wrk)
     command -v nginx >/dev/null || missing+=(nginx-light)
@@ -251,6 +259,14 @@ store() {
     "$java_bin" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/StoreBench.java" \
       "jdbc:postgresql://127.0.0.1:$pg_port/store?user=postgres" "$store_events" "$batch" 2>"$work/store-postgresql.log"
   done
+  say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+console() {
+  say "console: page renders over ${console_events} events and ${console_media} media (SQLite); $(nproc) cores"
+  say "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine skews every figure)"
+  "$java_bin" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/ConsoleBench.java" \
+    "$work/console" "$console_events" "$console_media" "$console_rounds" 2>"$work/console.log"
   say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
