@@ -56,12 +56,17 @@ final class Chromium implements AutoCloseable {
                             .setExecutablePath(Path.of(EXECUTABLE))
                             .setHeadless(true)
                             .setArgs(ARGS)
-                            .setViewportSize(1280, 900)
+                            .setViewportSize(1024, 760)
                             .setTimeout(120_000));
             context.setDefaultTimeout(60_000);
             return new Chromium(playwright, context, profile);
         } catch (PlaywrightException e) {
             playwright.close();
+            deleteTree(profile);
+            if (required) {
+                throw e;
+            }
+            assumeTrue(false, "chromium did not start, so the browser tests are skipped: " + e.getMessage());
             throw e;
         }
     }

@@ -55,6 +55,7 @@ class ReplayTest extends BrowserTest {
 
             page.navigate(stack.consoleUrl() + "/events?status=DEAD&type=NewFileUpload");
             assertThat(page.locator("table.events tbody tr")).hasCount(3);
+            Screenshots.take(page, "console-events");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Replay all matching…")).click();
             assertThat(page.getByTestId("bulk-count")).containsText("3 event(s) match status DEAD, type NewFileUpload");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Replay 3 event(s)")).click();

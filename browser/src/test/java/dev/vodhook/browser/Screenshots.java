@@ -22,6 +22,7 @@ final class Screenshots implements AfterTestExecutionCallback {
         this.page = value;
     }
 
+    /** A screenshot of what the viewport shows, as {@code target/screenshots/<name>.png}. */
     static void take(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(TAKEN.resolve(name + ".png")).setFullPage(false));
     }

@@ -37,18 +37,17 @@ class SeedFlowTest extends BrowserTest {
             video.evaluate("v => { v.muted = true; v.loop = true; return v.play(); }");
             page.waitForFunction("() => document.querySelector(\"video[data-definition='100010']\").currentTime > 0.3",
                     null, new Page.WaitForFunctionOptions().setTimeout(GUARD.toMillis()));
-            Screenshots.take(page, "media");
+            Screenshots.take(page, "console-media");
 
             page.navigate(stack.consoleUrl() + "/media");
             assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("(no name)"))
                     .or(page.locator("td code", new Page.LocatorOptions().setHasText(fileId)))).isVisible();
             page.navigate(stack.consoleUrl() + "/events");
             assertThat(page.locator("table.events tbody tr")).hasCount(2);
-            Screenshots.take(page, "events");
             page.navigate(stack.consoleUrl() + "/");
             page.waitForLoadState(LoadState.NETWORKIDLE);
             assertThat(page.locator(".chart .uplot").first()).isVisible();
-            Screenshots.take(page, "overview");
+            Screenshots.take(page, "console-overview");
         }
     }
 }

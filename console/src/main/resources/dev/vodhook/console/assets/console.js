@@ -30,7 +30,7 @@
       charts.forEach(function (c) {
         if (c.plot) { c.plot.setData(data(c.kind, json)); return; }
         c.el.textContent = "";
-        c.plot = new uPlot(options(c.kind, Math.max(300, c.el.clientWidth)), data(c.kind, json), c.el);
+        c.plot = new uPlot(options(c.kind, Math.max(280, c.el.clientWidth - 10)), data(c.kind, json), c.el);
       });
     }).catch(function () { /* the counts above still say what the charts would */ });
   }
