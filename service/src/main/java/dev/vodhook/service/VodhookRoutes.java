@@ -27,7 +27,7 @@ final class VodhookRoutes {
     private VodhookRoutes() {}
 
     static void register(RoutesConfig routes, Listener listener, CallbackIntake intake, OperatorApi api,
-            OperatorAccess access) {
+            SetupProbes probes, OperatorAccess access) {
         if (listener != Listener.ADMIN) {
             routes.post("/callback", intake::untokened);
             routes.post("/callback/{token}", intake::tokened);
@@ -40,6 +40,7 @@ final class VodhookRoutes {
             routes.post("/api/events/replay", api::replayMatching, Need.WRITE);
             routes.post("/api/events/purge", api::purge, Need.WRITE);
             routes.post("/api/events/{id}/replay", api::replay, Need.WRITE);
+            routes.get("/api/probes/{nonce}", probes::show, Need.READ);
             routes.get("/metrics", api::metrics, Need.READ);
         }
         routes.get("/healthz", api::health);

@@ -83,9 +83,11 @@ public final class VodhookServer implements AutoCloseable {
                     database.inbox(), tasks, metrics, processor::wake), config.processing(), config.clock(), metrics);
             GroupCommit commit = new GroupCommit(database.inbox(), config.intake(),
                     database.dialect() == Dialect.POSTGRESQL ? POSTGRESQL_COMMITTERS : 1, metrics, processor::wake);
+            SetupProbes probes = new SetupProbes(config.clock());
             CallbackIntake callbacks = new CallbackIntake(commit, config.callbackToken(),
                     new CallbackSignatureCheck(config.signature(), config.clock()), config.maxBodyBytes(),
-                    config.limits().readTimeout(), config.clock(), metrics, config.intake().mode().acceptsPush());
+                    config.limits().readTimeout(), config.clock(), metrics, config.intake().mode().acceptsPush(),
+                    probes);
             Optional<PullIntake> pull = config.intake().mode().pulls()
                     ? Optional.of(new PullIntake(VodEventQueue.create(config), commit, config.intake().pullers(),
                             config.clock(), metrics, new SplittableRandom()))
@@ -93,7 +95,7 @@ public final class VodhookServer implements AutoCloseable {
             Intake intake = new Intake(commit, pull, new PruneDoneEvents(database.inbox(),
                     config.intake().dedupeRetention(), config.intake().pruneInterval(), config.clock(), metrics));
             OperatorApi api = new OperatorApi(database, metrics, config.clock(), processor::wake);
-            Listeners listeners = listeners(config, callbacks, api, metrics);
+            Listeners listeners = listeners(config, callbacks, api, probes, metrics);
             if (!config.intake().intakeOnly()) {
                 processor.start(); // first: its first claim is done by the time callbacks come in
                 reconciler.start();
@@ -132,20 +134,20 @@ public final class VodhookServer implements AutoCloseable {
     }
 
     private static Listeners listeners(ServiceConfig config, CallbackIntake callbacks, OperatorApi api,
-            ServiceMetrics metrics) {
+            SetupProbes probes, ServiceMetrics metrics) {
         OperatorAccess access = new OperatorAccess(config.admin());
         OptionalInt callbackLimit = OptionalInt.of(config.limits().maxConcurrentCallbacks());
         if (config.sharedListener()) {
             return new Listeners(HttpListener.create(config.bindHost(), config.port(), config.limits(),
                     config.maxBodyBytes(), callbackLimit, metrics,
-                    routes -> VodhookRoutes.register(routes, Listener.BOTH, callbacks, api, access)), Optional.empty());
+                    routes -> VodhookRoutes.register(routes, Listener.BOTH, callbacks, api, probes, access)), Optional.empty());
         }
         Javalin publicHttp = HttpListener.create(config.bindHost(), config.port(), config.limits(),
                 config.maxBodyBytes(), callbackLimit, metrics,
-                routes -> VodhookRoutes.register(routes, Listener.PUBLIC, callbacks, api, access));
+                routes -> VodhookRoutes.register(routes, Listener.PUBLIC, callbacks, api, probes, access));
         Javalin adminHttp = HttpListener.create(config.admin().host(), config.admin().port(), config.limits(),
                 ADMIN_MAX_BODY_BYTES, OptionalInt.empty(), metrics,
-                routes -> VodhookRoutes.register(routes, Listener.ADMIN, callbacks, api, access));
+                routes -> VodhookRoutes.register(routes, Listener.ADMIN, callbacks, api, probes, access));
         return new Listeners(publicHttp, Optional.of(adminHttp));
     }
 
