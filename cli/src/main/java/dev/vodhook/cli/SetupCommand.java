@@ -121,7 +121,7 @@ public final class SetupCommand implements Callable<Integer> {
             return 0;
         }
         if (plan.changesSomething() || force) {
-            apply(api, plan, out);
+            apply(api, plan, s, out);
         } else {
             out.println("Nothing to change: " + app + " is already set up this way (VOD does not report its SignKey;"
                     + " the config file's is taken as set, --force sends it again).");
@@ -130,10 +130,15 @@ public final class SetupCommand implements Callable<Integer> {
         return test(api, plan, s, out, err);
     }
 
-    private void apply(EventConfigApi api, SetupPlan plan, PrintWriter out) {
+    private void apply(EventConfigApi api, SetupPlan plan, Settings s, PrintWriter out) {
         if (plan.keyChanges() && configFile != null) {
-            SignKeyFile.write(configFile, plan.signKey().orElseThrow());
-            out.println("Wrote sign-key into " + configFile + " (mode 0600); restart the receiver so that it reads it.");
+            // the previous key stays accepted beside the new one, for pushes VOD signed before the change
+            String key = plan.signKey().orElseThrow();
+            Optional<String> previous = s.get("sign-key").map(k -> k.split(",")[0].strip()).filter(k -> !k.equals(key));
+            SignKeyFile.write(configFile, previous.map(p -> key + "," + p).orElse(key));
+            out.println("Wrote sign-key into " + configFile + " (mode 0600" + (previous.isPresent()
+                    ? "; the previous key is kept after it, for pushes signed before the change" : "")
+                    + "); restart the receiver so that it reads it.");
         }
         call(() -> {
             api.modify(plan.after(), plan.signKey());

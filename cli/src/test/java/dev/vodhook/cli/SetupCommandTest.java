@@ -127,6 +127,11 @@ class SetupCommandTest {
         assertThat(eventConfig().notificationUrl()).isEqualTo(callbackUrl());
         assertThat(err).contains("401 signature", "restart it");
         assertThat(out + err).doesNotContain(key);
+
+        // the receiver's key given now replaces the generated one, which stays accepted after it
+        assertThat(setup("--sign-key", SIGN_KEY)).as(err).isEqualTo(0);
+        assertThat(Settings.empty().withFile(config).get("sign-key")).contains(SIGN_KEY + "," + key);
+        assertThat(out).contains("Test passed");
     }
 
     @Test
