@@ -123,8 +123,9 @@ public final class SetupCommand implements Callable<Integer> {
         if (plan.changesSomething() || force) {
             apply(api, plan, s, out);
         } else {
-            out.println("Nothing to change: " + app + " is already set up this way (VOD does not report its SignKey;"
-                    + " the config file's is taken as set, --force sends it again).");
+            out.println("Nothing to change: " + app + " is already set up this way." + (plan.signKey().isPresent()
+                    ? " VOD does not report its SignKey, so the sign-key is taken as set; if it was never given to VOD"
+                    + " (e.g. the URL was set in the console), run again with --force to send it." : ""));
         }
         out.flush();
         return test(api, plan, s, out, err);
@@ -215,9 +216,15 @@ public final class SetupCommand implements Callable<Integer> {
             throw new ConfigException("--mode push needs --callback-url: the public address of the receiver's callback"
                     + " route, e.g. https://hooks.example.com/callback/<callback-token>");
         }
-        URI url = URI.create(callbackUrl.strip());
-        if (url.getHost() == null || !(url.getScheme().equals("http") || url.getScheme().equals("https"))) {
-            throw new ConfigException("--callback-url must be an http(s) URL, got '" + callbackUrl + "'");
+        URI url;
+        try {
+            url = URI.create(callbackUrl.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--callback-url is not a URL: " + e.getMessage());
+        }
+        if (url.getHost() == null || url.getScheme() == null
+                || !(url.getScheme().equalsIgnoreCase("http") || url.getScheme().equalsIgnoreCase("https"))) {
+            throw new ConfigException("--callback-url must be an http(s) URL, e.g. https://hooks.example.com/callback/<token>");
         }
         Optional<String> configured = s.get("sign-key").map(k -> k.split(",")[0].strip());
         String key;
@@ -230,7 +237,7 @@ public final class SetupCommand implements Callable<Integer> {
         } else if (configured.isPresent()) {
             key = configured.get();
             changes = false;
-            note = "set: the config's sign-key";
+            note = "set: sign-key (" + s.origins().get("sign-key") + ")";
         } else if (configFile != null) {
             key = SignKeyFile.generate(new SecureRandom());
             changes = true;
@@ -284,7 +291,12 @@ public final class SetupCommand implements Callable<Integer> {
 
     private URI adminBase(Settings s) {
         String base = adminUrl != null ? adminUrl.strip() : "http://127.0.0.1:" + s.get("admin-port").orElse("8081");
-        URI uri = URI.create(base);
+        URI uri;
+        try {
+            uri = URI.create(base);
+        } catch (IllegalArgumentException e) {
+            uri = URI.create("invalid:x");
+        }
         if (uri.getScheme() == null || uri.getHost() == null) {
             throw new ConfigException("--admin-url must look like http://127.0.0.1:8081, got '" + base + "'");
         }

@@ -159,6 +159,21 @@ class SetupCommandTest {
         assertThat(out).contains("Nothing to change");
     }
 
+    @Test
+    void badFlagsAreClearErrorsAndChangeNothing() throws Exception {
+        VodEventConfig before = eventConfig();
+        assertThat(run("--mode", "push", "--callback-url", "ftp://example.com/x", "--sign-key", SIGN_KEY)).isEqualTo(2);
+        assertThat(err).contains("--callback-url must be an http(s) URL");
+        assertThat(run("--mode", "push", "--sign-key", SIGN_KEY)).isEqualTo(2);
+        assertThat(err).contains("--mode push needs --callback-url");
+        assertThat(run("--mode", "sideways")).isEqualTo(2);
+        assertThat(err).contains("--mode must be push or pull");
+        assertThat(setup("--sign-key", "not valid!")).isEqualTo(2);
+        assertThat(err).contains("1 to 32 letters and digits");
+        assertThat(eventConfig()).isEqualTo(before);
+        assertThat(vod.apiCalls().ofAction("ModifyEventConfig")).isEmpty();
+    }
+
     private String callbackUrl() {
         return receiver.baseUrl() + "/callback/" + TOKEN;
     }
