@@ -25,13 +25,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code vodhook setup}: the application's event config, changed safely, then tested. */
 @Command(name = "setup", mixinStandardHelpOptions = true,
-        description = {"Shows the VOD application's event config (DescribeEventConfig), plans the change to",
-                "--mode push --callback-url URL (signed with a SignKey) or --mode pull, upload and delete events on,",
-                "applies it with ModifyEventConfig and tests it: a signed setup probe to the callback URL, confirmed",
-                "by the receiver's admin API (push), or DescribeEventsState (pull).",
-                "Refuses to replace another callback URL or mode without --force (someone may depend on it).",
-                "Exit codes: 0 done (or nothing to change) and tested; 2 bad settings or a VOD error; 3 refused;"
-                        + " 4 applied but the test failed."})
+        description = {"Shows the VOD application's event config (DescribeEventConfig), plans",
+                "the change (--mode push --callback-url URL with a SignKey, or --mode pull;",
+                "upload and delete events on), applies it (ModifyEventConfig) and tests it:",
+                "a signed probe to the callback URL that the receiver's admin API confirms",
+                "(push), or DescribeEventsState (pull). Refuses to replace another callback",
+                "URL or mode without --force: someone may depend on it.",
+                "Exit codes: 0 done or nothing to change, and tested; 2 bad settings or a",
+                "VOD error; 3 refused; 4 applied but the test failed. See docs/setup.md."})
 public final class SetupCommand implements Callable<Integer> {
     static final int REFUSED = 3;
     static final int TEST_FAILED = 4;
