@@ -153,14 +153,22 @@ class HostileInputTest {
         long millis = (System.nanoTime() - began) / 1_000_000;
         Map<String, Long> perTarget = outcomes.stream().collect(Collectors.groupingBy(Outcome::target,
                 java.util.TreeMap::new, Collectors.counting()));
-        Map<Integer, Long> perStatus = outcomes.stream().flatMap(o -> o.statuses().stream())
-                .collect(Collectors.groupingBy(s -> s, java.util.TreeMap::new, Collectors.counting()));
+        Map<String, Map<Integer, Long>> perStatus = outcomes.stream().flatMap(o -> o.statuses().stream()
+                        .map(status -> Map.entry(o.target(), status)))
+                .collect(Collectors.groupingBy(Map.Entry::getKey, java.util.TreeMap::new, Collectors.groupingBy(
+                        Map.Entry::getValue, java.util.TreeMap::new, Collectors.counting())));
         Map<String, Long> unanswered = outcomes.stream().filter(o -> o.statuses().contains(0))
                 .collect(Collectors.groupingBy(Outcome::target, java.util.TreeMap::new, Collectors.counting()));
         System.out.printf("HostileInputTest seed %d: %d inputs in %d ms; by target %s; statuses %s; closed without"
                 + " an answer (garbage, or a body past the limit still being sent) %s%n", seed, outcomes.size(), millis,
                 perTarget, perStatus, unanswered);
 
+        Pattern code = Pattern.compile("\"Code\":\"([^\"]*)\"");
+        Map<String, Long> apiErrors = outcomes.stream().filter(o -> o.target().equals("vod api signed"))
+                .map(o -> code.matcher(o.body())).map(m -> m.find() ? m.group(1) : "none")
+                .collect(Collectors.groupingBy(c -> c, java.util.TreeMap::new, Collectors.counting()));
+        System.out.printf("HostileInputTest: the signed API calls answered %s%n", apiErrors);
+        assertThat(apiErrors.keySet()).as("signed right, so past the signature check").noneMatch(c -> c.startsWith("AuthFailure"));
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(total);
         List<String> problems = outcomes.stream().flatMap(o -> problems(o).stream()).toList();
         problems.stream().collect(Collectors.groupingBy(p -> p.replaceAll("^seed \\d+, ([^,]+),.*?: (\\d{3}|the answer holds '[^']+').*$", "$1: $2"),
