@@ -142,6 +142,9 @@ class HostileInputTest {
     @Test
     void malformedInputsGetNo5xxNoStackTraceStoreNothingRefusedAndWriteNothingOutside() throws Exception {
         int total = Integer.getInteger("hostile.inputs", 10_000);
+        Path canary = Files.createFile(scratch.resolve(marker + "-canary"));
+        assertThat(markedFilesOutside()).as("the search for traversal names finds one").containsExactly(canary);
+        Files.delete(canary);
         Set<Path> outsideBefore = outsideDataDir();
         long guardedLast = lastId(guarded);
         long openLast = lastId(open);
@@ -254,17 +257,45 @@ class HostileInputTest {
         }
     }
 
-    /** Files named like a traversal attempt of this run in the places a traversal could reach. */
-    static List<Path> markedFilesOutside() throws IOException {
+    /**
+     * Files named like a traversal attempt of this run in the places a traversal could reach: the data directory's
+     * parents up to the root, a few levels down each, and the working directory. Directories we may not read are
+     * passed over (nothing of ours can be in them either).
+     */
+    static Set<Path> markedFilesOutside() throws IOException {
         Path data = scratch.resolve("vod-data");
-        List<Path> found = new ArrayList<>();
-        for (Path root : List.of(scratch.getParent(), Path.of("").toAbsolutePath(), Path.of("/"), data.getParent())) {
-            try (Stream<Path> all = Files.find(root, 3, (p, a) -> p.getFileName() != null
-                    && p.getFileName().toString().contains(marker) && !p.startsWith(data))) {
-                all.forEach(found::add);
-            } catch (UncheckedIOException | IOException e) {
-                // a directory we may not read: nothing of ours can be in it either
-            }
+        Set<Path> found = new java.util.TreeSet<>();
+        List<Path> roots = new ArrayList<>(List.of(Path.of("").toAbsolutePath()));
+        for (Path p = data.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            roots.add(p);
+        }
+        for (Path root : roots) {
+            int depth = root.getParent() == null ? 1 : 3;
+            Files.walkFileTree(root, Set.of(), depth, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
+                        java.nio.file.attribute.BasicFileAttributes attributes) {
+                    return dir.startsWith(data) ? java.nio.file.FileVisitResult.SKIP_SUBTREE : visit(dir);
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file,
+                        java.nio.file.attribute.BasicFileAttributes attributes) {
+                    return visit(file);
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                private java.nio.file.FileVisitResult visit(Path path) {
+                    if (path.getFileName() != null && path.getFileName().toString().contains(marker)) {
+                        found.add(path);
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
         }
         return found;
     }
@@ -597,9 +628,6 @@ class HostileInputTest {
         String path = proxyForm ? "http://" + cosHost + key + query : "/cos/" + bucket + key + query;
         String what = method + " " + abbreviate(path) + (auth < 2 ? " with the session's key" : "");
         URI base = URI.create(vod.baseUrl());
-        if (proxyForm) {
-            headers.addAll(List.of("Host-Override", cosHost));
-        }
         String[] h = headers.toArray(String[]::new);
         return new Probe(target, what, () -> proxyForm ? proxied(target, what, base, method, path, cosHost, body, h)
                 : viaSocket(target, what, base, method, path, body, h));
@@ -610,9 +638,7 @@ class HostileInputTest {
                            String... headers) {
         StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n");
         for (int i = 0; i < headers.length; i += 2) {
-            if (!headers[i].equals("Host-Override")) {
-                head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
-            }
+            head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
         }
         head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
         byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
