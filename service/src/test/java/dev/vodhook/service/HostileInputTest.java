@@ -3,7 +3,6 @@ package dev.vodhook.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.tencentcloudapi.vod.v20180717.models.ApplyUploadResponse;
 import dev.vodhook.emulator.EmulatorConfig;
 import dev.vodhook.emulator.LocalVod;
@@ -27,8 +26,8 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -153,30 +152,11 @@ class HostileInputTest {
 
         List<Outcome> outcomes = run(probes);
 
-        long millis = (System.nanoTime() - began) / 1_000_000;
-        Map<String, Long> perTarget = outcomes.stream().collect(Collectors.groupingBy(Outcome::target,
-                java.util.TreeMap::new, Collectors.counting()));
-        Map<String, Map<Integer, Long>> perStatus = outcomes.stream().flatMap(o -> o.statuses().stream()
-                        .map(status -> Map.entry(o.target(), status)))
-                .collect(Collectors.groupingBy(Map.Entry::getKey, java.util.TreeMap::new, Collectors.groupingBy(
-                        Map.Entry::getValue, java.util.TreeMap::new, Collectors.counting())));
-        Map<String, Long> unanswered = outcomes.stream().filter(o -> o.statuses().contains(0))
-                .collect(Collectors.groupingBy(Outcome::target, java.util.TreeMap::new, Collectors.counting()));
-        System.out.printf("HostileInputTest seed %d: %d inputs in %d ms; by target %s; statuses %s; closed without"
-                + " an answer (garbage, or a body past the limit still being sent) %s%n", seed, outcomes.size(), millis,
-                perTarget, perStatus, unanswered);
-
-        Pattern code = Pattern.compile("\"Code\":\"([^\"]*)\"");
-        Map<String, Long> apiErrors = outcomes.stream().filter(o -> o.target().equals("vod api signed"))
-                .map(o -> code.matcher(o.body())).map(m -> m.find() ? m.group(1) : "none")
-                .collect(Collectors.groupingBy(c -> c, java.util.TreeMap::new, Collectors.counting()));
-        System.out.printf("HostileInputTest: the signed API calls answered %s%n", apiErrors);
-        assertThat(apiErrors.keySet()).as("signed right, so past the signature check").noneMatch(c -> c.startsWith("AuthFailure"));
+        report(outcomes, (System.nanoTime() - began) / 1_000_000);
+        assertThat(signedApiErrors(outcomes).keySet()).as("signed right, so past the signature check")
+                .noneMatch(c -> c.startsWith("AuthFailure"));
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(total);
         List<String> problems = outcomes.stream().flatMap(o -> problems(o).stream()).toList();
-        problems.stream().collect(Collectors.groupingBy(p -> p.replaceAll("^seed \\d+, ([^,]+),.*?: (\\d{3}|the answer holds '[^']+').*$", "$1: $2"),
-                java.util.TreeMap::new, Collectors.counting())).forEach((kind, n) ->
-                System.out.printf("HostileInputTest problem %s x %d%n", kind.lines().findFirst().orElse(""), n));
         assertThat(problems.stream().limit(20).toList())
                 .as("seed %d: answers that break the rules (first 20 of %d)", seed, problems.size()).isEmpty();
         assertStoredOnlyWhatWasAnswered200(guarded, guardedLast, outcomes, "guarded public");
@@ -194,6 +174,25 @@ class HostileInputTest {
         String fileId = calls.uploadSmall();
         await().atMost(Duration.ofSeconds(120)).until(() -> guarded.database().media().findMedia(fileId)
                 .map(m -> m.state() == MediaState.FINISHED).orElse(false));
+    }
+
+    /** What a run did, for the log: inputs and time, answers per listener, the signed API's error codes. */
+    static void report(List<Outcome> outcomes, long millis) {
+        Map<String, Map<Integer, Long>> perTarget = outcomes.stream().flatMap(o -> o.statuses().stream()
+                        .map(status -> Map.entry(o.target(), status)))
+                .collect(Collectors.groupingBy(Map.Entry::getKey, TreeMap::new, Collectors.groupingBy(
+                        Map.Entry::getValue, TreeMap::new, Collectors.counting())));
+        System.out.printf("HostileInputTest seed %d: %d inputs in %d ms; statuses by target (0: closed without an"
+                + " answer, after garbage or while a body past the limit was still being sent) %s%n", seed,
+                outcomes.size(), millis, perTarget);
+        System.out.printf("HostileInputTest: the signed API calls answered %s%n", signedApiErrors(outcomes));
+    }
+
+    static Map<String, Long> signedApiErrors(List<Outcome> outcomes) {
+        Pattern code = Pattern.compile("\"Code\":\"([^\"]*)\"");
+        return outcomes.stream().filter(o -> o.target().equals("vod api signed"))
+                .map(o -> code.matcher(o.body())).map(m -> m.find() ? m.group(1) : "none")
+                .collect(Collectors.groupingBy(c -> c, TreeMap::new, Collectors.counting()));
     }
 
     List<String> problems(Outcome o) {
