@@ -1,5 +1,6 @@
 package dev.vodhook.service;
 
+import dev.vodhook.service.notify.NotifySettings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +39,7 @@ import java.util.function.Consumer;
  * @param processing                  what an upload starts ({@code on-upload}, {@code procedure}) and the
  *                                    reconciler's pace ({@code reconcile-after}, {@code reconcile-every})
  * @param intake                      push, pull or both; group commit; dedupe retention
+ * @param notifications               vodhook's own notifications: the application's endpoints, retries
  */
 public record ServiceConfig(
         int port,
@@ -57,7 +59,8 @@ public record ServiceConfig(
         Duration vodTimeout,
         Clock clock,
         ProcessingSettings processing,
-        IntakeSettings intake) {
+        IntakeSettings intake,
+        NotifySettings notifications) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_BIND_HOST = "127.0.0.1";
@@ -96,6 +99,7 @@ public record ServiceConfig(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(processing, "processing");
         Objects.requireNonNull(intake, "intake");
+        Objects.requireNonNull(notifications, "notifications");
     }
 
     public static ServiceConfig defaults() {
@@ -103,7 +107,7 @@ public record ServiceConfig(
                 Optional.empty(), DEFAULT_DEFINITIONS, false, DEFAULT_DATABASE_URL, Optional.empty(),
                 WorkerSettings.defaults(), RetryPolicy.defaults(), DEFAULT_MAX_BODY_BYTES, DEFAULT_VOD_TIMEOUT,
                 Clock.systemUTC(), ProcessingSettings.defaults(),
-                IntakeSettings.defaults());
+                IntakeSettings.defaults(), NotifySettings.defaults());
     }
 
     public ServiceConfig withPort(int value) {
@@ -190,6 +194,10 @@ public record ServiceConfig(
         return with(e -> e.intake = value);
     }
 
+    public ServiceConfig withNotifications(NotifySettings value) {
+        return with(e -> e.notifications = value);
+    }
+
     /** One line for the startup log: every setting, secrets replaced. */
     public String redacted() {
         return "port=" + port
@@ -208,7 +216,8 @@ public record ServiceConfig(
                 + " max-body-bytes=" + maxBodyBytes
                 + " vod-timeout=" + vodTimeout
                 + " " + processing
-                + " intake=" + intake;
+                + " intake=" + intake
+                + " notify=" + notifications;
     }
 
     @Override
@@ -236,6 +245,7 @@ public record ServiceConfig(
         Clock clock;
         ProcessingSettings processing;
         IntakeSettings intake;
+        NotifySettings notifications;
 
         Edit(ServiceConfig c) {
             port = c.port;
@@ -256,12 +266,13 @@ public record ServiceConfig(
             clock = c.clock;
             processing = c.processing;
             intake = c.intake;
+            notifications = c.notifications;
         }
 
         ServiceConfig build() {
             return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
                     transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes,
-                    vodTimeout, clock, processing, intake);
+                    vodTimeout, clock, processing, intake, notifications);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.vodhook.service;
 
+import dev.vodhook.service.notify.NotifyApi;
 import dev.vodhook.store.StoreException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -13,7 +14,7 @@ final class VodhookRoutes {
 
     private VodhookRoutes() {}
 
-    static void register(RoutesConfig routes, CallbackIntake intake, OperatorApi api) {
+    static void register(RoutesConfig routes, CallbackIntake intake, OperatorApi api, NotifyApi notify) {
         routes.post("/callback", intake::untokened);
         routes.post("/callback/{token}", intake::tokened);
         routes.get("/api/media/{fileId}", api::media);
@@ -22,6 +23,13 @@ final class VodhookRoutes {
         routes.post("/api/events/replay", api::replayMatching);
         routes.post("/api/events/purge", api::purge);
         routes.post("/api/events/{id}/replay", api::replay);
+        routes.get("/api/deliveries", notify::deliveries);
+        routes.get("/api/deliveries/{id}", notify::delivery);
+        routes.post("/api/deliveries/replay", notify::replayDead);
+        routes.post("/api/deliveries/{id}/replay", notify::replay);
+        routes.get("/api/media/{fileId}/notifications", notify::mediaNotifications);
+        routes.get("/api/notify/endpoints", notify::endpoints);
+        routes.post("/api/notify/endpoints/enable", notify::enable);
         routes.get("/healthz", api::health);
         routes.get("/metrics", api::metrics);
 

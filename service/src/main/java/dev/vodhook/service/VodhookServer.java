@@ -2,6 +2,11 @@ package dev.vodhook.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.vodhook.service.notify.DeliveryMetrics;
+import dev.vodhook.service.notify.NotificationDeliverer;
+import dev.vodhook.service.notify.NotifyApi;
+import dev.vodhook.service.notify.NotifyEndpoint;
+import dev.vodhook.service.notify.WebhookSender;
 import dev.vodhook.store.Database;
 import dev.vodhook.store.Dialect;
 import io.javalin.Javalin;
@@ -29,6 +34,7 @@ public final class VodhookServer implements AutoCloseable {
     private final Database database;
     private final Processor processor;
     private final Reconciler reconciler;
+    private final NotificationDeliverer deliverer;
     private final Javalin http;
     private final Intake intake;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -37,11 +43,12 @@ public final class VodhookServer implements AutoCloseable {
     private record Intake(GroupCommit commit, Optional<PullIntake> pull, PruneDoneEvents prune) {}
 
     private VodhookServer(ServiceConfig config, Database database, Processor processor, Reconciler reconciler,
-            Javalin http, Intake intake) {
+            NotificationDeliverer deliverer, Javalin http, Intake intake) {
         this.config = config;
         this.database = database;
         this.processor = processor;
         this.reconciler = reconciler;
+        this.deliverer = deliverer;
         this.http = http;
         this.intake = intake;
     }
@@ -83,18 +90,21 @@ public final class VodhookServer implements AutoCloseable {
                     : Optional.empty();
             Intake intake = new Intake(commit, pull, new PruneDoneEvents(database.inbox(),
                     config.intake().dedupeRetention(), config.intake().pruneInterval(), config.clock(), metrics));
+            NotificationDeliverer deliverer = deliverer(config, database, metrics);
             OperatorApi api = new OperatorApi(database, metrics, config.clock(), processor::wake);
+            NotifyApi notify = new NotifyApi(database.outbox(), config.clock(), deliverer::wake);
             Javalin http = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 c.concurrency.useVirtualThreads = true;
                 c.http.maxRequestSize = config.maxBodyBytes();
                 c.http.compressionStrategy = CompressionStrategy.NONE; // small JSON answers; saves a wrapper per request
                 c.jsonMapper(new JavalinJackson(jsonMapper(), true));
-                VodhookRoutes.register(c.routes, callbacks, api);
+                VodhookRoutes.register(c.routes, callbacks, api, notify);
             });
             if (!config.intake().intakeOnly()) {
                 processor.start(); // first: its first claim is done by the time callbacks come in
                 reconciler.start();
+                deliverer.start();
             }
             commit.start();
             try {
@@ -103,11 +113,12 @@ public final class VodhookServer implements AutoCloseable {
                 commit.close();
                 reconciler.close();
                 processor.close();
+                deliverer.close();
                 throw e;
             }
             pull.ifPresent(PullIntake::start);
             intake.prune().start();
-            VodhookServer server = new VodhookServer(config, database, processor, reconciler, http, intake);
+            VodhookServer server = new VodhookServer(config, database, processor, reconciler, deliverer, http, intake);
             log.info("vodhook receiver listening on {} (intake {}; callbacks: POST {}/callback{}; API: {}/api; ready in"
                     + " {} ms){}", server.baseUrl(), config.intake().mode(), server.baseUrl(),
                     config.callbackToken().isPresent() ? "/<token>" : "",
@@ -152,6 +163,11 @@ public final class VodhookServer implements AutoCloseable {
         return processor;
     }
 
+    /** The notification deliverer, so that tests can step it with {@link NotificationDeliverer#runOnce()}. */
+    public NotificationDeliverer deliverer() {
+        return deliverer;
+    }
+
     /** The reconciler, so that tests can step it with {@link Reconciler#runOnce()}. */
     public Reconciler reconciler() {
         return reconciler;
@@ -181,11 +197,28 @@ public final class VodhookServer implements AutoCloseable {
             try {
                 reconciler.close();
                 processor.close();
+                deliverer.close();
             } finally {
                 database.close();
             }
         }
         log.info("vodhook receiver stopped");
+    }
+
+    /**
+     * The outbox's endpoints made the configured ones, and a deliverer for them, woken by every committed
+     * notification; its meters refreshed at each scrape.
+     */
+    private static NotificationDeliverer deliverer(ServiceConfig config, Database database, ServiceMetrics metrics) {
+        database.outbox().configure(config.notifications().endpoints().stream().map(NotifyEndpoint::spec).toList(),
+                config.subAppId(), config.clock().instant());
+        DeliveryMetrics deliveries = new DeliveryMetrics(metrics.registry());
+        metrics.beforeScrape(() -> deliveries.refresh(database.outbox().log().countByStatus(),
+                database.outbox().log().oldestOpenAt(), config.clock().instant()));
+        NotificationDeliverer deliverer = new NotificationDeliverer(database.outbox(), config.notifications(),
+                new WebhookSender(config.notifications().timeout()), config.clock(), deliveries, new SplittableRandom());
+        database.outbox().onNotified(deliverer::wake);
+        return deliverer;
     }
 
     private static ObjectMapper jsonMapper() {
