@@ -48,10 +48,15 @@ class NotificationCrashAcceptanceTest {
     }
 
     static String running(int i) {
+        return running(i, fileId(i), taskId(i));
+    }
+
+    /** A task flow's PROCESSING event. */
+    static String running(int i, String fileId, String taskId) {
         return """
                 {"EventType":"ProcedureStateChanged","ProcedureStateChangeEvent":{"TaskId":"%s","Status":"PROCESSING",
                  "ErrCode":0,"Message":"","FileId":"%s","FileName":"clip","MediaProcessResultSet":[]}}
-                """.formatted(taskId(i), fileId(i));
+                """.formatted(taskId, fileId);
     }
 
     @Test
