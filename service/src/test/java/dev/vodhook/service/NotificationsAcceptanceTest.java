@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.vodhook.emulator.EmulatorConfig;
 import dev.vodhook.emulator.LocalVod;
+import dev.vodhook.service.notify.NotificationSamples;
 import dev.vodhook.service.notify.NotifyEndpoint;
 import dev.vodhook.service.notify.NotifySettings;
 import dev.vodhook.service.notify.RecordingEndpoint;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * to the receiver, transcoded to 100010 and 100020; the application's endpoint receives {@code media.uploaded},
  * {@code media.processing} and {@code media.ready} with both outputs, in that order, each verified by the Standard
  * Webhooks reference library ({@code standardwebhooks} on npm, src/test/node), not by vodhook's own code. Skipped
- * without node and npm unless {@code VODHOOK_REQUIRE_NODE=1}.
+ * without node and npm unless {@code VODHOOK_REQUIRE_NODE=1}. What arrived, and a sample of every type as
+ * {@code vodhook notify test} sends it, are valid against {@code docs/notifications.schema.json} (ajv).
  */
 class NotificationsAcceptanceTest {
     static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -82,7 +84,33 @@ class NotificationsAcceptanceTest {
                         got.get(2).bodyText().replace("100020", "100030").getBytes(), false)));
                 assertThat(tampered.path("error").asText()).as("a changed body fails the reference library")
                         .isNotEmpty();
+
+                ArrayNode payloads = JSON.createArrayNode();
+                verified.path("ok").forEach(payloads::add);
+                NotificationSamples.all(java.time.Instant.now()).forEach(sample -> payloads.add(parse(sample.body())));
+                JsonNode valid = validateAgainstTheSchema(payloads);
+                assertThat(valid.path("error").isMissingNode()).as(valid.toString()).isTrue();
+                assertThat(valid.path("ok").asInt()).isEqualTo(3 + 6);
             }
+        }
+    }
+
+    static JsonNode validateAgainstTheSchema(ArrayNode payloads) throws Exception {
+        Path file = node.work().toAbsolutePath().resolve("payloads-" + System.nanoTime() + ".json");
+        Files.writeString(file, payloads.toString());
+        try {
+            return node.node("validate.js", Map.of("SCHEMA", Path.of("..", "docs", "notifications.schema.json")
+                    .toAbsolutePath().toString(), "PAYLOADS", file.toString()));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
