@@ -55,6 +55,8 @@ public final class NotificationDeliverer implements AutoCloseable {
     private final Semaphore wakeUps = new Semaphore(0);
     private final Semaphore heartbeatStop = new Semaphore(0);
     private volatile boolean stopping;
+    private volatile List<EndpointView> endpoints;
+    private volatile long endpointsReadAt;
     private Thread loop;
     private Thread heartbeat;
 
@@ -78,6 +80,7 @@ public final class NotificationDeliverer implements AutoCloseable {
 
     /** Claims what is due for every endpoint (as many as its free slots), sends it all, and waits; how many. */
     public int runOnce() {
+        endpoints = null; // a stepped run sees the endpoints as they are now
         List<Thread> running = new ArrayList<>();
         int claimed = claimAndStart(running);
         for (Thread t : running) {
@@ -170,6 +173,8 @@ public final class NotificationDeliverer implements AutoCloseable {
             try {
                 if (claimAndStart(null) == 0) {
                     awaitWork();
+                } else {
+                    awaitRoom();
                 }
             } catch (RuntimeException e) {
                 log.error("Deliverer {} could not claim deliveries: {}; will try again in {}", owner, e.getMessage(),
@@ -207,6 +212,32 @@ public final class NotificationDeliverer implements AutoCloseable {
         }
     }
 
+    /**
+     * After a claim, waits until some endpoint has half its slots free again (or a poll interval), so that claims
+     * take several deliveries at once rather than one per delivery finished.
+     */
+    private void awaitRoom() {
+        long deadline = System.nanoTime() + settings.pollInterval().toNanos();
+        while (!stopping && slots.values().stream().noneMatch(s -> s.availablePermits() >= half())) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                if (wakeUps.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopping = true;
+            }
+        }
+    }
+
+    private int half() {
+        return Math.max(1, settings.concurrency() / 2);
+    }
+
     private void awaitWork() {
         try {
             if (wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -221,7 +252,7 @@ public final class NotificationDeliverer implements AutoCloseable {
     /** For every active endpoint configured here, claims up to its free slots and starts sending; how many. */
     private int claimAndStart(List<Thread> started) {
         int total = 0;
-        for (EndpointView endpoint : outbox.log().endpoints()) {
+        for (EndpointView endpoint : endpoints()) {
             NotifyEndpoint config = configured.get(endpoint.url());
             Semaphore free = slots.get(endpoint.url());
             if (config == null || !endpoint.active() || free.availablePermits() == 0) {
@@ -248,6 +279,18 @@ public final class NotificationDeliverer implements AutoCloseable {
             total += claimed.size();
         }
         return total;
+    }
+
+    /** The outbox's endpoints, read again at most every poll interval (a 410 elsewhere shows within it). */
+    private List<EndpointView> endpoints() {
+        long now = System.nanoTime();
+        List<EndpointView> known = endpoints;
+        if (known == null || now - endpointsReadAt > settings.pollInterval().toNanos()) {
+            known = outbox.log().endpoints();
+            endpoints = known;
+            endpointsReadAt = now;
+        }
+        return known;
     }
 
     /** The boundary of one delivery: whatever goes wrong is logged here, never lost in a thread. */
@@ -299,6 +342,7 @@ public final class NotificationDeliverer implements AutoCloseable {
         metrics.failed(answer.reason());
         if (answer.gone()) {
             metrics.attempted(c.notification().type(), "gone", answer.nanos());
+            endpoints = null;
             if (outbox.markGone(lease, attempt, now)) {
                 log.error("ENDPOINT DISABLED: {} answered 410 Gone to delivery {} ({}); nothing more is sent there"
                         + " until an operator enables it again (POST /api/notify/endpoints/enable, or vodhook"
