@@ -6,7 +6,7 @@
 #         and a check that every event answered 200 is stored;
 #   pull: the local VOD in PULL mode holds N events; `vodhook serve --intake pull` pulls, commits
 #         and confirms them all: events/s.
-#   Needs wrk, nginx and postgresql (installed with apt-get when missing and run as root).
+#   Needs wrk, nginx, curl, bc and postgresql (installed with apt-get when missing and run as root).
 #   DURATION (seconds per push run, default 20), CONNECTIONS (64), PULL_EVENTS (100000) tune it.
 # `bench/run.sh processing` measures event processing (bench/ProcessingBench.java):
 #   throughput: the inbox holds PROCESSING_EVENTS (20000) distinct ProcedureStateChanged FINISH events
@@ -29,6 +29,7 @@
 #         to its media.ready arriving at the endpoint is taken, LATENCY_SAMPLES (100) times after 30 warm-up
 #         ones: p50/p90/p99, on SQLite and on PostgreSQL.
 #   Needs postgresql (installed with apt-get when missing and run as root).
+# Every part runs with the JDK ./vodhook finds (scripts/java.sh: JAVA_HOME, PATH, /usr/lib/jvm; 21 or newer).
 # BENCH_DIR (/tmp/vodhook-bench), RECEIVER_PORT (18081), NGINX_PORT (18080) and PG_PORT (15432) move
 # it out of another run's way. Not part of ./vodhook test; do not run it beside a long build (2 cores
 # are shared).
@@ -57,21 +58,22 @@ esac
 
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  if [ -f "$work/pg/postmaster.pid" ]; then su postgres -c "$pg_bin/pg_ctl -D $work/pg -m fast stop" >/dev/null 2>&1 || true; fi
+  if [ -f "$work/pg/postmaster.pid" ]; then su postgres -c "${pg_bin:-}/pg_ctl -D $work/pg -m fast stop" >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
 
 say() { printf '%s\n' "$*" >&2; }
 
-java_bin() {
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then echo "$JAVA_HOME/bin/java"; else command -v java; fi
-}
+# shellcheck source=scripts/java.sh
+. "$here/scripts/java.sh" # the JDK ./vodhook finds: java_bin, JAVA_HOME
 
-ensure_tools() { # the benchmark: intake needs wrk, nginx and postgresql; processing postgresql
+ensure_tools() { # the benchmark: intake needs wrk, nginx, curl, bc and postgresql; processing postgresql
   local missing=()
   if [ "$1" = intake ]; then
     command -v wrk >/dev/null || missing+=(wrk)
     command -v nginx >/dev/null || missing+=(nginx-light)
+    command -v curl >/dev/null || missing+=(curl)
+    command -v bc >/dev/null || missing+=(bc)
   fi
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
   if [ ${#missing[@]} -gt 0 ]; then
@@ -81,11 +83,9 @@ ensure_tools() { # the benchmark: intake needs wrk, nginx and postgresql; proces
   pg_bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
 }
 
-build() {
-  say "building the fat jar (cli/target/vodhook.jar) and its serve class-data archive"
+build() { # the launcher rebuilds the jar if a source changed; the serve class-data archive is written afresh
   rm -f "$here"/cli/target/vodhook-*.jsa
-  "$here/mvnw" -B -q -f "$here/pom.xml" -DskipTests -pl cli -am package -o >"$work/build.log" 2>&1 \
-    || "$here/mvnw" -B -q -f "$here/pom.xml" -DskipTests -pl cli -am package >"$work/build.log" 2>&1
+  "$here/vodhook" --version >/dev/null
 }
 
 wait_http() { # url, timeout seconds
@@ -207,7 +207,7 @@ intake() {
 
   say "pull intake: ${pull_events} events queued in the local VOD"
   rm -f "$work"/pull.db*
-  "$(java_bin)" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/PullBench.java" "$here/vodhook" "$pull_events" \
+  "$java_bin" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/PullBench.java" "$here/vodhook" "$pull_events" \
     "jdbc:sqlite:$work/pull.db" "$receiver_port" "$work"
   say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
@@ -215,7 +215,7 @@ intake() {
 # java ... bench/ProcessingBench.java ARGS, with the fat jar; its log goes to $work/$1.log
 processing_bench() { # log name, arguments...
   local log=$1; shift
-  "$(java_bin)" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/ProcessingBench.java" "$@" 2>"$work/$log.log"
+  "$java_bin" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/ProcessingBench.java" "$@" 2>"$work/$log.log"
 }
 
 processing() {
@@ -242,10 +242,10 @@ store() {
   local batch
   for batch in 20 64; do
     rm -f "$work"/store.db*
-    "$(java_bin)" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/StoreBench.java" \
+    "$java_bin" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/StoreBench.java" \
       "jdbc:sqlite:$work/store.db" "$store_events" "$batch" 2>"$work/store-sqlite.log"
     su postgres -c "PGOPTIONS='-c client_min_messages=warning' $pg_bin/psql -h 127.0.0.1 -p $pg_port -U postgres -qc 'DROP DATABASE IF EXISTS store' -c 'CREATE DATABASE store'" >/dev/null
-    "$(java_bin)" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/StoreBench.java" \
+    "$java_bin" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/StoreBench.java" \
       "jdbc:postgresql://127.0.0.1:$pg_port/store?user=postgres" "$store_events" "$batch" 2>"$work/store-postgresql.log"
   done
   say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -254,7 +254,7 @@ store() {
 # java ... bench/NotifyBench.java ARGS, with the fat jar; its log goes to $work/$1.log
 notify_bench() { # log name, arguments...
   local log=$1; shift
-  "$(java_bin)" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/NotifyBench.java" "$@" 2>"$work/$log.log"
+  "$java_bin" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/NotifyBench.java" "$@" 2>"$work/$log.log"
 }
 
 notify() {
@@ -274,6 +274,7 @@ notify() {
 }
 
 mkdir -p "$work"
+use_java
 ensure_tools "$what"
 build
 "$what"

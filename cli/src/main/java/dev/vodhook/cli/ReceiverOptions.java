@@ -27,8 +27,8 @@ public final class ReceiverOptions {
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (keys: " + "secret-id, secret-key, region, "
             + "definitions, subappid, vod-endpoint, port, host, database, callback-token, on-upload, procedure, "
-            + "reconcile-after, reconcile-every, intake, pullers, intake-only, dedupe-retention, notify, notify-url, "
-            + "notify-secret, notify-retry, notify-timeout)")
+            + "verify-uploads, reconcile-after, reconcile-every, intake, pullers, intake-only, dedupe-retention, notify, "
+            + "notify-url, notify-secret, notify-retry, notify-timeout)")
     Path configFile;
 
     @Option(names = "--port", description = "HTTP port (default 8080; 0 = a free port)")
@@ -66,6 +66,11 @@ public final class ReceiverOptions {
 
     @Option(names = "--on-upload-procedure", paramLabel = "NAME", description = "task flow template to start on upload, key procedure (implies --on-upload procedure)")
     String procedure;
+
+    @Option(names = "--verify-uploads", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
+            description = "ask VOD that an uploaded FileId exists, and skip media that have every output, before"
+                    + " starting work on it (default true)")
+    String verifyUploads;
 
     @Option(names = "--reconcile-after", paramLabel = "DURATION", description = "ask VOD about a started task quiet this long (default 10m)")
     String reconcileAfter;
@@ -106,6 +111,7 @@ public final class ReceiverOptions {
         flags.put("callback-token", callbackToken);
         flags.put("on-upload", onUpload);
         flags.put("procedure", procedure);
+        flags.put("verify-uploads", verifyUploads);
         flags.put("reconcile-after", reconcileAfter);
         flags.put("reconcile-every", reconcileEvery);
         flags.put("intake", intake);
@@ -199,7 +205,7 @@ public final class ReceiverOptions {
         return types;
     }
 
-    /** {@code on-upload}, {@code procedure}, {@code reconcile-after}, {@code reconcile-every}. */
+    /** {@code on-upload}, {@code procedure}, {@code verify-uploads}, {@code reconcile-after}, {@code reconcile-every}. */
     private static ProcessingSettings processing(Settings s) {
         ProcessingSettings p = ProcessingSettings.defaults();
         Optional<String> procedure = s.get("procedure");
@@ -215,6 +221,9 @@ public final class ReceiverOptions {
                     "on-upload is procedure but no procedure is set: name the task flow template, e.g. procedure: LongVideoPreset")));
         } else {
             p = p.withOnUpload(action);
+        }
+        if (s.get("verify-uploads").isPresent()) {
+            p = p.withVerifyUploads(bool(s, "verify-uploads"));
         }
         if (s.get("reconcile-after").isPresent()) {
             p = p.withReconcileAfter(duration(s, "reconcile-after"));
@@ -281,6 +290,16 @@ public final class ReceiverOptions {
             case 'h' -> Duration.ofHours(n);
             case 'd' -> Duration.ofDays(n);
             default -> throw new IllegalArgumentException("unknown unit " + unit);
+        };
+    }
+
+    private static boolean bool(Settings s, String key) {
+        String raw = s.get(key).orElseThrow();
+        return switch (raw.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(key + " must be true or false, got '" + raw + "' ("
+                    + s.origins().get(key) + ")");
         };
     }
 

@@ -45,6 +45,8 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
         keys.put("on-upload", "what a new upload starts: transcode (the definitions), procedure (the task flow named"
                 + " by procedure) or none; procedure when only procedure is set, else transcode");
         keys.put("procedure", "task flow template started on upload with on-upload procedure, e.g. LongVideoPreset");
+        keys.put("verify-uploads", "before an upload starts work, ask VOD (DescribeMediaInfos) that the FileId exists and"
+                + " skip it when not, or when the media already has every output (default true)");
         keys.put("reconcile-after", "ask VOD (DescribeTaskDetail) about a task vodhook started once no event has come"
                 + " for it this long, e.g. 10m (default)");
         keys.put("reconcile-every", "how often to look for such quiet tasks, e.g. 1m (default)");

@@ -48,7 +48,7 @@ class EventCommandsTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":"
                             + "{\"FileId\":\"" + fileId + "\"}}")).build(), HttpResponse.BodyHandlers.ofString());
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> dead() == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> dead() == 2);
         vodBroken.set(false);
     }
 
@@ -84,12 +84,12 @@ class EventCommandsTest {
 
         assertThat(run("replay", String.valueOf(id), "--url", server.baseUrl())).isZero();
         assertThat(out.toString()).contains("event " + id + " replayed");
-        await().atMost(Duration.ofSeconds(5)).until(() -> dead() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> dead() == 1);
         assertThat(run("replay", "--dead", "--type", "NewFileUpload", "--since", "2000-01-01T00:00:00Z",
                 "--url", server.baseUrl())).isZero();
 
         assertThat(out.toString()).contains("1 DEAD event replayed");
-        await().atMost(Duration.ofSeconds(5)).until(() -> dead() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> dead() == 0);
     }
 
     @Test

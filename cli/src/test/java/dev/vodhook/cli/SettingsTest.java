@@ -181,6 +181,29 @@ class SettingsTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("must be positive");
     }
 
+    @Test
+    void verifyUploadsIsOnUnlessTurnedOffInTheFileTheEnvironmentOrAFlag() throws Exception {
+        Settings base = Settings.empty().withFlags(flags("secret-id", "a", "secret-key", "b"));
+        assertThat(ReceiverOptions.serviceConfig(base).processing().verifyUploads()).isTrue();
+        Path file = dir.resolve("verify.yaml");
+        Files.writeString(file, "secret-id: a\nsecret-key: b\nverify-uploads: false\n");
+        assertThat(ReceiverOptions.serviceConfig(Settings.empty().withFile(file)).processing().verifyUploads())
+                .isFalse();
+        assertThat(ReceiverOptions.serviceConfig(base.withEnv(Map.of("VODHOOK_VERIFY_UPLOADS", "FALSE")))
+                .processing().verifyUploads()).isFalse();
+
+        ReceiverOptions options = new ReceiverOptions();
+        new picocli.CommandLine(options).parseArgs("--secret-id", "a", "--secret-key", "b", "--verify-uploads=false");
+        var config = ReceiverOptions.serviceConfig(options.settings(Map.of()));
+        assertThat(config.processing().verifyUploads()).isFalse();
+        assertThat(config.redacted()).contains("verify-uploads=false");
+        new picocli.CommandLine(options).parseArgs("--secret-id", "a", "--secret-key", "b", "--verify-uploads");
+        assertThat(ReceiverOptions.serviceConfig(options.settings(Map.of())).processing().verifyUploads()).isTrue();
+
+        assertThatThrownBy(() -> ReceiverOptions.serviceConfig(base.withFlags(flags("verify-uploads", "maybe"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("verify-uploads must be true or false");
+    }
+
     private static Map<String, String> flags(String... kv) {
         Map<String, String> m = new HashMap<>();
         for (int i = 0; i < kv.length; i += 2) {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The latest {@link #CAPACITY} API calls, oldest first, for tests, benchmarks and {@code /_emulator/calls}: what
- * was called, when it arrived and how it was answered.
+ * was called, when it arrived and how it was answered. {@link #record(ApiCall)} and {@link #clear()} are the local
+ * VOD's own (its API dispatcher records every call); tests only read the journal.
  */
 public final class ApiCallJournal {
 
@@ -14,7 +15,7 @@ public final class ApiCallJournal {
 
     private final Deque<ApiCall> calls = new ArrayDeque<>();
 
-    synchronized void record(ApiCall call) {
+    public synchronized void record(ApiCall call) {
         if (calls.size() == CAPACITY) {
             calls.removeFirst();
         }
@@ -31,7 +32,7 @@ public final class ApiCallJournal {
         return all().stream().filter(c -> c.action().equals(action)).toList();
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         calls.clear();
     }
 }

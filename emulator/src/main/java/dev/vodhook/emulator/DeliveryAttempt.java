@@ -15,7 +15,7 @@ import java.util.OptionalInt;
 public record DeliveryAttempt(int number, Instant at, OptionalInt statusCode, Optional<String> error,
                               long durationMillis, Optional<String> fault) {
 
-    DeliveryAttempt withFault(String label) {
+    public DeliveryAttempt withFault(String label) {
         return new DeliveryAttempt(number, at, statusCode, error, durationMillis, Optional.of(label));
     }
 

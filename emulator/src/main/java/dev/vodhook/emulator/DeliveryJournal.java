@@ -1,5 +1,7 @@
 package dev.vodhook.emulator;
 
+import dev.vodhook.emulator.internal.events.VodEvent;
+import dev.vodhook.emulator.internal.state.StateChanges;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -8,18 +10,22 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Every push delivery and its attempts, for tests and {@code /_emulator/deliveries}. */
+/**
+ * Every push delivery and its attempts, for tests and {@code /_emulator/deliveries}: {@link #all()},
+ * {@link #ofType(String)}. The other methods are the local VOD's own (its push delivery and saved state write the
+ * journal with them); tests only read it.
+ */
 public final class DeliveryJournal {
 
     private final Map<Long, Delivery> deliveries = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final StateChanges changes;
 
-    DeliveryJournal(StateChanges changes) {
+    public DeliveryJournal(StateChanges changes) {
         this.changes = changes;
     }
 
-    Delivery open(VodEvent event, String url, Instant now) {
+    public Delivery open(VodEvent event, String url, Instant now) {
         Delivery d = new Delivery(sequence.incrementAndGet(), event.subAppId(), event.eventType(), url,
                 event.content(), now, Delivery.PENDING, List.of(), Optional.of(now));
         deliveries.put(d.id(), d);
@@ -28,31 +34,31 @@ public final class DeliveryJournal {
     }
 
     /** Adds an attempt to a delivery; false when the delivery is no longer known (the journal was cleared). */
-    boolean record(long id, DeliveryAttempt attempt, String status, Optional<Instant> next) {
+    public boolean record(long id, DeliveryAttempt attempt, String status, Optional<Instant> next) {
         boolean known = deliveries.computeIfPresent(id, (k, d) -> d.withAttempt(attempt, status, next)) != null;
         changes.changed();
         return known;
     }
 
     /** Sets when the next attempt is due (empty: held until released) without adding one; false when unknown. */
-    boolean reschedule(long id, Optional<Instant> next) {
+    public boolean reschedule(long id, Optional<Instant> next) {
         boolean known = deliveries.computeIfPresent(id, (k, d) -> d.rescheduled(next)) != null;
         changes.changed();
         return known;
     }
 
     /** The deliveries still {@code PENDING}, oldest first. */
-    List<Delivery> pending() {
+    public List<Delivery> pending() {
         return all().stream().filter(d -> Delivery.PENDING.equals(d.status())).toList();
     }
 
     /** The number the latest delivery got. */
-    long lastId() {
+    public long lastId() {
         return sequence.get();
     }
 
     /** Replaces everything with saved deliveries; new ones are numbered after {@code lastId}. */
-    void restore(List<Delivery> saved, long lastId) {
+    public void restore(List<Delivery> saved, long lastId) {
         deliveries.clear();
         saved.forEach(d -> deliveries.put(d.id(), d));
         sequence.set(lastId);
@@ -68,7 +74,7 @@ public final class DeliveryJournal {
         return all().stream().filter(d -> d.eventType().equals(eventType)).toList();
     }
 
-    void clear() {
+    public void clear() {
         deliveries.clear();
         changes.changed();
     }

@@ -1,5 +1,7 @@
 package dev.vodhook.emulator;
 
+import dev.vodhook.emulator.internal.api.ApiFault;
+import dev.vodhook.emulator.internal.events.PushFault;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  * Faults to inject, each used up by the call or push attempt it hits: the next N calls of an API action fail with
  * an error code or are delayed; the next N push attempts fail with a status, time out, arrive twice, vanish, are
  * held back (arrive late) or arrive out of order. Also reachable as {@code /_emulator/faults}.
+ *
+ * <p>{@code whenCleared}, {@code pending}, {@code holdUnlessCleared}, {@code takeApi} and {@code takePush} are the
+ * local VOD's own: its API dispatcher, push delivery and routes, in other packages, use up the faults with them.
  */
 public final class Faults {
 
@@ -106,12 +111,12 @@ public final class Faults {
     }
 
     /** Runs {@code action} after every {@link #clear()}. */
-    void whenCleared(Runnable action) {
+    public void whenCleared(Runnable action) {
         whenCleared.add(action);
     }
 
     /** What is still pending, for {@code GET /_emulator/faults}. */
-    synchronized Pending pending() {
+    public synchronized Pending pending() {
         List<Pending.Api> calls = new ArrayList<>();
         api.forEach((action, queue) -> {
             if (!queue.isEmpty()) {
@@ -122,7 +127,7 @@ public final class Faults {
     }
 
     /** Waits {@code delay}, or less if {@link #clear()} is called meanwhile (a delayed call's wait). */
-    void holdUnlessCleared(Duration delay) throws InterruptedException {
+    public void holdUnlessCleared(Duration delay) throws InterruptedException {
         CountDownLatch release;
         synchronized (this) {
             release = cleared;
@@ -130,12 +135,12 @@ public final class Faults {
         release.await(delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    synchronized Optional<ApiFault> takeApi(String action) {
+    public synchronized Optional<ApiFault> takeApi(String action) {
         Deque<ApiFault> queue = api.get(action);
         return queue == null ? Optional.empty() : Optional.ofNullable(queue.poll());
     }
 
-    synchronized Optional<PushFault> takePush() {
+    public synchronized Optional<PushFault> takePush() {
         return Optional.ofNullable(push.poll());
     }
 

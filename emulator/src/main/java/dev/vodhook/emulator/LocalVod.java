@@ -1,5 +1,12 @@
 package dev.vodhook.emulator;
 
+import dev.vodhook.emulator.internal.Emulator;
+import dev.vodhook.emulator.internal.EmulatorRoutes;
+import dev.vodhook.emulator.internal.api.VodJson;
+import dev.vodhook.emulator.internal.control.EventRoutes;
+import dev.vodhook.emulator.internal.control.InspectionRoutes;
+import dev.vodhook.emulator.internal.events.VodEvent;
+import dev.vodhook.emulator.internal.media.Media;
 import io.javalin.Javalin;
 import java.util.List;
 import org.slf4j.Logger;
@@ -109,6 +116,14 @@ public final class LocalVod implements AutoCloseable {
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * How many PullEvents calls are held right now, waiting for an event to arrive: a test hook, so that a test can
+     * publish only once a pull waits, whatever the machine's speed.
+     */
+    int heldPulls() {
+        return emulator.pullQueue().held();
     }
 
     /** The FileIds of every media, oldest first. */

@@ -14,7 +14,6 @@ import com.tencentcloudapi.vod.v20180717.models.DescribeMediaInfosRequest;
 import com.tencentcloudapi.vod.v20180717.models.MediaDeleteItem;
 import com.tencentcloudapi.vod.v20180717.models.MediaInfo;
 import com.tencentcloudapi.vod.v20180717.models.ProcessMediaRequest;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,20 +115,6 @@ class AdaptiveStreamingTest {
 
         assertThat(sdkError(() -> client.ProcessMedia(dash)).getErrorCode()).isEqualTo("UnsupportedOperation");
         assertThat(sdkError(() -> client.ProcessMedia(unknown)).getErrorCode()).isEqualTo("InvalidParameterValue");
-    }
-
-    @Test
-    void aSourceOnlyGetsSubStreamsUpToItsSizeAndAtLeastTheSmallest() {
-        AdaptiveStreamingTemplate t = AdaptiveStreamingTemplate.HLS_10;
-
-        assertThat(t.forSource(180)).extracting(AdaptiveStreamingTemplate.SubStream::shortSide).containsExactly(240);
-        assertThat(t.forSource(720)).extracting(AdaptiveStreamingTemplate.SubStream::shortSide)
-                .containsExactly(240, 480, 720);
-        assertThat(String.join(" ", AdaptiveStreamingCommand.args(Path.of("in.mp4"), t, t.forSource(480), "libx264",
-                true, true, Path.of("out")))).contains("split=2[s0][s1]", "-b:v:0 256k", "-b:v:1 512k",
-                "-var_stream_map v:0,a:0 v:1,a:1", "-master_pl_name adp.10.m3u8", "-r 24");
-        assertThat(AdaptiveStreamingCommand.args(Path.of("in.mp4"), t, t.forSource(240), "libx264", true, false,
-                Path.of("out"))).contains("v:0").doesNotContain("0:a:0", "-c:a");
     }
 
     private static ProcessMediaRequest adaptive(String fileId) {

@@ -200,7 +200,7 @@ class DeleteMediaTest {
         String taskId = client.ProcessMedia(ProcessMediaTest.request(fileId, definitions)).getTaskId();
         DescribeTaskDetailRequest request = new DescribeTaskDetailRequest();
         request.setTaskId(taskId);
-        DescribeTaskDetailResponse detail = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        DescribeTaskDetailResponse detail = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> client.DescribeTaskDetail(request), d -> "FINISH".equals(d.getStatus()));
         return Arrays.stream(definitions).mapToObj(d -> Arrays.stream(detail.getProcedureTask().getMediaProcessResultSet())
                 .map(r -> r.getTranscodeTask().getOutput()).filter(o -> o.getDefinition() == d).findFirst()

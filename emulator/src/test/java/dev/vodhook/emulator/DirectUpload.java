@@ -15,14 +15,14 @@ import java.nio.file.Path;
  * Uploads a file the quick way for tests that need media: ApplyUpload and CommitUpload through the official SDK,
  * the bytes with one plain PUT to the emulator's direct storage path {@code /cos/<bucket><key>}.
  */
-final class DirectUpload {
+public final class DirectUpload {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private DirectUpload() {
     }
 
-    static CommitUploadResponse upload(LocalVod vod, Path file) throws Exception {
+    public static CommitUploadResponse upload(LocalVod vod, Path file) throws Exception {
         return upload(vod, file, null);
     }
 

@@ -160,7 +160,7 @@ class EditMediaTest {
 
     /** The {@code field} payload of the {@code type} event pushed for {@code taskId}, once it was pushed. */
     static JsonNode awaitEvent(LocalVodExtension vod, String type, String field, String taskId) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> vod.deliveries().ofType(type).stream()
+        return await().atMost(Duration.ofSeconds(60)).until(() -> vod.deliveries().ofType(type).stream()
                 .map(d -> d.body().path(field)).filter(e -> e.path("TaskId").asText().equals(taskId))
                 .findFirst().orElse(null), e -> e != null);
     }

@@ -16,6 +16,7 @@ import com.tencentcloudapi.vod.v20180717.VodClient;
 import com.tencentcloudapi.vod.v20180717.models.DescribeEventConfigRequest;
 import com.tencentcloudapi.vod.v20180717.models.DescribeEventsStateRequest;
 import com.tencentcloudapi.vod.v20180717.models.ModifyEventConfigRequest;
+import dev.vodhook.emulator.internal.control.FaultRoutes;
 import dev.vodhook.testkit.SettableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -167,7 +168,7 @@ class FaultInjectionTest {
         TencentCloudSDKException timedOut = sdkError(() -> impatientClient().ModifyEventConfig(pull));
 
         assertThat(timedOut.getMessage()).containsIgnoringCase("timeout");
-        await().atMost(Duration.ofSeconds(5)).until(() ->
+        await().atMost(Duration.ofSeconds(60)).until(() ->
                 client.DescribeEventConfig(new DescribeEventConfigRequest()).getMode().equals("PULL"));
         assertThat(vod.apiCalls().ofAction("ModifyEventConfig")).singleElement().satisfies(c -> {
             assertThat(c.succeeded()).isTrue();
@@ -189,7 +190,7 @@ class FaultInjectionTest {
                 throw new IllegalStateException(e);
             }
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> get().path("api").isEmpty());
+        await().atMost(Duration.ofSeconds(60)).until(() -> get().path("api").isEmpty());
         assertThat(answer).as("held by its hour-long delay").isNotDone();
 
         vod.faults().clear();

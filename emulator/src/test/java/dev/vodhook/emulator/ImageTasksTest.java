@@ -158,8 +158,10 @@ class ImageTasksTest {
         assertThat(all.getAdaptiveDynamicStreamingInfo()).as("nothing made").isNull();
 
         MediaInfo sprites = describe("imageSpriteInfo", "metaData");
-        assertThat(sprites.getImageSpriteInfo()).isNotNull();
-        assertThat(sprites.getMetaData()).isNotNull();
+        assertThat(sprites.getImageSpriteInfo().getImageSpriteSet()).extracting(MediaImageSpriteItem::getDefinition)
+                .containsExactlyElementsOf(Arrays.stream(all.getImageSpriteInfo().getImageSpriteSet())
+                        .map(MediaImageSpriteItem::getDefinition).toList());
+        assertThat(sprites.getMetaData().getWidth()).isEqualTo(all.getMetaData().getWidth()).isPositive();
         assertThat(sprites.getBasicInfo()).isNull();
         assertThat(sprites.getTranscodeInfo()).isNull();
         assertThat(sprites.getSampleSnapshotInfo()).isNull();

@@ -15,12 +15,13 @@ class LocalVodExtensionResetTest {
     @RegisterExtension
     static final LocalVodExtension vod = LocalVodExtension.create().resettingAfterEachTest();
 
-    private static int port;
+    /** The local VOD the first test ran against. */
+    private static LocalVod first;
 
     @Test
     @Order(1)
     void uploads() throws Exception {
-        port = vod.localVod().port();
+        first = vod.localVod();
         DirectUpload.upload(vod.localVod(), TestClips.clip(160, 90));
         vod.faults().failNextCalls("DescribeMediaInfos", "InternalError", 1);
 
@@ -30,7 +31,7 @@ class LocalVodExtensionResetTest {
     @Test
     @Order(2)
     void findsTheSameEmulatorEmpty() {
-        assertThat(vod.localVod().port()).isEqualTo(port);
+        assertThat(vod.localVod()).as("the instance the first test used").isSameAs(first);
         assertThat(vod.localVod().fileIds()).isEmpty();
         assertThat(vod.faults().pending().api()).isEmpty();
     }

@@ -62,7 +62,7 @@ class ProcedureTemplatesTest {
 
         String fileId = DirectUpload.upload(local.localVod(), TestClips.clip(160, 90), "Thumbs").getFileId();
 
-        JsonNode upload = await().atMost(Duration.ofSeconds(10)).until(() -> local.deliveries()
+        JsonNode upload = await().atMost(Duration.ofSeconds(60)).until(() -> local.deliveries()
                 .ofType("NewFileUpload").stream().filter(d -> d.status().equals(Delivery.DELIVERED))
                 .map(d -> d.body().path("FileUploadEvent")).filter(e -> e.path("FileId").asText().equals(fileId))
                 .findFirst().orElse(null), e -> e != null);

@@ -64,7 +64,7 @@ class ProcessMediaByProcedureTest {
                 .allSatisfy(r -> assertThat(r.getType().equals("Transcode") ? r.getTranscodeTask().getStatus()
                         : r.getCoverBySnapshotTask().getStatus()).isEqualTo("SUCCESS"));
 
-        JsonNode event = await().atMost(Duration.ofSeconds(10)).until(() -> receiver.bodiesOf("ProcedureStateChanged")
+        JsonNode event = await().atMost(Duration.ofSeconds(60)).until(() -> receiver.bodiesOf("ProcedureStateChanged")
                 .stream().map(b -> b.path("ProcedureStateChangeEvent"))
                 .filter(e -> e.path("TaskId").asText().equals(taskId)).findFirst().orElse(null), e -> e != null);
         assertThat(event.path("Status").asText()).isEqualTo("FINISH");

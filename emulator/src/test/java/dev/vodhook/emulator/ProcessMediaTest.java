@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** ProcessMedia through the official SDK, with real ffmpeg on one-second clips. */
-class ProcessMediaTest {
+public class ProcessMediaTest {
 
     private static RecordingReceiver receiver;
     private static LocalVod vod;
@@ -194,7 +194,7 @@ class ProcessMediaTest {
     void theProcedureNamedAtUploadStartsAfterCommit() throws Exception {
         String fileId = DirectUpload.upload(vod, TestClips.landscape(), "LongVideoPreset").getFileId();
 
-        JsonNode upload = await().atMost(Duration.ofSeconds(10)).until(() -> receiver.bodiesOf("NewFileUpload").stream()
+        JsonNode upload = await().atMost(Duration.ofSeconds(60)).until(() -> receiver.bodiesOf("NewFileUpload").stream()
                 .map(b -> b.path("FileUploadEvent"))
                 .filter(e -> e.path("FileId").asText().equals(fileId)).findFirst().orElse(null), e -> e != null);
         String taskId = upload.path("ProcedureTaskId").asText();
@@ -202,7 +202,7 @@ class ProcessMediaTest {
         assertThat(taskId).startsWith("1500012345-procedurev2-");
         DescribeTaskDetailResponse detail = awaitFinished(taskId);
         assertThat(transcodeOutputs(detail)).containsOnlyKeys(100010L, 100020L);
-        assertThat(coverUrl(detail)).isNotBlank();
+        assertThat(probe(coverUrl(detail)).width()).as("a cover snapshot of the clip").isEqualTo(320);
     }
 
     @Test
@@ -254,7 +254,7 @@ class ProcessMediaTest {
                 .isEqualTo("InvalidParameterValue.TaskId");
     }
 
-    static ProcessMediaRequest request(String fileId, long... definitions) {
+    public static ProcessMediaRequest request(String fileId, long... definitions) {
         ProcessMediaRequest request = new ProcessMediaRequest();
         request.setFileId(fileId);
         MediaProcessTaskInput task = new MediaProcessTaskInput();
@@ -272,7 +272,7 @@ class ProcessMediaTest {
     }
 
     private static JsonNode awaitEvent(String taskId) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> receiver.bodiesOf("ProcedureStateChanged").stream()
+        return await().atMost(Duration.ofSeconds(60)).until(() -> receiver.bodiesOf("ProcedureStateChanged").stream()
                 .map(b -> b.path("ProcedureStateChangeEvent"))
                 .filter(e -> e.path("TaskId").asText().equals(taskId) && e.path("Status").asText().equals("FINISH"))
                 .findFirst().orElse(null), e -> e != null);

@@ -160,7 +160,7 @@ class PullUploadTest {
     }
 
     private static JsonNode awaitPullComplete(String taskId) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> receiver.bodiesOf("PullComplete").stream()
+        return await().atMost(Duration.ofSeconds(60)).until(() -> receiver.bodiesOf("PullComplete").stream()
                 .map(b -> b.path("PullCompleteEvent")).filter(e -> e.path("TaskId").asText().equals(taskId))
                 .findFirst().orElse(null), e -> e != null);
     }

@@ -24,6 +24,7 @@ import com.tencentcloudapi.vod.v20180717.models.ProcessMediaRequest;
 import com.tencentcloudapi.vod.v20180717.models.PullEventsRequest;
 import com.tencentcloudapi.vod.v20180717.models.TranscodeTaskInput;
 import com.tencentcloudapi.vod.v20180717.models.PullUploadRequest;
+import dev.vodhook.emulator.internal.events.PushSignature;
 import dev.vodhook.ffmpeg.Ffmpeg;
 import dev.vodhook.testkit.SettableClock;
 import java.net.InetAddress;

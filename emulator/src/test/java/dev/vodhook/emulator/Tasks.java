@@ -16,7 +16,7 @@ final class Tasks {
     static DescribeTaskDetailResponse awaitFinished(VodClient client, String taskId) {
         DescribeTaskDetailRequest request = new DescribeTaskDetailRequest();
         request.setTaskId(taskId);
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> client.DescribeTaskDetail(request), d -> "FINISH".equals(d.getStatus()));
     }
 }

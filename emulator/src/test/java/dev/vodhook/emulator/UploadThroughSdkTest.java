@@ -50,7 +50,7 @@ class UploadThroughSdkTest {
         assertThat(response.getFileId()).matches("\\d{19}");
         assertThat(response.getMediaUrl()).startsWith(vod.baseUrl() + "/").endsWith(response.getFileId() + "/f0.mp4");
         assertThat(download(response.getMediaUrl())).isEqualTo(md5(clip));
-        JsonNode event = await().atMost(Duration.ofSeconds(10)).until(
+        JsonNode event = await().atMost(Duration.ofSeconds(60)).until(
                 () -> uploadEventFor(response.getFileId()), e -> e != null);
         JsonNode upload = event.path("FileUploadEvent");
         assertThat(upload.path("MediaBasicInfo").path("Name").asText()).isEqualTo("lesson-01");

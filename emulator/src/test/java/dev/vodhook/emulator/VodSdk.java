@@ -7,12 +7,12 @@ import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.vod.v20180717.VodClient;
 
 /** The official SDK clients, pointed at a running emulator the documented way (vod-protocol.md §1.4, §6.2). */
-final class VodSdk {
+public final class VodSdk {
 
     private VodSdk() {
     }
 
-    static VodClient client(LocalVod vod) {
+    public static VodClient client(LocalVod vod) {
         return client(vod, vod.config().secretId(), vod.config().secretKey());
     }
 

@@ -15,7 +15,8 @@ final class ApiJson {
     private ApiJson() {}
 
     record Media(String fileId, String name, String state, String mediaUrl, String taskId, List<Output> outputs,
-            List<Task> tasks, String createdAt, String updatedAt, String sourceTaskId, String originalDeletedAt) {}
+            List<Task> tasks, String createdAt, String updatedAt, String sourceTaskId, String originalDeletedAt,
+            String skipReason, String skippedAt) {}
 
     record Output(String kind, int definition, String url, int width, int height, long bitrate, long size,
             double duration, String container, String status, long errCode, String errCodeExt, String message,
@@ -42,7 +43,8 @@ final class ApiJson {
         return new Media(m.fileId(), m.name().orElse(null), m.state().name(), m.mediaUrl().orElse(null),
                 m.taskId().orElse(null), m.outputs().stream().map(ApiJson::output).toList(),
                 m.tasks().stream().map(ApiJson::task).toList(), iso(m.createdAt()), iso(m.updatedAt()),
-                m.sourceTaskId().orElse(null), iso(m.originalDeletedAt()));
+                m.sourceTaskId().orElse(null), iso(m.originalDeletedAt()), m.skipReason().orElse(null),
+                iso(m.skippedAt()));
     }
 
     static Output output(OutputRecord o) {

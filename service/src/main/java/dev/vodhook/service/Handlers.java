@@ -29,14 +29,17 @@ public final class Handlers {
                 "FileDeleted", new RecordDeletion(media, config.clock())));
     }
 
+    /** What a NewFileUpload starts ({@code on-upload}), verified first unless {@code verify-uploads} is off. */
     private static EventHandler onUpload(ServiceConfig config, MediaStore media, MediaProcessing vod) {
         ProcessingSettings processing = config.processing();
+        RecordUpload uploads = new RecordUpload(media, config.clock());
+        VerifyUpload verify = new VerifyUpload(media, vod, config.subAppId(), processing.verifyUploads());
         return switch (processing.onUpload()) {
-            case TRANSCODE -> new TranscodeOnUpload(media, vod, config.definitions(),
-                    config.transcodeWhenProcedureNamed(), config.clock());
-            case PROCEDURE -> new ProcedureOnUpload(media, vod, processing.procedure().orElseThrow(),
-                    config.transcodeWhenProcedureNamed(), config.clock());
-            case NONE -> new RecordUpload(media, config.clock());
+            case TRANSCODE -> new TranscodeOnUpload(uploads, verify, vod, config.definitions(),
+                    config.transcodeWhenProcedureNamed());
+            case PROCEDURE -> new ProcedureOnUpload(uploads, verify, vod, processing.procedure().orElseThrow(),
+                    config.transcodeWhenProcedureNamed());
+            case NONE -> uploads;
         };
     }
 

@@ -2,8 +2,23 @@ package dev.vodhook.service;
 
 import java.util.List;
 
-/** Starting media processing in VOD: the seam between the handlers and {@link VodApi}. */
+/**
+ * Starting media processing in VOD, and asking first whether the media is there: the seam between the handlers
+ * and {@link VodApi}.
+ */
 public interface MediaProcessing {
+
+    /**
+     * Whether VOD has {@code fileId} in the configured application (DescribeMediaInfos). A FileId VOD does not
+     * know is an answer, not an error. Ways of starting processing that cannot ask (simple test doubles written as
+     * a lambda) find every media, so that verifying uploads changes nothing for them; {@link VodApi} asks VOD, and
+     * wrappers must delegate.
+     *
+     * @throws VodApiException when VOD could not answer
+     */
+    default MediaLookup describeMedia(String fileId) {
+        return MediaLookup.found("");
+    }
 
     /**
      * Starts transcoding {@code fileId} to {@code definitions} (ProcessMedia).

@@ -2,7 +2,10 @@ package dev.vodhook.service;
 
 import java.util.List;
 
-/** Counts ProcessMedia and ProcessMediaByProcedure calls by outcome around any {@link MediaProcessing}. */
+/**
+ * Counts DescribeMediaInfos, ProcessMedia and ProcessMediaByProcedure calls by outcome around any
+ * {@link MediaProcessing}.
+ */
 final class MeteredMediaProcessing implements MediaProcessing {
     private final MediaProcessing delegate;
     private final ServiceMetrics metrics;
@@ -10,6 +13,18 @@ final class MeteredMediaProcessing implements MediaProcessing {
     MeteredMediaProcessing(MediaProcessing delegate, ServiceMetrics metrics) {
         this.delegate = delegate;
         this.metrics = metrics;
+    }
+
+    @Override
+    public MediaLookup describeMedia(String fileId) {
+        try {
+            MediaLookup lookup = delegate.describeMedia(fileId);
+            metrics.describeMediaInfos(lookup.exists() ? "found" : "not_found");
+            return lookup;
+        } catch (VodApiException e) {
+            metrics.describeMediaInfos(e.retryable() ? "retryable_error" : "permanent_error");
+            throw e;
+        }
     }
 
     @Override

@@ -4,9 +4,7 @@ import static dev.vodhook.service.RecordMadeMedia.nonEmpty;
 
 import dev.vodhook.events.FileUpload;
 import dev.vodhook.events.VodEvent;
-import dev.vodhook.store.MediaStore;
 import dev.vodhook.store.StoredEvent;
-import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,19 +13,21 @@ import org.slf4j.LoggerFactory;
  * NewFileUpload with {@code on-upload: procedure}: records the media and starts the configured task flow template
  * on it with ProcessMediaByProcedure, under a SessionId derived from the FileId and the template name, so VOD
  * starts it only once however often this runs. An upload that already started a task flow of its own is left
- * alone unless configured, as for transcoding.
+ * alone unless configured, as for transcoding; and, as for transcoding, {@link VerifyUpload} may turn it down.
  */
 final class ProcedureOnUpload implements EventHandler {
     private static final Logger log = LoggerFactory.getLogger(ProcedureOnUpload.class);
 
     private final RecordUpload uploads;
+    private final VerifyUpload verify;
     private final MediaProcessing vod;
     private final String procedureName;
     private final boolean evenWhenProcedureNamed;
 
-    ProcedureOnUpload(MediaStore media, MediaProcessing vod, String procedureName, boolean evenWhenProcedureNamed,
-            Clock clock) {
-        this.uploads = new RecordUpload(media, clock);
+    ProcedureOnUpload(RecordUpload uploads, VerifyUpload verify, MediaProcessing vod, String procedureName,
+            boolean evenWhenProcedureNamed) {
+        this.uploads = uploads;
+        this.verify = verify;
         this.vod = vod;
         this.procedureName = procedureName;
         this.evenWhenProcedureNamed = evenWhenProcedureNamed;
@@ -35,14 +35,29 @@ final class ProcedureOnUpload implements EventHandler {
 
     @Override
     public void handle(StoredEvent stored, VodEvent event) {
-        FileUpload upload = uploads.record(event);
+        FileUpload upload = FileUpload.from(event);
         String fileId = upload.fileId();
         Optional<String> own = nonEmpty(upload.procedureTaskId());
         if (own.isPresent() && !evenWhenProcedureNamed) {
+            uploads.record(upload);
             log.info("Upload FileId {} already started task flow {}; not starting {} on it (event {})", fileId,
                     own.get(), procedureName, stored.id());
             return;
         }
+        Optional<UploadSkip> skip = verify.beforeProcedure(fileId, procedureName);
+        if (skip.isPresent()) {
+            uploads.recordSkipped(upload, skip.get(), skip.get().reason() + "; task flow " + procedureName
+                    + " not started (NewFileUpload event " + stored.id() + ")");
+            String line = "Not starting task flow {} on FileId {}: {}; ProcessMediaByProcedure not called, the media"
+                    + " records why (event {})";
+            if (skip.get().mediaExists()) {
+                log.info(line, procedureName, fileId, skip.get().reason(), stored.id());
+            } else {
+                log.warn(line, procedureName, fileId, skip.get().reason(), stored.id());
+            }
+            return;
+        }
+        uploads.record(upload);
         String sessionId = SessionIds.procedure(fileId, procedureName);
         ProcessMediaResult result = vod.processMediaByProcedure(fileId, procedureName, sessionId,
                 "{\"vodhookEventId\":" + stored.id() + "}");

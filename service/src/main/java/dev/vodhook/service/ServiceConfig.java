@@ -201,7 +201,7 @@ public record ServiceConfig(
     /** One line for the startup log: every setting, secrets replaced. */
     public String redacted() {
         return "port=" + port
-                + " bind-host=" + bindHost
+                + " host=" + bindHost
                 + " vod-endpoint=" + vodEndpoint
                 + " secret-id=" + (secretId.length() > 4 ? secretId.substring(0, 4) + "****" : secretId.isEmpty() ? "(none)" : "****")
                 + " secret-key=" + (secretKey.isEmpty() ? "(none)" : "****")

@@ -117,6 +117,13 @@ public final class ServiceMetrics {
                 .tag("outcome", outcome).register(registry).increment();
     }
 
+    /** @param outcome {@code found}, {@code not_found}, {@code retryable_error} or {@code permanent_error} */
+    void describeMediaInfos(String outcome) {
+        Counter.builder("vodhook.vod.describemediainfos")
+                .description("DescribeMediaInfos calls verifying uploads, by outcome")
+                .tag("outcome", outcome).register(registry).increment();
+    }
+
     /**
      * @param outcome {@code recorded} (the answer went to the inbox), {@code already_received} (the event had come
      *                meanwhile), {@code still_running}, {@code given_up} (too old to ask) or {@code error}

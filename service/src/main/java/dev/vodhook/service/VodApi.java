@@ -2,6 +2,8 @@ package dev.vodhook.service;
 
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import com.tencentcloudapi.vod.v20180717.VodClient;
+import com.tencentcloudapi.vod.v20180717.models.DescribeMediaInfosRequest;
+import com.tencentcloudapi.vod.v20180717.models.DescribeMediaInfosResponse;
 import com.tencentcloudapi.vod.v20180717.models.DescribeTaskDetailRequest;
 import com.tencentcloudapi.vod.v20180717.models.DescribeTaskDetailResponse;
 import com.tencentcloudapi.vod.v20180717.models.MediaProcessTaskInput;
@@ -12,8 +14,11 @@ import com.tencentcloudapi.vod.v20180717.models.ProcessMediaResponse;
 import com.tencentcloudapi.vod.v20180717.models.TranscodeTaskInput;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +30,10 @@ import org.slf4j.LoggerFactory;
 public final class VodApi implements MediaProcessing, TaskDetails {
     /** VOD's answer to a SessionId it has seen within its dedup window. */
     static final String DUPLICATE_SESSION_ID = "InvalidParameterValue.SessionId";
+    /** DescribeMediaInfos' refusal of a FileId that cannot be one (vod-protocol.md §1.6): VOD has no such media. */
+    static final String INVALID_FILE_IDS = "InvalidParameterValue.FileIds";
+    /** The section of MediaInfo {@link #describeMedia} asks for: the smallest, enough to know the media is there. */
+    private static final String[] LOOKUP_FILTERS = {"basicInfo"};
     private static final Logger log = LoggerFactory.getLogger(VodApi.class);
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -98,6 +107,37 @@ public final class VodApi implements MediaProcessing, TaskDetails {
         } catch (VodApiException e) {
             return alreadySubmitted(e);
         }
+    }
+
+    @Override
+    public MediaLookup describeMedia(String fileId) {
+        DescribeMediaInfosRequest request = new DescribeMediaInfosRequest();
+        request.setFileIds(new String[] {fileId});
+        request.setFilters(LOOKUP_FILTERS);
+        subAppId.ifPresent(request::setSubAppId);
+        DescribeMediaInfosResponse response;
+        try {
+            response = call("DescribeMediaInfos", () -> client.DescribeMediaInfos(request));
+        } catch (VodApiException e) {
+            if (e.code().equals(INVALID_FILE_IDS)) {
+                log.debug("DescribeMediaInfos refused FileId {} as {}: no such media", fileId, e.code());
+                return MediaLookup.missing(e.requestId());
+            }
+            throw e;
+        }
+        String requestId = nullToEmpty(response.getRequestId());
+        if (stream(response.getMediaInfoSet()).anyMatch(m -> fileId.equals(m.getFileId()))) {
+            return MediaLookup.found(requestId);
+        }
+        if (stream(response.getNotExistFileIdSet()).anyMatch(fileId::equals)) {
+            return MediaLookup.missing(requestId);
+        }
+        throw new VodApiException("ClientSideError", requestId, "DescribeMediaInfos at " + endpoint
+                + " answered neither a MediaInfo nor NotExistFileIdSet for FileId " + fileId, true, null);
+    }
+
+    private static <T> Stream<T> stream(T[] array) {
+        return array == null ? Stream.empty() : Arrays.stream(array).filter(Objects::nonNull);
     }
 
     @Override

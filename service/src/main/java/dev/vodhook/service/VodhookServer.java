@@ -124,7 +124,8 @@ public final class VodhookServer implements AutoCloseable {
                     config.callbackToken().isPresent() ? "/<token>" : "",
                     server.baseUrl(), (System.nanoTime() - started) / 1_000_000,
                     isLoopback(config.bindHost())
-                            ? "; loopback only: set bind-host 0.0.0.0 for VOD to reach it from the network" : "");
+                            ? "; loopback only: set host to 0.0.0.0 (--host 0.0.0.0) for VOD to reach it from the"
+                                    + " network" : "");
             return server;
         } catch (RuntimeException e) {
             database.close();

@@ -71,7 +71,7 @@ class CallbackIntakeTest {
     void aDuplicateIsAnswered200AndNotStoredOrProcessedAgain() {
         start();
         long first = http.post("/callback", upload("1001")).json().path("id").asLong();
-        await().atMost(Duration.ofSeconds(5)).until(() ->
+        await().atMost(Duration.ofSeconds(60)).until(() ->
                 server.database().inbox().find(first).orElseThrow().status() == EventStatus.DONE);
 
         Http.Response again = http.post("/callback", upload("1001"));
@@ -124,7 +124,7 @@ class CallbackIntakeTest {
 
         assertThat(response.status()).isEqualTo(200);
         long id = response.json().path("id").asLong();
-        await().atMost(Duration.ofSeconds(5)).until(() ->
+        await().atMost(Duration.ofSeconds(60)).until(() ->
                 server.database().inbox().find(id).orElseThrow().status() == EventStatus.DONE);
     }
 
@@ -164,13 +164,13 @@ class CallbackIntakeTest {
     void uploadToOutputsThroughTheWholeReceiver() {
         start();
         http.post("/callback", upload("1001"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> http.get("/api/media/1001").status() == 200
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/api/media/1001").status() == 200
                 && !http.get("/api/media/1001").json().path("taskId").isNull());
         String taskId = http.get("/api/media/1001").json().path("taskId").asText();
 
         assertThat(http.post("/callback", TestEvents.procedureWithFailure("1001", taskId, 0)).status()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(5)).until(() ->
+        await().atMost(Duration.ofSeconds(60)).until(() ->
                 http.get("/api/media/1001").json().path("state").asText().equals("FINISHED"));
         JsonNode media = http.get("/api/media/1001").json();
         assertThat(media.path("fileId").asText()).isEqualTo("1001");

@@ -30,7 +30,7 @@ final class CallbackSender {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
             .version(HttpClient.Version.HTTP_1_1).build();
     private final AtomicInteger acknowledged = new AtomicInteger();
     private volatile int actAt = Integer.MAX_VALUE;
@@ -71,7 +71,7 @@ final class CallbackSender {
     }
 
     private Outcome post(Callback callback) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(callback.url())).timeout(Duration.ofSeconds(15))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(callback.url())).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(callback.body())).build();
         try {

@@ -75,13 +75,13 @@ class DeliveryFaultsAcceptanceTest {
         String early = calls.uploadSmall("LongVideoPreset");
         vod.faults().delayNextPushes(Duration.ofSeconds(10), 1);
         vod.runDuePushes();
-        await().atMost(Duration.ofSeconds(20)).until(() -> calls.tasksOn(early).getFirst().path("Status").asText()
+        await().atMost(Duration.ofSeconds(60)).until(() -> calls.tasksOn(early).getFirst().path("Status").asText()
                 .equals("FINISH"));
         vod.runDuePushes();
         awaitMedia(early, MediaState.FINISHED);
         vodClock.tick(Duration.ofSeconds(10));
         vod.runDuePushes();
-        await().atMost(Duration.ofSeconds(10)).until(() -> allDone(2));
+        await().atMost(Duration.ofSeconds(60)).until(() -> allDone(2));
 
         // twice, late, or only at the second attempt: duplicated, timed-out and failed pushes
         List<String> uploads = List.of(calls.uploadSmall(), calls.uploadSmall(), calls.uploadSmall());
@@ -90,7 +90,7 @@ class DeliveryFaultsAcceptanceTest {
         vod.faults().failNextPushes(503, 1);
         vod.faults().duplicateNextPushes(1);
         vod.faults().timeOutNextPushes(1);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
             vod.runDuePushes();
             vodClock.tick(Duration.ofSeconds(1));
             return allDelivered() && allDone(2 + 2 * uploads.size());
@@ -135,7 +135,7 @@ class DeliveryFaultsAcceptanceTest {
         }
         assertThat(unconfirmed()).as("stored, but their confirmations failed").isNotEmpty();
         vodClock.tick(Duration.ofSeconds(31)); // the visibility timeout: VOD hands them out again
-        await().atMost(Duration.ofSeconds(20)).until(() -> unconfirmed().isEmpty() && allDone(2 * uploads.size()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> unconfirmed().isEmpty() && allDone(2 * uploads.size()));
 
         for (String fileId : uploads) {
             assertFinishedWithOutput(fileId);
@@ -189,7 +189,7 @@ class DeliveryFaultsAcceptanceTest {
     }
 
     MediaView awaitMedia(String fileId, MediaState state) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> receiver.database().media().findMedia(fileId),
                         m -> m.isPresent() && m.get().state() == state).orElseThrow();
     }

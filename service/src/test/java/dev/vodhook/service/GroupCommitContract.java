@@ -68,7 +68,7 @@ abstract class GroupCommitContract {
             for (String id : List.of("1", "2", "3", "dup", "4", "5", "6", "7")) {
                 results.add(callers.submit(() -> commit.append(event(id))));
             }
-            await().atMost(Duration.ofSeconds(5)).until(() -> commit.queued() == 8);
+            await().atMost(Duration.ofSeconds(60)).until(() -> commit.queued() == 8);
             assertThat(results).noneMatch(Future::isDone);
 
             assertThat(commit.runOnce()).isEqualTo(8);
@@ -92,7 +92,7 @@ abstract class GroupCommitContract {
             Future<AppendResult> before = callers.submit(() -> commit.append(event("a")));
             Future<AppendResult> poison = callers.submit(() -> commit.append(event("poison")));
             Future<AppendResult> after = callers.submit(() -> commit.append(event("b")));
-            await().atMost(Duration.ofSeconds(5)).until(() -> commit.queued() == 3);
+            await().atMost(Duration.ofSeconds(60)).until(() -> commit.queued() == 3);
 
             commit.runOnce();
 
@@ -113,9 +113,11 @@ abstract class GroupCommitContract {
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             callers.submit(() -> commit.append(event("1")));
             callers.submit(() -> commit.append(event("2")));
-            await().atMost(Duration.ofSeconds(5)).until(() -> commit.queued() == 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> commit.queued() == 2);
 
             assertThatThrownBy(() -> commit.append(event("3"))).isInstanceOfSatisfying(Overloaded.class, e -> {
+                assertThat(e.getMessage()).as("refused for the full queue, not after waiting for a commit")
+                        .contains("busy (2 events waiting for a commit)");
                 assertThat(e.status()).isEqualTo(503);
                 assertThat(e.retryAfterSeconds()).isPositive();
             });
@@ -131,7 +133,7 @@ abstract class GroupCommitContract {
         GroupCommit commit = groupCommit(db, IntakeSettings.defaults(), () -> {});
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<AppendResult> queued = callers.submit(() -> commit.append(event("1")));
-            await().atMost(Duration.ofSeconds(5)).until(() -> commit.queued() == 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> commit.queued() == 1);
 
             commit.close();
 
@@ -182,7 +184,7 @@ abstract class GroupCommitContract {
     /** The caller's answer, once its thread has it (the commit is done; the thread may still be waking up). */
     static AppendResult answer(Future<AppendResult> caller) {
         try {
-            return caller.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            return caller.get(60, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("no answer: " + e, e);
         }

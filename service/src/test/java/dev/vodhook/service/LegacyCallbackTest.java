@@ -50,7 +50,7 @@ class LegacyCallbackTest {
         assertThat(stored.eventType()).isEqualTo("NewFileUpload");
         assertThat(stored.dedupeKey()).isEqualTo("NewFileUpload:5285890790714697960");
         assertThat(stored.body()).isEqualTo(UPLOAD_V2);
-        await().atMost(Duration.ofSeconds(5)).until(() ->
+        await().atMost(Duration.ofSeconds(60)).until(() ->
                 server.database().inbox().find(id).orElseThrow().status() == EventStatus.DONE);
         assertThat(vod.calls()).singleElement().satisfies(call -> {
             assertThat(call.fileId()).isEqualTo("5285890790714697960");

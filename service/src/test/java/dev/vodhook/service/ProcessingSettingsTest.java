@@ -17,8 +17,10 @@ class ProcessingSettingsTest {
         assertThat(p.procedure()).isEmpty();
         assertThat(p.reconcileAfter()).isEqualTo(Duration.ofMinutes(10));
         assertThat(p.reconcileEvery()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(p.verifyUploads()).isTrue();
         assertThat(ServiceConfig.defaults().redacted())
-                .contains("on-upload=transcode reconcile-after=PT10M reconcile-every=PT1M");
+                .contains("on-upload=transcode reconcile-after=PT10M reconcile-every=PT1M verify-uploads=true");
+        assertThat(p.withVerifyUploads(false).withProcedure("x").verifyUploads()).isFalse();
     }
 
     @Test
@@ -34,7 +36,7 @@ class ProcessingSettingsTest {
         assertThatThrownBy(() -> ProcessingSettings.defaults().withReconcileAfter(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(new ProcessingSettings(UploadAction.NONE, Optional.of(" x "), Duration.ofSeconds(1),
-                Duration.ofSeconds(1)).procedure()).contains("x");
+                Duration.ofSeconds(1), true).procedure()).contains("x");
     }
 
     @Test

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,7 +108,7 @@ class PullIntakeTest {
     }
 
     void awaitAllDone(int count) {
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(60)).until(() ->
                 server.database().inbox().countByStatus().get(EventStatus.DONE) == count);
     }
 
@@ -213,7 +214,7 @@ class PullIntakeTest {
         CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> pullUntilEmpty(pull));
         CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> pullUntilEmpty(second));
 
-        assertThat(a.get() + b.get()).isEqualTo(100);
+        assertThat(a.get(60, TimeUnit.SECONDS) + b.get(60, TimeUnit.SECONDS)).isEqualTo(100);
         assertThat(stored()).hasSize(100);
         assertThat(unconfirmed()).isEmpty();
     }
@@ -233,7 +234,7 @@ class PullIntakeTest {
                 .withIntake(IntakeSettings.defaults().withMode(IntakeMode.PULL)));
         publishUploads(1, 40);
 
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(60)).until(() ->
                 pulling.database().inbox().list(EventFilter.all(), 100).size() == 40);
         Http.Response push = new Http(pulling.baseUrl()).post("/callback", upload("99"));
         pulling.close();
@@ -253,7 +254,7 @@ class PullIntakeTest {
         }
         publishUploads(1, 10);
 
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(60)).until(() ->
                 both.database().inbox().countByStatus().get(EventStatus.DONE) == 10 && unconfirmedCount() == 0);
         assertThat(both.database().inbox().list(EventFilter.all(), 100)).hasSize(10);
         assertThat(processing.calls()).extracting(RecordingMediaProcessing.Call::fileId).hasSize(10)

@@ -41,10 +41,10 @@ class ReconcilerThroughLocalVodTest {
                 calls.pushTo(server.baseUrl() + "/callback");
                 String fileId = calls.upload();
                 vod.runDuePushes(); // NewFileUpload is delivered; the receiver starts the transcode
-                String taskId = await().atMost(Duration.ofSeconds(10)).until(() -> server.database().media()
+                String taskId = await().atMost(Duration.ofSeconds(60)).until(() -> server.database().media()
                         .findMedia(fileId).flatMap(MediaView::taskId), t -> t.isPresent()).orElseThrow();
                 vod.faults().dropNextPushes(1);
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
                     vod.runDuePushes();
                     return vod.deliveries().ofType("ProcedureStateChanged").stream().map(Delivery::status).toList();
                 }, statuses -> statuses.equals(List.of(Delivery.LOST)));
@@ -56,7 +56,7 @@ class ReconcilerThroughLocalVodTest {
                 clock.tick(Duration.ofMinutes(2));
                 assertThat(server.reconciler().runOnce()).isEqualTo(1);
 
-                MediaView media = await().atMost(Duration.ofSeconds(10)).until(() -> server.database().media()
+                MediaView media = await().atMost(Duration.ofSeconds(60)).until(() -> server.database().media()
                         .findMedia(fileId).orElseThrow(), m -> m.state() == MediaState.FINISHED);
                 assertThat(media.outputs()).extracting(OutputRecord::kind, OutputRecord::definition,
                         OutputRecord::succeeded).containsExactly(

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * A hand-written stand-in for VOD's ProcessMedia: records every call, answers a new task id, treats
- * a repeated SessionId as VOD does (already submitted), and fails on demand.
+ * a repeated SessionId as VOD does (already submitted), and fails on demand. DescribeMediaInfos finds
+ * every FileId except those it was told VOD does not have.
  */
 final class RecordingMediaProcessing implements MediaProcessing {
     record Call(String fileId, List<Integer> definitions, String sessionId, String sessionContext) {}
@@ -17,6 +18,8 @@ final class RecordingMediaProcessing implements MediaProcessing {
     private final List<Call> calls = new ArrayList<>();
     private final Set<String> sessions = new HashSet<>();
     private final Deque<VodApiException> failures = new ArrayDeque<>();
+    private final List<String> lookups = new ArrayList<>();
+    private final Set<String> unknown = new HashSet<>();
     private VodApiException failAlways;
     private int tasks;
 
@@ -34,6 +37,24 @@ final class RecordingMediaProcessing implements MediaProcessing {
             return ProcessMediaResult.alreadySubmitted("req-" + calls.size());
         }
         return ProcessMediaResult.started("1500012345-procedurev2-task" + (++tasks), "req-" + calls.size());
+    }
+
+    @Override
+    public synchronized MediaLookup describeMedia(String fileId) {
+        lookups.add(fileId);
+        String requestId = "req-lookup-" + lookups.size();
+        return unknown.contains(fileId) ? MediaLookup.missing(requestId) : MediaLookup.found(requestId);
+    }
+
+    /** DescribeMediaInfos answers that VOD has no media with this FileId. */
+    synchronized RecordingMediaProcessing unknownToVod(String fileId) {
+        unknown.add(fileId);
+        return this;
+    }
+
+    /** The FileIds DescribeMediaInfos was asked about, in order. */
+    synchronized List<String> lookups() {
+        return List.copyOf(lookups);
     }
 
     /** The next {@code times} calls fail with an error of this code. */

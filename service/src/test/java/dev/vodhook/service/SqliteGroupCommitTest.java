@@ -44,13 +44,13 @@ class SqliteGroupCommitTest extends GroupCommitContract {
             s.execute("BEGIN IMMEDIATE"); // another process holds the write lock
             Future<AppendResult> waiting = callers.submit(() -> commit.append(event("1")));
 
-            assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+            assertThatThrownBy(() -> waiting.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOfSatisfying(Overloaded.class,
                             e -> assertThat(e.getMessage()).contains("not committed within"));
 
             s.execute("COMMIT");
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> db.inbox().list(EventFilter.all(), 10).size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.inbox().list(EventFilter.all(), 10).size() == 1);
         assertThat(commit.append(event("1")).duplicate()).isTrue(); // the sender's retry
     }
 }

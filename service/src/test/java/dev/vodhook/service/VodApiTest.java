@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,13 +29,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class VodApiTest {
     static final List<Integer> DEFINITIONS = List.of(100010, 100020);
 
-    /** What the fake VOD answers next: HTTP status, body, and a delay before answering. */
-    record Answer(int status, String body, Duration delay) {}
+    /** What the fake VOD answers next: HTTP status and body, or (held) nothing until the test has ended. */
+    record Answer(int status, String body, boolean held) {}
 
     HttpServer server;
     volatile Answer answer;
     final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
     volatile String lastBody;
+    /** Lets a held answer go, once the test is over. */
+    final CountDownLatch testOver = new CountDownLatch(1);
 
     @BeforeEach
     void startFakeVod() throws IOException {
@@ -42,10 +46,12 @@ class VodApiTest {
             exchange.getRequestHeaders().forEach((k, v) -> lastHeaders.put(k.toLowerCase(), v.getFirst()));
             lastBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Answer a = answer;
-            try {
-                Thread.sleep(a.delay().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (a.held()) {
+                try {
+                    testOver.await(5, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             byte[] out = a.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -62,6 +68,7 @@ class VodApiTest {
 
     @AfterEach
     void stopFakeVod() {
+        testOver.countDown();
         server.stop(0);
     }
 
@@ -71,7 +78,7 @@ class VodApiTest {
     }
 
     void answer(String responseJson) {
-        answer = new Answer(200, responseJson, Duration.ZERO);
+        answer = new Answer(200, responseJson, false);
     }
 
     static String error(String code, String requestId) {
@@ -83,7 +90,7 @@ class VodApiTest {
     void processMediaSendsTheTranscodeTaskAndReturnsTheTaskId() throws Exception {
         answer(Samples.text("api-ProcessMedia-response.json"));
 
-        ProcessMediaResult result = api(Duration.ofSeconds(5)).processMedia("5285890813874512345", DEFINITIONS,
+        ProcessMediaResult result = api(Duration.ofSeconds(60)).processMedia("5285890813874512345", DEFINITIONS,
                 "vodhook-abc", "{\"vodhookEventId\":7}");
 
         assertThat(result).isEqualTo(ProcessMediaResult.started(
@@ -107,7 +114,7 @@ class VodApiTest {
     void aRepeatedSessionIdMeansTheTaskWasAlreadyStarted() {
         answer(error("InvalidParameterValue.SessionId", "req-dup"));
 
-        ProcessMediaResult result = api(Duration.ofSeconds(5)).processMedia("1", DEFINITIONS, "vodhook-abc", "");
+        ProcessMediaResult result = api(Duration.ofSeconds(60)).processMedia("1", DEFINITIONS, "vodhook-abc", "");
 
         assertThat(result).isEqualTo(ProcessMediaResult.alreadySubmitted("req-dup"));
     }
@@ -127,7 +134,7 @@ class VodApiTest {
     void vodErrorsAreMappedWithTheirCodeRequestIdAndRetryability(String code, boolean retryable) {
         answer(error(code, "req-42"));
 
-        assertThatThrownBy(() -> api(Duration.ofSeconds(5)).processMedia("1", DEFINITIONS, "s", ""))
+        assertThatThrownBy(() -> api(Duration.ofSeconds(60)).processMedia("1", DEFINITIONS, "s", ""))
                 .isInstanceOfSatisfying(VodApiException.class, e -> {
                     assertThat(e.code()).isEqualTo(code);
                     assertThat(e.requestId()).isEqualTo("req-42");
@@ -140,7 +147,7 @@ class VodApiTest {
     void anAuthenticationFailureNeedsAPerson() {
         answer(Samples.text("api-error-response.json"));
 
-        assertThatThrownBy(() -> api(Duration.ofSeconds(5)).processMedia("1", DEFINITIONS, "s", ""))
+        assertThatThrownBy(() -> api(Duration.ofSeconds(60)).processMedia("1", DEFINITIONS, "s", ""))
                 .isInstanceOfSatisfying(VodApiException.class, e -> {
                     assertThat(e.code()).isEqualTo("AuthFailure.SignatureFailure");
                     assertThat(e.requestId()).isEqualTo("ed93f3cb-f35e-473f-b9f3-0d451b8b79c6");
@@ -150,9 +157,9 @@ class VodApiTest {
 
     @Test
     void aNon200AnswerIsAServerSideErrorWorthRetrying() {
-        answer = new Answer(502, "<html>bad gateway</html>", Duration.ZERO);
+        answer = new Answer(502, "<html>bad gateway</html>", false);
 
-        assertThatThrownBy(() -> api(Duration.ofSeconds(5)).processMedia("1", DEFINITIONS, "s", ""))
+        assertThatThrownBy(() -> api(Duration.ofSeconds(60)).processMedia("1", DEFINITIONS, "s", ""))
                 .isInstanceOfSatisfying(VodApiException.class, e -> {
                     assertThat(e.code()).isEqualTo("ServerSideError");
                     assertThat(e.requestId()).isEmpty();
@@ -162,7 +169,7 @@ class VodApiTest {
 
     @Test
     void aTimeoutIsATransportErrorWorthRetrying() {
-        answer = new Answer(200, error("InternalError", "late"), Duration.ofMillis(2500));
+        answer = new Answer(200, error("InternalError", "late"), true); // never in time, however long it takes
 
         assertThatThrownBy(() -> api(Duration.ofSeconds(1)).processMedia("1", DEFINITIONS, "s", ""))
                 .isInstanceOfSatisfying(VodApiException.class, e -> {
@@ -198,7 +205,7 @@ class VodApiTest {
     void processMediaByProcedureSendsTheTemplateAndSessionAndReturnsTheTaskId() throws Exception {
         answer("{\"Response\":{\"TaskId\":\"1500012345-procedurev2-abc\",\"RequestId\":\"req-p\"}}");
 
-        ProcessMediaResult result = api(Duration.ofSeconds(5)).processMediaByProcedure("5285890813874512345",
+        ProcessMediaResult result = api(Duration.ofSeconds(60)).processMediaByProcedure("5285890813874512345",
                 "LongVideoPreset", "vodhook-def", "{\"vodhookEventId\":8}");
 
         assertThat(result).isEqualTo(ProcessMediaResult.started("1500012345-procedurev2-abc", "req-p"));
@@ -215,10 +222,10 @@ class VodApiTest {
     void aRepeatedProcedureSessionIdMeansTheFlowWasAlreadyStarted() {
         answer(error("InvalidParameterValue.SessionId", "req-dup"));
 
-        assertThat(api(Duration.ofSeconds(5)).processMediaByProcedure("1", "LongVideoPreset", "s", ""))
+        assertThat(api(Duration.ofSeconds(60)).processMediaByProcedure("1", "LongVideoPreset", "s", ""))
                 .isEqualTo(ProcessMediaResult.alreadySubmitted("req-dup"));
         answer(error("InvalidParameterValue.ProcedureName", "req-x"));
-        assertThatThrownBy(() -> api(Duration.ofSeconds(5)).processMediaByProcedure("1", "Nope", "s", ""))
+        assertThatThrownBy(() -> api(Duration.ofSeconds(60)).processMediaByProcedure("1", "Nope", "s", ""))
                 .isInstanceOfSatisfying(VodApiException.class, e -> assertThat(e.retryable()).isFalse());
     }
 
@@ -226,7 +233,7 @@ class VodApiTest {
     void describeTaskTurnsAProcedureAnswerIntoTheEventVodWouldHaveSent() {
         answer(Samples.text("api-DescribeTaskDetail-response-Procedure.json"));
 
-        TaskDetail detail = api(Duration.ofSeconds(5)).describeTask(TestEvents.SAMPLE_TASK_ID);
+        TaskDetail detail = api(Duration.ofSeconds(60)).describeTask(TestEvents.SAMPLE_TASK_ID);
 
         assertThat(lastHeaders).containsEntry("x-tc-action", "DescribeTaskDetail");
         assertThat(lastBody).contains("\"TaskId\":\"" + TestEvents.SAMPLE_TASK_ID + "\"");
@@ -254,19 +261,59 @@ class VodApiTest {
     void anAbortedAnswerCarriesItsStatusIntoTheEventAndOtherTypesHaveNoEvent() {
         answer(Samples.text("api-DescribeTaskDetail-response-Procedure.json")
                 .replace("\"Status\": \"FINISH\",\n    \"CreateTime\"", "\"Status\": \"ABORTED\",\n    \"CreateTime\""));
-        TaskDetail aborted = api(Duration.ofSeconds(5)).describeTask("t");
+        TaskDetail aborted = api(Duration.ofSeconds(60)).describeTask("t");
         assertThat(aborted.status()).isEqualTo("ABORTED");
         assertThat(aborted.ended()).isTrue();
         assertThat(aborted.eventBody().orElseThrow()).contains("\"Status\":\"ABORTED\"");
 
         answer("{\"Response\":{\"TaskType\":\"PullUpload\",\"Status\":\"FINISH\",\"ProcedureTask\":null,"
                 + "\"PullUploadTask\":{\"TaskId\":\"t-pull\"},\"RequestId\":\"r\"}}");
-        TaskDetail pull = api(Duration.ofSeconds(5)).describeTask("t-pull");
+        TaskDetail pull = api(Duration.ofSeconds(60)).describeTask("t-pull");
         assertThat(pull.ended()).isTrue();
         assertThat(pull.eventBody()).isEmpty();
 
         answer(error("InvalidParameterValue.TaskId", "req-t"));
-        assertThatThrownBy(() -> api(Duration.ofSeconds(5)).describeTask("unknown"))
+        assertThatThrownBy(() -> api(Duration.ofSeconds(60)).describeTask("unknown"))
                 .isInstanceOfSatisfying(VodApiException.class, e -> assertThat(e.code()).isEqualTo("InvalidParameterValue.TaskId"));
+    }
+
+    @Test
+    void describeMediaAsksForOneFileIdInTheSubAppIdAndFindsItOrNot() throws Exception {
+        answer(Samples.text("api-DescribeMediaInfos-response.json"));
+        VodApi api = api(Duration.ofSeconds(5));
+
+        assertThat(api.describeMedia("5285890813874512345"))
+                .isEqualTo(MediaLookup.found("9b7d1c2a-3e4f-4a5b-8c6d-7e8f9a0b1c2d"));
+        assertThat(lastHeaders).containsEntry("x-tc-action", "DescribeMediaInfos");
+        JsonNode body = new ObjectMapper().readTree(lastBody);
+        assertThat(body.path("FileIds")).hasSize(1);
+        assertThat(body.path("FileIds").get(0).asText()).isEqualTo("5285890813874512345");
+        assertThat(body.path("SubAppId").asLong()).isEqualTo(1500012345L);
+        assertThat(body.path("Filters")).hasSize(1);
+        assertThat(body.path("Filters").get(0).asText()).isEqualTo("basicInfo");
+
+        assertThat(api.describeMedia("5285890813870000000"))
+                .isEqualTo(MediaLookup.missing("9b7d1c2a-3e4f-4a5b-8c6d-7e8f9a0b1c2d"));
+    }
+
+    @Test
+    void aFileIdVodRefusesAsOneIsMissingAnAnswerWithoutItIsRetriedAndErrorsStand() {
+        answer(error("InvalidParameterValue.FileIds", "req-ids"));
+        assertThat(api(Duration.ofSeconds(5)).describeMedia("not a file id")).isEqualTo(MediaLookup.missing("req-ids"));
+
+        answer("{\"Response\":{\"MediaInfoSet\":[],\"NotExistFileIdSet\":null,\"RequestId\":\"req-odd\"}}");
+        assertThatThrownBy(() -> api(Duration.ofSeconds(5)).describeMedia("1"))
+                .isInstanceOfSatisfying(VodApiException.class, e -> {
+                    assertThat(e.retryable()).isTrue();
+                    assertThat(e.requestId()).isEqualTo("req-odd");
+                    assertThat(e.getMessage()).contains("neither a MediaInfo nor NotExistFileIdSet for FileId 1");
+                });
+
+        answer(error("InternalError.GetMediaListError", "req-500"));
+        assertThatThrownBy(() -> api(Duration.ofSeconds(5)).describeMedia("1"))
+                .isInstanceOfSatisfying(VodApiException.class, e -> assertThat(e.retryable()).isTrue());
+        answer(error("UnauthorizedOperation", "req-auth"));
+        assertThatThrownBy(() -> api(Duration.ofSeconds(5)).describeMedia("1"))
+                .isInstanceOfSatisfying(VodApiException.class, e -> assertThat(e.retryable()).isFalse());
     }
 }

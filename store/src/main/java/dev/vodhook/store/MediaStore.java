@@ -135,7 +135,7 @@ public final class MediaStore {
 
     private static Optional<MediaView> media(Handle h, String fileId) {
         Optional<MediaRow> row = h.createQuery("SELECT file_id, name, media_url, state, procedure_task_id,"
-                        + " source_task_id, original_deleted_at, created_at, updated_at FROM media"
+                        + " source_task_id, original_deleted_at, skip_reason, skipped_at, created_at, updated_at FROM media"
                         + " WHERE file_id = :fileId")
                 .bind("fileId", fileId)
                 .map((rs, ctx) -> new MediaRow(
@@ -147,7 +147,9 @@ public final class MediaStore {
                         Instant.ofEpochMilli(rs.getLong("created_at")),
                         Instant.ofEpochMilli(rs.getLong("updated_at")),
                         Optional.ofNullable(rs.getString("source_task_id")),
-                        Columns.instant(rs, "original_deleted_at")))
+                        Columns.instant(rs, "original_deleted_at"),
+                        Optional.ofNullable(rs.getString("skip_reason")),
+                        Columns.instant(rs, "skipped_at")))
                 .findOne();
         return row.map(m -> {
             List<StoredTask> tasks = h.createQuery("SELECT " + TASK_COLUMNS + " FROM task"
@@ -157,7 +159,8 @@ public final class MediaStore {
                     .list();
             Optional<String> taskId = tasks.isEmpty() ? m.procedureTaskId() : Optional.of(tasks.getFirst().taskId());
             return new MediaView(m.fileId(), m.name(), m.state(), m.mediaUrl(), m.procedureTaskId(), taskId,
-                    outputs(h, fileId), tasks, m.createdAt(), m.updatedAt(), m.sourceTaskId(), m.originalDeletedAt());
+                    outputs(h, fileId), tasks, m.createdAt(), m.updatedAt(), m.sourceTaskId(), m.originalDeletedAt(),
+                    m.skipReason(), m.skippedAt());
         });
     }
 
@@ -170,7 +173,9 @@ public final class MediaStore {
             Instant createdAt,
             Instant updatedAt,
             Optional<String> sourceTaskId,
-            Optional<Instant> originalDeletedAt) {}
+            Optional<Instant> originalDeletedAt,
+            Optional<String> skipReason,
+            Optional<Instant> skippedAt) {}
 
     static List<OutputRecord> outputs(Handle h, String fileId) {
         return h.createQuery("SELECT task_id, kind, definition, url, width, height, bitrate, size, duration,"

@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param taskId  the newest task on this media, else the procedure its upload started
  * @param sourceTaskId      the task that made it (PullUpload, EditMedia, ComposeMedia), if one did
  * @param originalDeletedAt when its original file was deleted on its own (the media stays)
+ * @param skipReason        why the last NewFileUpload started nothing on it (verify-uploads), until work starts
+ * @param skippedAt         when that was decided
  * @param outputs ordered by kind, definition, url
  * @param tasks   newest first
  */
@@ -25,4 +27,6 @@ public record MediaView(
         Instant createdAt,
         Instant updatedAt,
         Optional<String> sourceTaskId,
-        Optional<Instant> originalDeletedAt) {}
+        Optional<Instant> originalDeletedAt,
+        Optional<String> skipReason,
+        Optional<Instant> skippedAt) {}

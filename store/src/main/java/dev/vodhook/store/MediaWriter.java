@@ -90,6 +90,28 @@ public final class MediaWriter {
     }
 
     /**
+     * A NewFileUpload started nothing on the media, for {@code reason}: the media (created UPLOADED if unknown,
+     * its state otherwise unchanged) keeps the reason and the time until {@link #clearSkip}.
+     */
+    public void recordSkip(String fileId, String reason) {
+        upsertMedia(MediaUpdate.state(fileId, MediaState.UPLOADED));
+        handle.createUpdate("UPDATE media SET skip_reason = :reason, skipped_at = :now, updated_at = :now"
+                        + " WHERE file_id = :fileId")
+                .bind("fileId", Text.storable(fileId))
+                .bind("reason", Text.storable(Text.cut(reason, Inbox.MAX_ERROR_LENGTH)))
+                .bind("now", now)
+                .execute();
+    }
+
+    /** Work was started on the media after all: the reason it was skipped no longer holds. */
+    public void clearSkip(String fileId) {
+        handle.createUpdate("UPDATE media SET skip_reason = NULL, skipped_at = NULL"
+                        + " WHERE file_id = :fileId AND skip_reason IS NOT NULL")
+                .bind("fileId", Text.storable(fileId))
+                .execute();
+    }
+
+    /**
      * Records a task's status. Returns true when the status was new or moved forward, false when
      * the stored status is already as far or further (a late or repeated event). A task flow
      * ({@code Procedure}) of a media that moves forward is notified: {@code media.processing} while it

@@ -69,18 +69,18 @@ class CombiningWriterTest {
                         .mapTo(Integer.class).one() * 100;
             }), threads));
             int queued = n;
-            await().atMost(Duration.ofSeconds(5)).until(() -> writer.waiting() == queued);
+            await().atMost(Duration.ofSeconds(60)).until(() -> writer.waiting() == queued);
         }
 
         release.countDown();
 
-        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(first.get(60, TimeUnit.SECONDS)).isEqualTo(1);
         for (int n = 1; n <= 5; n++) {
             CompletableFuture<Integer> write = waiting.get(n - 1);
             if (n == 3) {
-                assertThatThrownBy(() -> write.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("refused 3");
+                assertThatThrownBy(() -> write.get(60, TimeUnit.SECONDS)).hasRootCauseMessage("refused 3");
             } else {
-                assertThat(write.get(5, TimeUnit.SECONDS)).as("write %d", n).isEqualTo(1);
+                assertThat(write.get(60, TimeUnit.SECONDS)).as("write %d", n).isEqualTo(1);
             }
         }
         assertThat(rows()).containsExactly(0, 1, 2, 4, 5);
@@ -98,7 +98,7 @@ class CombiningWriterTest {
 
     static void block(CountDownLatch latch) {
         try {
-            assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -518,8 +517,12 @@ abstract class InboxContract {
     }
 
     @Test
-    void pingAnswers() {
+    void pingAnswersWhileOpenAndFailsOnceClosed() {
         database.ping();
-        assertThat(Optional.of(database.displayUrl())).isPresent();
+
+        database.close();
+
+        assertThatThrownBy(database::ping).isInstanceOf(StoreException.class);
+        assertThat(database.displayUrl()).as("no password in what logs show").doesNotContain("password=");
     }
 }

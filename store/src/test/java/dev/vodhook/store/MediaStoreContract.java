@@ -335,6 +335,31 @@ abstract class MediaStoreContract {
     }
 
     @Test
+    void aSkipCreatesAnUnknownMediaKeepsItsReasonUntilClearedAndMovesNoState() {
+        media.write(T0, w -> w.recordSkip(FILE, "VOD has no media with this FileId"));
+
+        MediaView skipped = media.findMedia(FILE).orElseThrow();
+        assertThat(skipped.state()).isEqualTo(MediaState.UPLOADED);
+        assertThat(skipped.name()).isEmpty();
+        assertThat(skipped.skipReason()).contains("VOD has no media with this FileId");
+        assertThat(skipped.skippedAt()).contains(T0);
+
+        media.upsertMedia(MediaUpdate.state(FILE, MediaState.FINISHED), T0.plusSeconds(1));
+        media.write(T0.plusSeconds(2), w -> w.recordSkip(FILE, "already has every output\u0000"));
+        MediaView again = media.findMedia(FILE).orElseThrow();
+        assertThat(again.state()).as("a skip moves no state back").isEqualTo(MediaState.FINISHED);
+        assertThat(again.skipReason()).contains("already has every output\uFFFD");
+        assertThat(again.skippedAt()).contains(T0.plusSeconds(2));
+
+        media.write(T0.plusSeconds(3), w -> w.clearSkip(FILE));
+        MediaView cleared = media.findMedia(FILE).orElseThrow();
+        assertThat(cleared.skipReason()).isEmpty();
+        assertThat(cleared.skippedAt()).isEmpty();
+        media.write(T0.plusSeconds(4), w -> w.clearSkip("unknown"));
+        assertThat(media.findMedia("unknown")).as("clearing creates nothing").isEmpty();
+    }
+
+    @Test
     void quietTasksAreOurOpenTasksUnmovedAndUncheckedSinceTheGivenTime() {
         media.recordTask(task(TaskStatus.PROCESSING, 0, true), T0);
         media.recordTask(new TaskUpdate("not-ours", Optional.of(FILE), "Procedure", TaskStatus.PROCESSING, 0, "",

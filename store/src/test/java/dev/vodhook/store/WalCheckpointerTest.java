@@ -69,7 +69,7 @@ class WalCheckpointerTest {
             }
             // 2,000 events of 4 KB went through the log; the background checkpoint copies them
             // into the database file without the writer's help
-            await().atMost(Duration.ofSeconds(10)).until(() -> Files.size(file) > 2_000L * 4_000);
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.size(file) > 2_000L * 4_000);
             assertThat(db.inbox().list(EventFilter.all(), 3_000)).hasSize(2_000);
         }
     }
