@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Acceptance, notifications from several instances: three receivers share one PostgreSQL database; two run in this
  * JVM, the third in a child process. The third takes task-flow events of 24 media first and holds 6 notifications in
  * flight (the endpoint does not answer them); then all three take FINISH events round-robin, and the third is
- * SIGKILLed mid-stream. Once the live ones are idle, their clock jumps past its leases (never while they hold one of
- * their own). Every notification is delivered, in order per media; each is received once, except those the killed
+ * SIGKILLed mid-stream. Once the live ones are idle, their clock jumps past its leases (their own leases are longer
+ * than the jump, so even one they held then would stay theirs). Every notification is delivered, in order per media; each is received once, except those the killed
  * receiver had in flight, received once more: no notification is delivered twice by two live receivers.
  */
 class NotificationSharedPostgresAcceptanceTest {
@@ -46,6 +46,9 @@ class NotificationSharedPostgresAcceptanceTest {
     static final int MEDIA = 24;
     static final int HELD = 6;
     static final Duration DOOMED_LEASE = Duration.ofMinutes(20);
+    /** How far the living's clock jumps: past the dead one's leases (twice DOOMED_LEASE), not past their own. */
+    static final Duration JUMP = DOOMED_LEASE.multipliedBy(3);
+    static final Duration LIVE_LEASE = JUMP.multipliedBy(2);
 
     @TempDir
     Path dir;
@@ -71,8 +74,9 @@ class NotificationSharedPostgresAcceptanceTest {
             String doomedOwner = ":" + doomed.pid() + ":";
             ShiftableClock live = ShiftableClock.system();
             ServiceConfig config = TestReceivers.config(dir, SettableClock.at(TestReceivers.START)).withClock(live)
+                    .withWorker(new WorkerSettings(Duration.ofMillis(200), 16, LIVE_LEASE, Duration.ofSeconds(5), LIVE_LEASE))
                     .withDatabaseUrl(database).withVodEndpoint("http://127.0.0.1:9")
-                    .withNotifications(NotifySettings.defaults().withLease(Duration.ofMinutes(10))
+                    .withNotifications(NotifySettings.defaults().withLease(LIVE_LEASE)
                             .withEndpoints(List.of(NotifyEndpoint.of(app.url(), SECRET))));
             try (Database db = Database.open(database)) {
                 assertThat(new CallbackSender().start(IntStream.range(0, MEDIA).mapToObj(i -> new Callback(
@@ -94,7 +98,7 @@ class NotificationSharedPostgresAcceptanceTest {
                     await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
                             .until(() -> idleButForTheDead(database, db, doomedOwner));
                     Set<String> inFlightOfTheDead = sendingBy(database, doomedOwner);
-                    live.jumpAhead(DOOMED_LEASE.multipliedBy(3));
+                    live.jumpAhead(JUMP);
                     List<Callback> again = outcomes.stream().filter(o -> !o.acknowledged())
                             .map(o -> new Callback(one.baseUrl() + "/callback", o.callback().body())).toList();
                     assertThat(new CallbackSender().start(again, 4).get()).allMatch(Outcome::acknowledged);

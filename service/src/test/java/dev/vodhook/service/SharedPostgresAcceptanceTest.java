@@ -48,7 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
  * needs: the local VOD holds its ProcessMedia calls until the faults are cleared (its client waits longer than
  * that), and its leases are long (10 minutes, and extended by its heartbeat), so no live receiver can take over one
  * of them before it dies, however slow the machine. Once it is dead and what it held is written down, the live
- * receivers' clock jumps ahead by that lease, and the dead receiver's leases lapse for them at once.
+ * receivers' clock jumps ahead by that lease, and the dead receiver's leases lapse for them at once. Their own leases
+ * and handler limit are longer than the jump ({@link #LIVE_LEASE}), so an event one of them holds at that moment is
+ * neither taken by the other nor abandoned, however long its handler takes.
  */
 class SharedPostgresAcceptanceTest {
     static final int UPLOADS = 16;
@@ -59,6 +61,8 @@ class SharedPostgresAcceptanceTest {
     static final Duration HELD = Duration.ofMinutes(10);
     /** The doomed receiver's lease: longer than the test, so only its death and the live clock's jump end it. */
     static final Duration DOOMED_LEASE = Duration.ofMinutes(10);
+    /** The live receivers' lease: longer than their clock's jump, which only the dead receiver's leases outlast. */
+    static final Duration LIVE_LEASE = DOOMED_LEASE.multipliedBy(3);
 
     @TempDir
     Path dir;
@@ -73,6 +77,7 @@ class SharedPostgresAcceptanceTest {
             ShiftableClock live = ShiftableClock.system();
             ServiceConfig inProcess = calls.receiverConfig(TestReceivers.config(dir, SettableClock.at(TestReceivers.START)))
                     .withClock(live)
+                    .withWorker(new WorkerSettings(Duration.ofMillis(200), 16, LIVE_LEASE, Duration.ofSeconds(5), LIVE_LEASE))
                     .withDatabaseUrl(database)
                     .withDefinitions(List.of(100010))
                     .withIntake(IntakeSettings.defaults().withMode(IntakeMode.BOTH).withPullers(2));
