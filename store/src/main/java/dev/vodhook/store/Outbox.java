@@ -173,6 +173,30 @@ public final class Outbox {
         return finish(lease, attempt, "DELIVERED", now);
     }
 
+    /**
+     * Marks several deliveries DELIVERED in one transaction (a deliverer marking what finished together), as
+     * {@link #markDelivered} would one by one; returns the ids marked (a lease lost is left out).
+     */
+    public Set<Long> markAllDelivered(List<Map.Entry<DeliveryLease, AttemptRecord>> delivered, Instant now) {
+        if (delivered.isEmpty()) {
+            return Set.of();
+        }
+        return storage.write("mark " + delivered.size() + " deliveries DELIVERED", h -> {
+            lockMedia(h, delivered.stream().map(d -> d.getKey().fileId()).distinct().sorted().toList());
+            Set<Long> marked = new java.util.HashSet<>();
+            for (var d : delivered) {
+                DeliveryLease lease = d.getKey();
+                insertAttempt(h, d.getValue());
+                if (held(h, lease, "UPDATE delivery SET status = 'DELIVERED', finished_at = :now, next_attempt_at = :now,"
+                        + " lease_owner = NULL, lease_until = NULL" + last(d.getValue()), now, d.getValue()) == 1) {
+                    marked.add(lease.deliveryId());
+                    promoteNext(h, lease.endpointId(), lease.fileId(), now);
+                }
+            }
+            return marked;
+        });
+    }
+
     /** The schedule is used up: DEAD with the last answer, and the media's next notification goes. */
     public boolean markDead(DeliveryLease lease, AttemptRecord attempt, Instant now) {
         return finish(lease, attempt, "DEAD", now);

@@ -232,6 +232,24 @@ abstract class OutboxContract {
     }
 
     @Test
+    void deliveriesFinishedTogetherAreMarkedInOneGoAndTheirMediasNextGo() {
+        upload(FILE, T0);
+        started(FILE, T0);
+        upload(OTHER, T0);
+        started(OTHER, T0);
+        List<ClaimedDelivery> heads = claim("w1", T0);
+        ClaimedDelivery lost = heads.get(1);
+        assertThat(outbox.release(lost.lease(), T0)).isTrue(); // its lease is gone: marking it changes nothing
+
+        assertThat(outbox.markAllDelivered(heads.stream().map(c -> java.util.Map.entry(c.lease(), attempt(c, T0, 200)))
+                .toList(), T0.plusSeconds(1))).containsExactly(heads.get(0).id());
+        assertThat(claim("w2", T0.plusSeconds(1))).extracting(c -> c.notification().fileId() + " "
+                + c.notification().type()).containsExactlyInAnyOrder(heads.get(0).notification().fileId()
+                + " PROCESSING", lost.notification().fileId() + " UPLOADED");
+        assertThat(outbox.log().attempts(lost.id())).as("the attempt is recorded all the same").hasSize(1);
+    }
+
+    @Test
     void aNotificationWrittenWhileTheHeadIsOutWaitsForIt() {
         upload(FILE, T0);
         ClaimedDelivery head = claim("w1", T0).getFirst();

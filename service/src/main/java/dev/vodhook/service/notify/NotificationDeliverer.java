@@ -50,6 +50,7 @@ public final class NotificationDeliverer implements AutoCloseable {
     private final RandomGenerator random;
     private final String owner;
     private final Map<String, NotifyEndpoint> configured;
+    private final DeliveredMarks delivered;
     private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
     private final HeldLeases<ClaimedDelivery> held = new HeldLeases<>(ClaimedDelivery::id, ClaimedDelivery::attempt);
     private final Semaphore wakeUps = new Semaphore(0);
@@ -72,6 +73,7 @@ public final class NotificationDeliverer implements AutoCloseable {
         this.configured = settings.endpoints().stream()
                 .collect(Collectors.toMap(e -> e.url().toString(), Function.identity()));
         configured.keySet().forEach(url -> slots.put(url, new Semaphore(settings.concurrency())));
+        this.delivered = new DeliveredMarks(outbox, clock);
     }
 
     public String owner() {
@@ -329,7 +331,7 @@ public final class NotificationDeliverer implements AutoCloseable {
                 Duration.ofNanos(answer.nanos()), answer.status(), outcome, answer.answer());
         String what = c.notification().type().wireName() + " of FileId " + c.notification().fileId();
         if (answer.delivered()) {
-            if (outbox.markDelivered(lease, attempt, now)) {
+            if (delivered.mark(lease, attempt)) {
                 metrics.attempted(c.notification().type(), "delivered", answer.nanos());
                 metrics.delivered(Duration.between(c.notification().createdAt(), now));
                 log.debug("Delivery {} ({}) to {} delivered: {}", c.id(), what, c.url(), attempt.summary());
