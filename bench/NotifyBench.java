@@ -153,7 +153,7 @@ public class NotifyBench {
 
     static void latency(String database, int samples) throws Exception {
         try (Endpoint endpoint = Endpoint.start()) {
-            ServiceConfig config = ServiceConfig.defaults().withPort(0).withDatabaseUrl(database)
+            ServiceConfig config = ServiceConfig.defaults().withPort(0).withAdminPort(0).withDatabaseUrl(database)
                     .withCredentials("AKIDbench", "bench").withVodEndpoint("http://127.0.0.1:9")
                     .withNotifications(NotifySettings.defaults().withEndpoints(List.of(NotifyEndpoint.of(
                             endpoint.url(), SECRET))));

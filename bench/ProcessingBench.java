@@ -104,7 +104,7 @@ public class ProcessingBench {
 
     /** Starts the receiver's processor on the filled inbox and times it until no event is due. */
     static Drained drain(String database, long expectedDone) throws Exception {
-        ServiceConfig config = ServiceConfig.defaults().withPort(0).withDatabaseUrl(database)
+        ServiceConfig config = ServiceConfig.defaults().withPort(0).withAdminPort(0).withDatabaseUrl(database)
                 .withCredentials("AKIDbench", "bench").withVodEndpoint("http://127.0.0.1:9")
                 .withIntake(IntakeSettings.defaults().withIntakeOnly(true));
         try (VodhookServer server = VodhookServer.start(config)) {
@@ -134,6 +134,7 @@ public class ProcessingBench {
                 fileIds.add(upload(vod, clip));
             }
             ProcessBuilder serve = new ProcessBuilder(launcher, "serve", "--port", String.valueOf(port),
+                    "--admin-port", String.valueOf(port),
                     "--database", database, "--definitions", "100010", "--vod-endpoint", vod.baseUrl(),
                     "--secret-id", vod.config().secretId(), "--secret-key", vod.config().secretKey())
                     .redirectErrorStream(true).redirectOutput(work.resolve("latency-receiver.log").toFile());

@@ -42,7 +42,8 @@ public class PullBench {
             }
             long started = System.nanoTime();
             ProcessBuilder serve = new ProcessBuilder(launcher, "serve",
-                    "--port", String.valueOf(port), "--database", database, "--intake", "pull", "--intake-only",
+                    "--port", String.valueOf(port), "--admin-port", String.valueOf(port), "--database", database,
+                    "--intake", "pull", "--intake-only",
                     "--vod-endpoint", vod.baseUrl(), "--secret-id", vod.config().secretId(),
                     "--secret-key", vod.config().secretKey())
                     .redirectErrorStream(true).redirectOutput(work.resolve("pull-receiver.log").toFile());

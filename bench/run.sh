@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks. `bench/run.sh intake` measures event intake on this machine:
 #   push: wrk posts ~4 KB NewFileUpload events, each with its own FileId, over 64 connections to
-#         nginx answering a static 200 (the ceiling), then to `vodhook serve` on SQLite, then on
+#         nginx answering a static 200 (the ceiling), then to `vodhook serve` on SQLite (also with
+#         --sign-key, every callback carrying a valid Sign/T, to show the cost of checking it), then on
 #         PostgreSQL (Debian's, fsync on): events/s, p50/p99 latency, receiver RSS, start to ready,
 #         and a check that every event answered 200 is stored;
 #   pull: the local VOD in PULL mode holds N events; `vodhook serve --intake pull` pulls, commits
@@ -154,7 +155,8 @@ start_receiver() { # database url, extra args...
   local db=$1; shift
   local started
   started=$(date +%s%N)
-  VODHOOK_LOG_LEVEL=warn "$here/vodhook" serve --port "$receiver_port" \
+  # the admin side on the same loopback port, so that /healthz and /metrics are where they were
+  VODHOOK_LOG_LEVEL=warn "$here/vodhook" serve --port "$receiver_port" --admin-port "$receiver_port" \
     --database "$db" --secret-id AKIDbench --secret-key bench --vod-endpoint http://127.0.0.1:9 "$@" \
     >"$work/receiver.log" 2>&1 &
   receiver_pid=$!
@@ -174,12 +176,13 @@ stored_events() {
     | awk '/^vodhook_events_received_total/ { n += $NF } END { printf "%d", n }'
 }
 
-push_run() { # name, database url
+push_run() { # name, database url, extra serve args...
   local name=$1 db=$2 r stored answered cold
-  start_receiver "$db" --intake-only # the first start of a new jar also writes its class-data archive on exit
+  shift 2
+  start_receiver "$db" --intake-only "$@" # the first start of a new jar also writes its class-data archive on exit
   cold=$ready_ms
   stop_receiver
-  start_receiver "$db" --intake-only
+  start_receiver "$db" --intake-only "$@"
   load "http://127.0.0.1:$receiver_port/callback" 15 >/dev/null # warm-up: the JIT needs ~15 s under this load
   local before
   before=$(stored_events)
@@ -201,6 +204,15 @@ intake() {
 
   rm -f "$work"/sqlite.db*
   push_run "vodhook serve, SQLite" "jdbc:sqlite:$work/sqlite.db"
+
+  # the same with VOD's signature checked: callback.lua sends Sign/T as headers, valid for 10 minutes
+  rm -f "$work"/sqlite.db*
+  local sign_key=BenchSignKey0123456789
+  export BENCH_T=$(( $(date +%s) + 600 ))
+  export BENCH_SIGN
+  BENCH_SIGN=$(printf '%s%s' "$sign_key" "$BENCH_T" | md5sum | cut -d' ' -f1)
+  push_run "vodhook serve, SQLite, signed" "jdbc:sqlite:$work/sqlite.db" --sign-key "$sign_key"
+  unset BENCH_T BENCH_SIGN
 
   start_postgres
   push_run "vodhook serve, PostgreSQL" "jdbc:postgresql://127.0.0.1:$pg_port/vodhook?user=postgres"

@@ -99,6 +99,7 @@ if [[ " $tests " == *" deb "* ]]; then
   # The unit's ExecStart, by hand: these machines run no systemd. Against a local VOD started here.
   vod_port=$(free_port)
   port=$(free_port)
+  admin_port=$(free_port)
   /usr/bin/vodhook emulator --port "$vod_port" --notification-url "http://127.0.0.1:$port/callback" \
     > "$work/local-vod.log" 2>&1 &
   pids+=($!)
@@ -110,6 +111,7 @@ vod-endpoint: http://127.0.0.1:$vod_port
 database: jdbc:sqlite:/var/lib/vodhook/vodhook.db
 host: 127.0.0.1
 port: $port
+admin-port: $admin_port
 EOF
   exec_start="$(sed -n 's/^ExecStart=//p' /lib/systemd/system/vodhook.service)"
   (cd /var/lib/vodhook && runuser -u vodhook -- env VODHOOK_CACHE_DIR=/var/cache/vodhook $exec_start) \
@@ -126,7 +128,7 @@ EOF
     --secret-id AKIDLocalVodExampleSecretId0000 --secret-key LocalVodExampleSecretKey00000000 \
     | sed -n 's/^FileId: *//p')"
   [ -n "$file_id" ] || fail "upload to the local VOD"
-  finished() { http_get "http://127.0.0.1:$port/api/media/$file_id" | grep -q '"state":"FINISHED"'; }
+  finished() { http_get "http://127.0.0.1:$admin_port/api/media/$file_id" | grep -q '"state":"FINISHED"'; }
   wait_for 120 "media $file_id FINISHED in the installed service" finished
   echo "the installed service took FileId $file_id to FINISHED"
   kill "${pids[@]}" 2>/dev/null || true
@@ -166,7 +168,7 @@ if [[ " $tests " == *" image "* ]]; then
       "$here/package.sh" image
     port=$(free_port)
     "${podman[@]}" run -d --name vodhook-packaging-test --network host \
-      --ulimit nofile=1024:1024 --ulimit nproc=1000:1000 -e VODHOOK_PORT="$port" \
+      --ulimit nofile=1024:1024 --ulimit nproc=1000:1000 -e VODHOOK_PORT="$port" -e VODHOOK_ADMIN_PORT="$(free_port)" \
       -e SECRET_ID=AKIDLocalVodExampleSecretId0000 -e SECRET_KEY=LocalVodExampleSecretKey00000000 \
       "vodhook:$version" >/dev/null
     wait_for 90 "the container's /healthz" http_get "http://127.0.0.1:$port/healthz" \

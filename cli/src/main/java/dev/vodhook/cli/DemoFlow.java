@@ -56,14 +56,15 @@ public final class DemoFlow {
         DemoSteps steps = new DemoSteps(out, 7);
         String secretId = "AKID" + randomHex(16);
         String secretKey = randomHex(16);
+        String signKey = randomHex(16); // the application's SignKey: the receiver takes only pushes signed with it
         EmulatorConfig vodConfig = EmulatorConfig.defaults().withCredentials(secretId, secretKey)
                 .withDataDir(options.workDir().resolve("vod"));
         try (LocalVod vod = LocalVod.start(vodConfig);
-             VodhookServer receiver = VodhookServer.start(receiverConfig(vod, secretId, secretKey))) {
+             VodhookServer receiver = VodhookServer.start(receiverConfig(vod, secretId, secretKey, signKey))) {
             steps.run("start local VOD and receiver", () -> {
-                LocalSubscription.pushTo(vod, secretId, secretKey, receiver.baseUrl() + "/callback");
+                LocalSubscription.pushTo(vod, secretId, secretKey, receiver.baseUrl() + "/callback", signKey);
                 return vod.baseUrl();
-            }, url -> "VOD " + url + ", receiver " + receiver.baseUrl());
+            }, url -> "VOD " + url + ", receiver " + receiver.baseUrl() + " (signed pushes), API " + receiver.adminUrl());
 
             Path clip = options.workDir().resolve("demo-clip.mp4");
             Ffmpeg ffmpeg = Ffmpeg.locate();
@@ -76,7 +77,7 @@ public final class DemoFlow {
             ServerUpload.Uploaded uploaded = steps.run("upload (ApplyUpload, storage, Commit)",
                     () -> upload.upload(clip, Optional.empty(), Optional.empty()), u -> "FileId " + u.fileId());
 
-            ReceiverApi api = new ReceiverApi(URI.create(receiver.baseUrl()));
+            ReceiverApi api = new ReceiverApi(URI.create(receiver.adminUrl()));
             Poll poll = new Poll(options.stepTimeout());
             steps.run("NewFileUpload pushed and stored", () -> poll.until("the receiver to record the upload",
                     () -> api.media(uploaded.fileId())), m -> "state " + m.path("state").asText());
@@ -97,9 +98,11 @@ public final class DemoFlow {
         }
     }
 
-    private ServiceConfig receiverConfig(LocalVod vod, String secretId, String secretKey) {
+    private ServiceConfig receiverConfig(LocalVod vod, String secretId, String secretKey, String signKey) {
         return ServiceConfig.defaults()
                 .withPort(0)
+                .withAdminPort(0)
+                .withSignKeys(signKey)
                 .withVodEndpoint(vod.baseUrl())
                 .withCredentials(secretId, secretKey)
                 .withDefinitions(options.definitions())

@@ -1,6 +1,7 @@
 package dev.vodhook.cli;
 
 import dev.vodhook.emulator.EmulatorConfig;
+import dev.vodhook.emulator.EmulatorException;
 import dev.vodhook.emulator.LocalVod;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,8 +23,13 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "9000", description = "port to listen on (0 = free port; default ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default ${DEFAULT-VALUE})")
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default ${DEFAULT-VALUE};"
+            + " another needs --allow-remote)")
     String host;
+
+    @Option(names = "--allow-remote", description = "listen on a host other than loopback, although the /_emulator/"
+            + " inspection and control routes answer anyone unauthenticated")
+    boolean allowRemote;
 
     @Option(names = "--secret-id", description = "SecretId the API accepts (default: the emulator's example key)")
     String secretId;
@@ -54,7 +60,13 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EmulatorConfig config = config();
-        try (LocalVod vod = LocalVod.start(config)) {
+        LocalVod started;
+        try {
+            started = LocalVod.start(config);
+        } catch (EmulatorException e) {
+            throw new UserFacingException(e.getMessage(), e);
+        }
+        try (LocalVod vod = started) {
             printHowToUse(spec.commandLine().getOut(), vod, config);
             Shutdown.awaitSignal();
         }
@@ -62,7 +74,7 @@ public final class EmulatorCommand implements Callable<Integer> {
     }
 
     EmulatorConfig config() {
-        EmulatorConfig c = EmulatorConfig.defaults().withHost(host).withPort(port);
+        EmulatorConfig c = EmulatorConfig.defaults().withHost(host).withPort(port).withAllowRemote(allowRemote);
         if (secretId != null || secretKey != null) {
             if (secretId == null || secretKey == null) {
                 throw new ConfigException("give both --secret-id and --secret-key, or neither");
@@ -77,7 +89,9 @@ public final class EmulatorCommand implements Callable<Integer> {
     }
 
     static void printHowToUse(PrintWriter out, LocalVod vod, EmulatorConfig config) {
-        out.printf("Local VOD listening on %s (AppId %d)%n", vod.baseUrl(), config.appId());
+        out.printf("Local VOD listening on %s (AppId %d); its /_emulator/ inspection and control routes are"
+                + " unauthenticated: %s%n", vod.baseUrl(), config.appId(), config.loopbackOnly() ? "this machine only"
+                : "anyone who can reach this port may use them (--allow-remote)");
         out.printf("  SecretId %s, SecretKey %s%n", config.secretId(),
                 config.secretKey().equals(EmulatorConfig.DEFAULT_SECRET_KEY) ? config.secretKey() + " (the public example key)" : "(as given)");
         out.println("  Java API SDK:    HttpProfile hp = new HttpProfile(); hp.setEndpoint(\"" + vod.endpoint()

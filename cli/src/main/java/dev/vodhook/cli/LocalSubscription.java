@@ -15,6 +15,14 @@ final class LocalSubscription {
     }
 
     static void pushTo(LocalVod vod, String secretId, String secretKey, String callbackUrl) {
+        pushTo(vod, secretId, secretKey, callbackUrl, null);
+    }
+
+    /**
+     * @param signKey when not null, the application's SignKey (not in the 3.1.660 SDK model, so set by name): the
+     *                local VOD then adds Sign and T to every push
+     */
+    static void pushTo(LocalVod vod, String secretId, String secretKey, String callbackUrl, String signKey) {
         HttpProfile http = new HttpProfile();
         http.setEndpoint(vod.endpoint());
         http.setProtocol(HttpProfile.REQ_HTTP);
@@ -26,6 +34,9 @@ final class LocalSubscription {
         request.setNotificationUrl(callbackUrl);
         request.setUploadMediaCompleteEventSwitch("ON");
         request.setDeleteMediaCompleteEventSwitch("ON");
+        if (signKey != null) {
+            request.set("SignKey", signKey);
+        }
         try {
             client.ModifyEventConfig(request);
         } catch (TencentCloudSDKException e) {

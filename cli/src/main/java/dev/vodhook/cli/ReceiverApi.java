@@ -11,15 +11,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** A small client of the receiver's REST API, as any user of it would write one. */
-record ReceiverApi(URI base) {
+/**
+ * A small client of the receiver's REST API (its admin listener), as any user of it would write one.
+ *
+ * @param token sent as {@code Authorization: Bearer} when present
+ */
+record ReceiverApi(URI base, Optional<String> token) {
+
+    ReceiverApi(URI base) {
+        this(base, Optional.empty());
+    }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** {@code GET /api/media/{fileId}}; empty while the receiver does not know the media. */
     Optional<JsonNode> media(String fileId) throws IOException, InterruptedException {
-        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(base.resolve("/api/media/" + fileId))
+        HttpResponse<byte[]> r = HTTP.send(authorized(HttpRequest.newBuilder(base.resolve("/api/media/" + fileId)))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() == 404) {
             return Optional.empty();
@@ -98,7 +106,7 @@ record ReceiverApi(URI base) {
 
     /** One API call; a refusal or an unreachable receiver is a {@link UserFacingException} saying why. */
     private JsonNode call(String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(base.resolve(path))).timeout(Duration.ofSeconds(30));
         request = body == null ? request.GET()
                 : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<byte[]> r;
@@ -106,7 +114,7 @@ record ReceiverApi(URI base) {
             r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UserFacingException("cannot reach the receiver at " + base + " (" + e.getClass().getSimpleName()
-                    + "); is `vodhook serve` running there? (--url)", e);
+                    + "); is `vodhook serve` running there? (--url is its admin listener, port 8081 by default)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserFacingException("interrupted", e);
@@ -119,10 +127,18 @@ record ReceiverApi(URI base) {
                     + " is not JSON; is " + base + " a vodhook receiver?");
         }
         if (r.statusCode() != 200) {
+            String hint = r.statusCode() == 401 ? (token.isEmpty() ? "; give --admin-token or set VODHOOK_ADMIN_TOKEN"
+                    : "; check --admin-token / VODHOOK_ADMIN_TOKEN") : r.statusCode() == 403
+                    ? "; this needs the admin token, not the read token" : "";
             throw new UserFacingException(method + " " + path + " answered " + r.statusCode() + ": "
-                    + json.path("message").asText(json.toString()));
+                    + json.path("message").asText(json.toString()) + hint);
         }
         return json;
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        return request;
     }
 
     static void download(URI url, Path to) throws IOException, InterruptedException {

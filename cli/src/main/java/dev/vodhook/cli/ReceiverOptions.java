@@ -26,16 +26,39 @@ import picocli.CommandLine.Option;
 public final class ReceiverOptions {
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (keys: " + "secret-id, secret-key, region, "
-            + "definitions, subappid, vod-endpoint, port, host, database, callback-token, on-upload, procedure, "
-            + "verify-uploads, reconcile-after, reconcile-every, intake, pullers, intake-only, dedupe-retention, notify, "
-            + "notify-url, notify-secret, notify-retry, notify-timeout)")
+            + "definitions, subappid, vod-endpoint, port, host, admin-port, admin-host, admin-token, read-token, "
+            + "database, callback-token, sign-key, sign-skew, on-upload, procedure, verify-uploads, "
+            + "reconcile-after, reconcile-every, intake, pullers, intake-only, dedupe-retention, notify, notify-url, "
+            + "notify-secret, notify-retry, notify-timeout); holding a secret, it"
+            + " must be readable by its owner only (chmod 600)")
     Path configFile;
 
-    @Option(names = "--port", description = "HTTP port (default 8080; 0 = a free port)")
+    @Option(names = "--insecure-config", description = "read the config file even if its group or others may read it")
+    boolean insecureConfig;
+
+    @Option(names = "--port", description = "public port: callbacks and /healthz only (default 8080; 0 = a free port)")
     String port;
 
-    @Option(names = "--host", description = "address to listen on (default 127.0.0.1; use 0.0.0.0 so VOD can reach it, ideally with --callback-token)")
+    @Option(names = "--host", description = "address of the public port (default 127.0.0.1; use 0.0.0.0 so VOD can reach it, with --callback-token and/or --sign-key)")
     String host;
+
+    @Option(names = "--admin-port", description = "admin port: operator API (/api), /metrics, /healthz (default 8081; 0 = a free port)")
+    String adminPort;
+
+    @Option(names = "--admin-host", description = "address of the admin port (default 127.0.0.1; any other needs --admin-token)")
+    String adminHost;
+
+    @Option(names = "--admin-token", description = "bearer token for /api and /metrics (or env VODHOOK_ADMIN_TOKEN; prefer the env or a 0600 config file)")
+    String adminToken;
+
+    @Option(names = "--read-token", description = "bearer token that may only read /api and /metrics (or env VODHOOK_READ_TOKEN)")
+    String readToken;
+
+    @Option(names = "--sign-key", description = "VOD's SignKey: take only callbacks with a valid Sign/T; KEY1,KEY2 during a rotation (or env VODHOOK_SIGN_KEY)")
+    String signKey;
+
+    @Option(names = "--sign-skew", paramLabel = "DURATION", description = "clock difference allowed when checking T (default 60s)")
+    String signSkew;
 
     @Option(names = "--vod-endpoint", paramLabel = "URL", description = "VOD API endpoint (default https://vod.tencentcloudapi.com)")
     String vodEndpoint;
@@ -96,11 +119,17 @@ public final class ReceiverOptions {
     Settings settings(Map<String, String> env) {
         Settings s = Settings.empty();
         if (configFile != null) {
-            s = s.withFile(configFile);
+            s = s.withFile(configFile, insecureConfig);
         }
         Map<String, String> flags = new LinkedHashMap<>();
         flags.put("port", port);
         flags.put("host", host);
+        flags.put("admin-port", adminPort);
+        flags.put("admin-host", adminHost);
+        flags.put("admin-token", adminToken);
+        flags.put("read-token", readToken);
+        flags.put("sign-key", signKey);
+        flags.put("sign-skew", signSkew);
         flags.put("vod-endpoint", vodEndpoint);
         flags.put("secret-id", secretId);
         flags.put("secret-key", secretKey);
@@ -143,7 +172,27 @@ public final class ReceiverOptions {
         }
         c = s.get("database").map(c::withDatabaseUrl).orElse(c);
         c = s.get("callback-token").map(c::withCallbackToken).orElse(c);
-        return c.withProcessing(processing(s)).withIntake(intake(s, c.intake())).withNotifications(notifications(s));
+        c = c.withProcessing(processing(s)).withIntake(intake(s, c.intake())).withNotifications(notifications(s));
+        return access(s, c);
+    }
+
+    /** {@code admin-port}, {@code admin-host}, the tokens and the sign keys, then what they would expose. */
+    private static ServiceConfig access(Settings s, ServiceConfig c) {
+        if (s.get("admin-port").isPresent()) {
+            c = c.withAdminPort(intIn(s, "admin-port", 0, 65535));
+        }
+        c = s.get("admin-host").map(c::withAdminHost).orElse(c);
+        c = s.get("admin-token").map(c::withAdminToken).orElse(c);
+        c = s.get("read-token").map(c::withReadToken).orElse(c);
+        try {
+            c = s.get("sign-key").map(c::withSignKeys).orElse(c);
+            if (s.get("sign-skew").isPresent()) {
+                c = c.withSignature(c.signature().withSkew(duration(s, "sign-skew")));
+            }
+            return c.checkExposure();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     /** {@code notify} (a list of endpoints), {@code notify-url} with {@code notify-secret}, {@code notify-retry}, {@code notify-timeout}. */

@@ -30,13 +30,25 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("Settings:");
         settings.describe().forEach(line -> out.println("  " + line));
         try (VodhookServer server = VodhookServer.start(config)) {
-            out.println("Receiver listening on " + server.baseUrl());
-            out.println("  callbacks: POST " + server.baseUrl() + "/callback" + (config.callbackToken().isPresent() ? "/<token>" : ""));
-            out.println("  media:     GET  " + server.baseUrl() + "/api/media/{fileId}");
-            out.println("  health:    GET  " + server.baseUrl() + "/healthz    metrics: GET " + server.baseUrl() + "/metrics");
+            printListeners(out, server);
             out.flush();
             Shutdown.awaitSignal();
         }
         return 0;
+    }
+
+    /** Where callbacks go and where the operator side is, with what guards each. */
+    static void printListeners(PrintWriter out, VodhookServer server) {
+        ServiceConfig config = server.config();
+        String guards = (config.callbackToken().isPresent() ? "token in the path" : "no token")
+                + (config.signature().required() ? ", VOD's Sign/T checked" : ", unsigned");
+        out.println("Receiver listening");
+        out.println("  callbacks: POST " + server.baseUrl() + "/callback" + (config.callbackToken().isPresent()
+                ? "/<token>" : "") + "   (" + guards + ")    health: GET " + server.baseUrl() + "/healthz");
+        String admin = config.admin().token().isPresent()
+                ? "Authorization: Bearer <admin-token>" + (config.admin().readToken().isPresent() ? " or <read-token>" : "")
+                : "no token: " + (ServiceConfig.isLoopback(config.admin().host()) ? "this machine only" : "open");
+        out.println("  operator:  GET  " + server.adminUrl() + "/api/media/{fileId}, /api/events    metrics: GET "
+                + server.adminUrl() + "/metrics   (" + admin + ")");
     }
 }

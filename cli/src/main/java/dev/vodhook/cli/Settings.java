@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +29,9 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
 
     /** Every key a config file may hold, with what it means. */
     public static final Map<String, String> KEYS = orderedKeys();
-    private static final Set<String> SECRETS = Set.of("secret-key", "callback-token", "notify-secret");
+    /** Keys whose values are secrets: never printed, and a file holding one must be its owner's alone. */
+    static final Set<String> SECRETS = Set.of("secret-key", "callback-token", "admin-token", "read-token", "sign-key",
+            "notify", "notify-secret");
     private static final Map<String, String> INSTALLER_ENV = Map.of(
             "SECRET_ID", "secret-id", "SECRET_KEY", "secret-key", "APPID", "subappid");
 
@@ -38,8 +43,16 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
         keys.put("subappid", "VOD application id (SubAppId); empty for the primary application");
         keys.put("definitions", "transcoding templates started on upload, e.g. [100010, 100020]");
         keys.put("vod-endpoint", "VOD API endpoint URL, e.g. https://vod.tencentcloudapi.com or http://127.0.0.1:9000");
-        keys.put("port", "HTTP port of the receiver (0 picks a free one)");
-        keys.put("host", "address the receiver listens on");
+        keys.put("port", "port of the public listener: callbacks and /healthz only (0 picks a free one)");
+        keys.put("host", "address the public listener is on, e.g. 0.0.0.0 for VOD to reach it");
+        keys.put("admin-port", "port of the admin listener: the operator API (/api), /metrics, /healthz (default 8081;"
+                + " may equal port when both hosts are 127.0.0.1)");
+        keys.put("admin-host", "address the admin listener is on (default 127.0.0.1; any other needs admin-token)");
+        keys.put("admin-token", "bearer token every /api and /metrics request must carry; never printed");
+        keys.put("read-token", "a second bearer token that may only read (GET); needs admin-token; never printed");
+        keys.put("sign-key", "VOD's SignKey (ModifyEventConfig): callbacks must carry a valid Sign/T; during a"
+                + " rotation the new and the previous key, comma-separated; never printed");
+        keys.put("sign-skew", "clock difference allowed when checking T, e.g. 60s (default)");
         keys.put("database", "JDBC URL, e.g. jdbc:sqlite:./data/vodhook.db or jdbc:postgresql://host/db?user=..");
         keys.put("callback-token", "secret path segment: pushes are accepted only at /callback/<token>");
         keys.put("on-upload", "what a new upload starts: transcode (the definitions), procedure (the task flow named"
@@ -67,8 +80,16 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
         return new Settings(Map.of(), Map.of());
     }
 
-    /** Reads a YAML (or JSON) config file. Unknown keys are an error that lists the known ones. */
+    /**
+     * Reads a YAML (or JSON) config file. Unknown keys are an error that lists the known ones, and so is a file
+     * holding a secret that its group or others may read or write.
+     */
     public Settings withFile(Path file) {
+        return withFile(file, false);
+    }
+
+    /** @param insecure read a file holding a secret even when others may read it ({@code --insecure-config}) */
+    public Settings withFile(Path file, boolean insecure) {
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
@@ -92,7 +113,37 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
             }
             read.put(key, key.equals("notify") ? field.getValue().toString() : scalar(field.getValue()));
         }
+        if (!insecure) {
+            refuseIfOthersMayRead(file, read);
+        }
         return with(read, "file " + file);
+    }
+
+    /** A file holding a secret with group or other permissions is refused, saying which chmod to run. */
+    private static void refuseIfOthersMayRead(Path file, Map<String, String> read) {
+        List<String> secrets = read.entrySet().stream().filter(e -> SECRETS.contains(e.getKey()))
+                .filter(e -> !e.getValue().isBlank()).map(Map.Entry::getKey).sorted().toList();
+        if (secrets.isEmpty()) {
+            return;
+        }
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException | IOException e) {
+            return; // not a POSIX file system: nothing to check
+        }
+        Set<PosixFilePermission> shared = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+                PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+        shared.retainAll(permissions);
+        if (!shared.isEmpty()) {
+            throw new ConfigException("config file " + file + " holds " + String.join(", ", secrets) + " but its group or"
+                    + " others may read or change it (" + PosixFilePermissions.toString(permissions) + "); make it yours"
+                    + " alone:  chmod 600 " + shellQuoted(file.toString()) + "  (or start with --insecure-config)");
+        }
+    }
+
+    private static String shellQuoted(String path) {
+        return path.matches("[A-Za-z0-9_./@%+=:,-]+") ? path : "'" + path.replace("'", "'\\''") + "'";
     }
 
     /** Reads {@code SECRET_ID}, {@code SECRET_KEY}, {@code APPID} and {@code VODHOOK_*} from an environment. */
@@ -125,7 +176,7 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         new TreeMap<>(values).forEach((k, v) ->
-                lines.add(k + " = " + (SECRETS.contains(k) ? "****" : k.equals("notify") ? urlsOnly(v) : v)
+                lines.add(k + " = " + (k.equals("notify") ? urlsOnly(v) : SECRETS.contains(k) ? "****" : v)
                         + "  (" + origins.get(k) + ")"));
         return lines;
     }

@@ -24,8 +24,11 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--vod-port", defaultValue = "9000", description = "local VOD port (default ${DEFAULT-VALUE}; 0 = free)")
     int vodPort;
 
-    @Option(names = "--port", defaultValue = "8080", description = "receiver port (default ${DEFAULT-VALUE}; 0 = free)")
+    @Option(names = "--port", defaultValue = "8080", description = "receiver's callback port (default ${DEFAULT-VALUE}; 0 = free)")
     int port;
+
+    @Option(names = "--admin-port", defaultValue = "8081", description = "receiver's operator API port (default ${DEFAULT-VALUE}; 0 = free)")
+    int adminPort;
 
     @Option(names = "--data", defaultValue = "./data", description = "directory for the database and media (default ${DEFAULT-VALUE})")
     Path data;
@@ -39,17 +42,20 @@ public final class UpCommand implements Callable<Integer> {
              VodhookServer receiver = VodhookServer.start(ServiceConfig.defaults()
                      .withBindHost("127.0.0.1")
                      .withPort(port)
+                     .withAdminPort(adminPort)
                      .withVodEndpoint(vod.baseUrl())
                      .withCredentials(id, key)
                      .withDatabaseUrl("jdbc:sqlite:" + data.resolve("vodhook.db")))) {
             LocalSubscription.pushTo(vod, id, key, receiver.baseUrl() + "/callback");
             PrintWriter out = spec.commandLine().getOut();
             out.println("Local VOD:  " + vod.baseUrl() + "   (SecretId " + id + ", SecretKey " + key + ": the public example key)");
-            out.println("Receiver:   " + receiver.baseUrl() + "   (database " + data.resolve("vodhook.db") + ")");
+            out.println("Receiver:   callbacks " + receiver.baseUrl() + "/callback, operator API " + receiver.adminUrl()
+                    + "/api   (database " + data.resolve("vodhook.db") + ")");
             out.println();
             out.println("Try:");
             out.println("  ./vodhook upload my-video.mp4 --vod-endpoint " + vod.baseUrl() + " --secret-id " + id + " --secret-key " + key);
-            out.println("  curl " + receiver.baseUrl() + "/api/media/<FileId>");
+            out.println("  curl " + receiver.adminUrl() + "/api/media/<FileId>");
+            out.println("  ./vodhook events --url " + receiver.adminUrl());
             out.println("  curl " + vod.baseUrl() + "/_emulator/deliveries");
             out.flush();
             Shutdown.awaitSignal();

@@ -29,6 +29,9 @@ class EventCommandsTest {
     @TempDir
     Path dir;
 
+    static final String ADMIN_TOKEN = "adm1n-e2f4";
+    static final String READ_TOKEN = "r3ad-a9c1";
+
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
     private final AtomicBoolean vodBroken = new AtomicBoolean(true);
@@ -36,7 +39,9 @@ class EventCommandsTest {
 
     @BeforeEach
     void startReceiver() throws Exception {
-        server = VodhookServer.start(ServiceConfig.defaults().withPort(0).withDatabaseUrl("jdbc:sqlite:" + dir.resolve("db"))
+        server = VodhookServer.start(ServiceConfig.defaults().withPort(0).withAdminPort(0)
+                .withAdminToken(ADMIN_TOKEN).withReadToken(READ_TOKEN)
+                .withDatabaseUrl("jdbc:sqlite:" + dir.resolve("db"))
                 .withCredentials("AKIDtest", "key"), (fileId, definitions, sessionId, context) -> {
                     if (vodBroken.get()) {
                         throw new VodApiException("InvalidParameterValue.FileId", "req", "no such file", false, null);
@@ -70,11 +75,12 @@ class EventCommandsTest {
 
     @Test
     void eventsListsWhatTheReceiverStoredWithFilters() {
-        assertThat(run("events", "--url", server.baseUrl(), "--status", "DEAD", "--type", "NewFileUpload")).isZero();
+        assertThat(run("events", "--url", server.adminUrl(), "--admin-token", ADMIN_TOKEN, "--status", "DEAD",
+                "--type", "NewFileUpload")).isZero();
 
         assertThat(out.toString()).contains("ID", "STATUS", "NewFileUpload", "DEAD", "InvalidParameterValue.FileId");
         assertThat(out.toString().lines().filter(l -> l.contains("DEAD"))).hasSize(2);
-        assertThat(run("events", "--url", server.baseUrl(), "--status", "DONE")).isZero();
+        assertThat(run("events", "--url", server.adminUrl(), "--admin-token", ADMIN_TOKEN, "--status", "DONE")).isZero();
         assertThat(out.toString()).contains("no events match");
     }
 
@@ -82,11 +88,11 @@ class EventCommandsTest {
     void replayOneByIdThenTheRestInBulk() {
         long id = server.database().inbox().list(dev.vodhook.store.EventFilter.all(), 1).getFirst().id();
 
-        assertThat(run("replay", String.valueOf(id), "--url", server.baseUrl())).isZero();
+        assertThat(run("replay", String.valueOf(id), "--url", server.adminUrl(), "--admin-token", ADMIN_TOKEN)).isZero();
         assertThat(out.toString()).contains("event " + id + " replayed");
         await().atMost(Duration.ofSeconds(60)).until(() -> dead() == 1);
         assertThat(run("replay", "--dead", "--type", "NewFileUpload", "--since", "2000-01-01T00:00:00Z",
-                "--url", server.baseUrl())).isZero();
+                "--url", server.adminUrl(), "--admin-token", ADMIN_TOKEN)).isZero();
 
         assertThat(out.toString()).contains("1 DEAD event replayed");
         await().atMost(Duration.ofSeconds(60)).until(() -> dead() == 0);
@@ -94,13 +100,33 @@ class EventCommandsTest {
 
     @Test
     void mistakesGetOneClearLine() {
-        assertThat(run("replay", "--url", server.baseUrl())).isEqualTo(2);
+        assertThat(run("replay", "--url", server.adminUrl(), "--admin-token", ADMIN_TOKEN)).isEqualTo(2);
         assertThat(err.toString()).contains("either an event id or --dead");
-        assertThat(run("replay", "--dead", "--since", "yesterday", "--url", server.baseUrl())).isEqualTo(2);
+        assertThat(run("replay", "--dead", "--since", "yesterday", "--url", server.adminUrl(),
+                "--admin-token", ADMIN_TOKEN)).isEqualTo(2);
         assertThat(err.toString()).contains("ISO-8601");
-        assertThat(run("replay", "999", "--url", server.baseUrl())).isEqualTo(2);
+        assertThat(run("replay", "999", "--url", server.adminUrl(), "--admin-token", ADMIN_TOKEN)).isEqualTo(2);
         assertThat(err.toString()).contains("404").contains("no event with id 999");
         assertThat(run("events", "--url", "http://127.0.0.1:1")).isEqualTo(2);
         assertThat(err.toString()).contains("cannot reach the receiver");
+    }
+
+    @Test
+    void theTokenDecidesWhatTheCommandsMayDo() {
+        assertThat(run("events", "--url", server.adminUrl())).isEqualTo(2);
+        assertThat(err.toString()).contains("401").contains("give --admin-token or set VODHOOK_ADMIN_TOKEN");
+        assertThat(run("events", "--url", server.adminUrl(), "--admin-token", "wrong")).isEqualTo(2);
+        assertThat(err.toString()).contains("wrong token");
+        assertThat(run("events", "--admin-url", server.adminUrl(), "--admin-token", READ_TOKEN)).isZero();
+        assertThat(out.toString()).contains("InvalidParameterValue.FileId");
+        assertThat(run("replay", "--dead", "--url", server.adminUrl(), "--admin-token", READ_TOKEN)).isEqualTo(2);
+        assertThat(err.toString()).contains("403").contains("needs the admin token");
+        assertThat(dead()).isEqualTo(2);
+    }
+
+    @Test
+    void thePublicListenerHasNoOperatorApi() {
+        assertThat(run("events", "--url", server.baseUrl(), "--admin-token", ADMIN_TOKEN)).isEqualTo(2);
+        assertThat(err.toString()).contains("404");
     }
 }

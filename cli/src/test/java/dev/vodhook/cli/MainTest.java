@@ -44,6 +44,29 @@ class MainTest {
     }
 
     @Test
+    void anOperatorSideOnAPublicAddressWithoutATokenDoesNotStart() {
+        assertThat(run("serve", "--secret-id", "a", "--secret-key", "b", "--admin-host", "0.0.0.0")).isEqualTo(2);
+        assertThat(err.toString()).contains("admin-host 0.0.0.0 is not a loopback address").contains("admin-token");
+    }
+
+    @Test
+    void aConfigFileOthersMayReadIsRefusedWithTheChmodToRun() throws Exception {
+        Path file = dir.resolve("vodhook.yaml");
+        java.nio.file.Files.writeString(file, "secret-id: a\nsecret-key: b\n");
+        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString(
+                "rw-r--r--"));
+
+        assertThat(run("serve", "--config", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("chmod 600 " + file).contains("--insecure-config");
+    }
+
+    @Test
+    void theLocalVodRefusesAPublicAddressUnlessAllowed() {
+        assertThat(run("emulator", "--host", "0.0.0.0", "--port", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("unauthenticated").contains("--allow-remote");
+    }
+
+    @Test
     void uploadingAMissingFileIsAClearError() {
         assertThat(run("upload", dir.resolve("absent.mp4").toString(), "--secret-id", "a", "--secret-key", "b",
                 "--vod-endpoint", "http://127.0.0.1:1")).isEqualTo(2);

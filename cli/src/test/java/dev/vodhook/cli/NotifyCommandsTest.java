@@ -96,6 +96,7 @@ class NotifyCommandsTest {
                 notify-retry: 10s,1m,1h
                 notify-timeout: 5s
                 """.formatted(SECRET, OTHER, OTHER));
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         Settings s = Settings.empty().withFile(file).withEnv(Map.of("VODHOOK_NOTIFY_URL", "https://one.example/h",
                 "VODHOOK_NOTIFY_SECRET", SECRET));
         NotifySettings n = ReceiverOptions.notifications(s);
@@ -115,6 +116,7 @@ class NotifyCommandsTest {
     void badEndpointsGetAClearError() throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "notify:\n  - url: https://app.example/h\n    secret: hunter2\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         assertThatThrownBy(() -> ReceiverOptions.notifications(Settings.empty().withFile(file)))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("whsec_").hasMessageNotContaining("hunter2");
         assertThatThrownBy(() -> ReceiverOptions.notifications(Settings.empty().withEnv(Map.of(
@@ -137,7 +139,7 @@ class NotifyCommandsTest {
 
     @Test
     void deliveriesListsAndReplaysWhatAReceiverSent() throws Exception {
-        ServiceConfig config = ServiceConfig.defaults().withPort(0).withDatabaseUrl("jdbc:sqlite:" + dir.resolve("db"))
+        ServiceConfig config = ServiceConfig.defaults().withPort(0).withAdminPort(0).withDatabaseUrl("jdbc:sqlite:" + dir.resolve("db"))
                 .withCredentials("AKIDtest", "key").withNotifications(ReceiverOptions.notifications(Settings.empty()
                         .withEnv(Map.of("VODHOOK_NOTIFY_URL", appUrl(), "VODHOOK_NOTIFY_SECRET", SECRET))));
         try (VodhookServer server = VodhookServer.start(config, (fileId, definitions, sessionId, context) ->
@@ -148,16 +150,16 @@ class NotifyCommandsTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> verified.size() == 2);
             assertThat(verified).containsExactly("media.uploaded", "media.processing");
 
-            assertThat(run("deliveries", "--url", server.baseUrl(), "--media", "101")).isZero();
+            assertThat(run("deliveries", "--url", server.adminUrl(), "--media", "101")).isZero();
             assertThat(out.toString()).contains("media.uploaded", "media.processing", "DELIVERED", "204");
             long id = server.database().outbox().log().list(DeliveryFilter.all(), 10).getLast().id();
-            assertThat(run("deliveries", "replay", String.valueOf(id), "--url", server.baseUrl())).isZero();
+            assertThat(run("deliveries", "replay", String.valueOf(id), "--url", server.adminUrl())).isZero();
             await().atMost(Duration.ofSeconds(60)).until(() -> verified.size() == 3);
             assertThat(server.database().outbox().log().find(id).orElseThrow().status())
                     .isEqualTo(DeliveryStatus.DELIVERED);
-            assertThat(run("deliveries", "replay", "--dead", "--url", server.baseUrl())).isEqualTo(2);
+            assertThat(run("deliveries", "replay", "--dead", "--url", server.adminUrl())).isEqualTo(2);
             assertThat(err.toString()).contains("--dead needs --endpoint");
-            assertThat(run("deliveries", "replay", "--dead", "--endpoint", appUrl(), "--url", server.baseUrl())).isZero();
+            assertThat(run("deliveries", "replay", "--dead", "--endpoint", appUrl(), "--url", server.adminUrl())).isZero();
             assertThat(out.toString()).contains("0 DEAD deliveries to " + appUrl() + " replayed; nothing to do");
         }
     }

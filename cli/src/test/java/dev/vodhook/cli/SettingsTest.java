@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import dev.vodhook.service.UploadAction;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ class SettingsTest {
     @Test
     void fileThenEnvThenFlags() throws Exception {
         Path file = dir.resolve("config.yaml");
-        Files.writeString(file, """
+        writePrivate(file, """
                 secret-id: AKIDfile
                 secret-key: keyfile
                 region: ap-shanghai
@@ -120,7 +121,7 @@ class SettingsTest {
     @Test
     void onUploadAndTheReconcilerAreSettings() throws Exception {
         Path file = dir.resolve("actions.yaml");
-        Files.writeString(file, """
+        writePrivate(file, """
                 secret-id: a
                 secret-key: b
                 on-upload: procedure
@@ -186,7 +187,7 @@ class SettingsTest {
         Settings base = Settings.empty().withFlags(flags("secret-id", "a", "secret-key", "b"));
         assertThat(ReceiverOptions.serviceConfig(base).processing().verifyUploads()).isTrue();
         Path file = dir.resolve("verify.yaml");
-        Files.writeString(file, "secret-id: a\nsecret-key: b\nverify-uploads: false\n");
+        writePrivate(file, "secret-id: a\nsecret-key: b\nverify-uploads: false\n");
         assertThat(ReceiverOptions.serviceConfig(Settings.empty().withFile(file)).processing().verifyUploads())
                 .isFalse();
         assertThat(ReceiverOptions.serviceConfig(base.withEnv(Map.of("VODHOOK_VERIFY_UPLOADS", "FALSE")))
@@ -202,6 +203,84 @@ class SettingsTest {
 
         assertThatThrownBy(() -> ReceiverOptions.serviceConfig(base.withFlags(flags("verify-uploads", "maybe"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("verify-uploads must be true or false");
+    }
+
+    @Test
+    void aConfigFileHoldingASecretMustBeItsOwnersAlone() throws Exception {
+        Path file = dir.resolve("vodhook.yaml");
+        Files.writeString(file, "secret-id: AKID1\nsecret-key: hunter2\nadmin-token: adm1n\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThatThrownBy(() -> Settings.empty().withFile(file)).isInstanceOf(ConfigException.class)
+                .hasMessage("config file " + file + " holds admin-token, secret-key but its group or others may read or"
+                        + " change it (rw-r--r--); make it yours alone:  chmod 600 " + file
+                        + "  (or start with --insecure-config)");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw----"));
+        assertThatThrownBy(() -> Settings.empty().withFile(file)).hasMessageContaining("chmod 600");
+        assertThat(Settings.empty().withFile(file, true).get("secret-key")).as("--insecure-config").contains("hunter2");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        assertThat(Settings.empty().withFile(file).get("admin-token")).contains("adm1n");
+    }
+
+    @Test
+    void aConfigFileWithoutSecretsMayBeReadByOthers() throws Exception {
+        Path file = dir.resolve("public.yaml");
+        Files.writeString(file, "region: ap-shanghai\nsecret-key: ''\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThat(Settings.empty().withFile(file).get("region")).contains("ap-shanghai");
+    }
+
+    @Test
+    void theInsecureConfigFlagReachesTheFileCheck() throws Exception {
+        Path file = dir.resolve("shared.yaml");
+        Files.writeString(file, "secret-id: a\nsecret-key: b\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        ReceiverOptions options = new ReceiverOptions();
+
+        new picocli.CommandLine(options).parseArgs("--config", file.toString());
+        assertThatThrownBy(() -> options.settings(Map.of())).hasMessageContaining("chmod 600");
+        new picocli.CommandLine(options).parseArgs("--config", file.toString(), "--insecure-config");
+        assertThat(options.settings(Map.of()).get("secret-key")).contains("b");
+    }
+
+    @Test
+    void theAdminListenerTokensAndSignKeysAreSettings() {
+        Settings s = Settings.empty().withFlags(flags("secret-id", "a", "secret-key", "b", "admin-port", "9081",
+                "admin-host", "0.0.0.0", "sign-key", "NewKey1,OldKey2", "sign-skew", "30s"))
+                .withEnv(Map.of("VODHOOK_ADMIN_TOKEN", "adm1n", "VODHOOK_READ_TOKEN", "r3ad"));
+
+        var config = ReceiverOptions.serviceConfig(s);
+
+        assertThat(config.admin().port()).isEqualTo(9081);
+        assertThat(config.admin().host()).isEqualTo("0.0.0.0");
+        assertThat(config.admin().token()).contains("adm1n");
+        assertThat(config.admin().readToken()).contains("r3ad");
+        assertThat(config.signature().keys()).containsExactly("NewKey1", "OldKey2");
+        assertThat(config.signature().skew()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(String.join("\n", s.describe())).doesNotContain("adm1n", "r3ad", "NewKey1", "OldKey2")
+                .contains("admin-token = ****", "read-token = ****", "sign-key = ****");
+        assertThat(config.redacted()).doesNotContain("adm1n", "r3ad", "NewKey1", "OldKey2");
+    }
+
+    @Test
+    void anExposedOperatorSideIsRefusedWithTheReason() {
+        Settings base = Settings.empty().withFlags(flags("secret-id", "a", "secret-key", "b"));
+
+        assertThatThrownBy(() -> ReceiverOptions.serviceConfig(base.withFlags(flags("admin-host", "0.0.0.0"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("set admin-token");
+        assertThatThrownBy(() -> ReceiverOptions.serviceConfig(base.withFlags(flags("host", "0.0.0.0",
+                "admin-port", "8080")))).isInstanceOf(ConfigException.class).hasMessageContaining("equals port");
+        assertThatThrownBy(() -> ReceiverOptions.serviceConfig(base.withFlags(flags("sign-key", "not-a-key"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("not a VOD SignKey")
+                .hasMessageNotContaining("not-a-key");
+        assertThat(ReceiverOptions.serviceConfig(base.withFlags(flags("admin-port", "8080"))).sharedListener())
+                .as("one port on loopback").isTrue();
+    }
+
+    private static void writePrivate(Path file, String text) throws java.io.IOException {
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
 
     private static Map<String, String> flags(String... kv) {

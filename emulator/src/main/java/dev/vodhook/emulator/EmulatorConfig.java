@@ -36,13 +36,16 @@ import java.util.function.Consumer;
  * @param pullUpload        PullUpload's size limit, fetch timeout and whether it also publishes NewFileUpload
  * @param rateLimits        request rates per action and application ({@code RequestLimitExceeded} above them); off
  *                          by default
+ * @param allowRemote       whether {@code host} may be other than loopback: the inspection and control routes under
+ *                          {@code /_emulator/} (faults, reset, state, published events) answer anyone unauthenticated,
+ *                          so a non-loopback host is refused unless this is set
  */
 public record EmulatorConfig(String host, int port, String secretId, String secretKey, long appId, long subAppId,
                              String region, Optional<String> notificationUrl, Optional<Path> dataDir,
                              Optional<String> publicBaseUrl, Clock clock, Optional<Path> ffmpegPath,
                              RetryPolicy pushRetry, Duration pushTimeout, Duration sessionIdWindow, boolean upscale,
                              int ffmpegConcurrency, PullPolicy pullPolicy, boolean pushLoop,
-                             PullUploadPolicy pullUpload, RateLimitPolicy rateLimits) {
+                             PullUploadPolicy pullUpload, RateLimitPolicy rateLimits, boolean allowRemote) {
 
     public static final String DEFAULT_SECRET_ID = "AKIDLocalVodExampleSecretId0000";
     public static final String DEFAULT_SECRET_KEY = "LocalVodExampleSecretKey00000000";
@@ -78,7 +81,7 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
                 DEFAULT_APP_ID, "ap-guangzhou", Optional.empty(), Optional.empty(), Optional.empty(),
                 Clock.systemUTC(), Optional.empty(), RetryPolicy.defaults(), Duration.ofSeconds(5),
                 Duration.ofDays(3), true, 2, PullPolicy.defaults(), true, PullUploadPolicy.defaults(),
-                RateLimitPolicy.documented());
+                RateLimitPolicy.documented(), false);
     }
 
     public EmulatorConfig withHost(String value) {
@@ -173,6 +176,21 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
         return with(e -> e.rateLimits = value);
     }
 
+    /** Lets the local VOD listen on a host other than loopback (see {@link #allowRemote()}). */
+    public EmulatorConfig withAllowRemote(boolean value) {
+        return with(e -> e.allowRemote = value);
+    }
+
+    /** Whether {@code host} is {@code localhost}, {@code 127.x.x.x} or {@code ::1}: only this machine can connect. */
+    public boolean loopbackOnly() {
+        String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
+                || h.matches("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
+    }
+
     /** Switches the documented rate limits of {@link #rateLimits()} on or off. */
     public EmulatorConfig withRateLimit(boolean enabled) {
         return withRateLimits(rateLimits.withEnabled(enabled));
@@ -189,7 +207,8 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
                 + ", ffmpegPath=" + ffmpegPath.map(Path::toString).orElse("(auto)") + ", pushRetry=" + pushRetry
                 + ", pushTimeout=" + pushTimeout + ", sessionIdWindow=" + sessionIdWindow + ", upscale=" + upscale
                 + ", ffmpegConcurrency=" + ffmpegConcurrency + ", pullPolicy=" + pullPolicy
-                + ", pushLoop=" + pushLoop + ", pullUpload=" + pullUpload + ", rateLimits=" + rateLimits + "]";
+                + ", pushLoop=" + pushLoop + ", pullUpload=" + pullUpload + ", rateLimits=" + rateLimits
+                + ", allowRemote=" + allowRemote + "]";
     }
 
     /** A mutable copy for the {@code with*} methods: each changes what it names, then builds a new config. */
@@ -215,6 +234,7 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
         boolean pushLoop;
         PullUploadPolicy pullUpload;
         RateLimitPolicy rateLimits;
+        boolean allowRemote;
 
         Edit(EmulatorConfig c) {
             host = c.host;
@@ -238,12 +258,13 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
             pushLoop = c.pushLoop;
             pullUpload = c.pullUpload;
             rateLimits = c.rateLimits;
+            allowRemote = c.allowRemote;
         }
 
         EmulatorConfig build() {
             return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
                     publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale,
-                    ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits);
+                    ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits, allowRemote);
         }
     }
 

@@ -28,8 +28,17 @@ public final class LocalVod implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts the emulator and returns once it listens. */
+    /**
+     * Starts the emulator and returns once it listens.
+     *
+     * @throws EmulatorException for a host other than loopback without {@link EmulatorConfig#allowRemote()}
+     */
     public static LocalVod start(EmulatorConfig config) {
+        if (!config.allowRemote() && !config.loopbackOnly()) {
+            throw new EmulatorException("the local VOD will not listen on " + config.host() + ": its /_emulator/ routes"
+                    + " (faults, reset, state) are unauthenticated, so only this machine may reach them; listen on"
+                    + " 127.0.0.1, or allow it explicitly (--allow-remote, EmulatorConfig.withAllowRemote)");
+        }
         Emulator emulator = new Emulator(config);
         Javalin server;
         try {
@@ -45,14 +54,16 @@ public final class LocalVod implements AutoCloseable {
         }
         LocalVod vod = new LocalVod(emulator, server);
         emulator.serverListening(vod.baseUrl());
-        log.info("Local VOD listening on {} (AppId {}, SubAppId {}); config {}", vod.baseUrl(), config.appId(),
-                config.subAppId(), config);
+        log.info("Local VOD listening on {} (AppId {}, SubAppId {}; {}/_emulator/ routes are unauthenticated{}); config"
+                + " {}", vod.baseUrl(), config.appId(), config.subAppId(), vod.baseUrl(),
+                config.loopbackOnly() ? ", this machine only" : ", and open to the network", config);
         return vod;
     }
 
     public int port() {
         return server.port();
     }
+
 
     /** {@code host:port}, what {@code HttpProfile.setEndpoint} takes. */
     public String endpoint() {

@@ -38,6 +38,21 @@ class LocalVodTest {
     }
 
     @Test
+    void aHostOtherThanLoopbackIsRefusedUnlessAllowedExplicitly() {
+        assertThatThrownBy(() -> LocalVod.start(EmulatorConfig.defaults().withHost("0.0.0.0")))
+                .isInstanceOf(EmulatorException.class)
+                .hasMessageContaining("will not listen on 0.0.0.0")
+                .hasMessageContaining("/_emulator/ routes (faults, reset, state) are unauthenticated")
+                .hasMessageContaining("--allow-remote");
+        try (LocalVod vod = LocalVod.start(EmulatorConfig.defaults().withHost("0.0.0.0").withAllowRemote(true))) {
+            assertThat(vod.port()).isPositive();
+        }
+        assertThat(EmulatorConfig.defaults().withHost("localhost").loopbackOnly()).isTrue();
+        assertThat(EmulatorConfig.defaults().withHost("::1").loopbackOnly()).isTrue();
+        assertThat(EmulatorConfig.defaults().withHost("192.168.1.10").loopbackOnly()).isFalse();
+    }
+
+    @Test
     void storesFilesInTheDataDirectoryAndServesThemUnderThePublicUrl(@TempDir Path data) throws Exception {
         EmulatorConfig config = EmulatorConfig.defaults().withDataDir(data).withPublicBaseUrl("http://cdn.example/");
         try (LocalVod vod = LocalVod.start(config)) {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tencentcloudapi.vod.v20180717.models.DescribeEventConfigRequest;
 import com.tencentcloudapi.vod.v20180717.models.DescribeEventConfigResponse;
 import com.tencentcloudapi.vod.v20180717.models.ModifyEventConfigRequest;
-import dev.vodhook.emulator.internal.events.PushSignature;
+import dev.vodhook.signing.CallbackSignature;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -143,7 +143,7 @@ class PushDeliveryTest {
         long t = body.path("T").asLong();
         assertThat(t).as("ten minutes after the push, which came between the upload and its delivery")
                 .isBetween(before + 600, after + 600);
-        assertThat(body.path("Sign").asText()).isEqualTo(PushSignature.sign("k8Zp2Qw9Lm4Xr7Tb", t));
+        assertThat(body.path("Sign").asText()).isEqualTo(CallbackSignature.sign("k8Zp2Qw9Lm4Xr7Tb", t));
     }
 
     @Test

@@ -24,8 +24,8 @@ import com.tencentcloudapi.vod.v20180717.models.ProcessMediaRequest;
 import com.tencentcloudapi.vod.v20180717.models.PullEventsRequest;
 import com.tencentcloudapi.vod.v20180717.models.TranscodeTaskInput;
 import com.tencentcloudapi.vod.v20180717.models.PullUploadRequest;
-import dev.vodhook.emulator.internal.events.PushSignature;
 import dev.vodhook.ffmpeg.Ffmpeg;
+import dev.vodhook.signing.CallbackSignature;
 import dev.vodhook.testkit.SettableClock;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -142,7 +142,7 @@ class RestartTest {
                 assertThat(delivered.status()).isEqualTo(Delivery.DELIVERED);
                 assertThat(delivered.attempts()).extracting(DeliveryAttempt::number).containsExactly(1, 2);
                 assertThat(receiver.received().get(1).body().path("Sign").asText()).isEqualTo(
-                        PushSignature.sign("restartKey2", receiver.received().get(1).body().path("T").asLong()));
+                        CallbackSignature.sign("restartKey2", receiver.received().get(1).body().path("T").asLong()));
             }
         }
     }

@@ -48,14 +48,55 @@ public final class EventParser {
         try {
             root = MAPPER.readTree(body);
         } catch (StreamConstraintsException e) {
-            throw new MalformedEventException("JSON nested deeper than " + MAX_DEPTH + " levels", e);
+            throw new MalformedEventException(e.getMessage() != null && e.getMessage().contains("nesting depth")
+                    ? "JSON nested deeper than " + MAX_DEPTH + " levels"
+                    : "JSON beyond the parser's limits: " + firstLine(e.getMessage()), e);
         } catch (IOException e) {
             throw new MalformedEventException("not valid JSON: " + firstLine(e.getMessage()), e);
         }
         if (root == null || !root.isObject()) {
             throw new MalformedEventException("expected a JSON object, got " + (root == null ? "nothing" : root.getNodeType().name().toLowerCase()));
         }
+        if (hasUnpairedSurrogate(root)) {
+            // JSON may escape one (\\ud800), but it is no character: a database would store it as '?', and
+            // the event would no longer be found by its own dedupe key
+            throw new MalformedEventException("a string holds an unpaired UTF-16 surrogate (a \\uD800-\\uDFFF escape"
+                    + " without its pair): not text");
+        }
         return fromTree(root);
+    }
+
+    /** Whether a field name or string anywhere in the tree has an unpaired surrogate. */
+    static boolean hasUnpairedSurrogate(JsonNode node) {
+        if (node.isTextual()) {
+            return unpaired(node.textValue());
+        }
+        for (var it = node.properties().iterator(); it.hasNext(); ) {
+            var field = it.next();
+            if (unpaired(field.getKey()) || hasUnpairedSurrogate(field.getValue())) {
+                return true;
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (hasUnpairedSurrogate(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean unpaired(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Builds an event from an already parsed object, e.g. one element of a PullEvents {@code EventSet}. */

@@ -40,7 +40,7 @@ public record FileDeleted(List<Deletion> deletions) {
         JsonNode p = event.payload();
         Map<String, List<Part>> byFile = new LinkedHashMap<>();
         for (JsonNode id : p.has("FileIdSet") ? p.path("FileIdSet") : p.path("fileIdSet")) {
-            String fileId = id.isNumber() ? id.bigIntegerValue().toString() : id.asText("");
+            String fileId = id.isNumber() ? Json.numberText(id) : id.asText("");
             if (!fileId.isBlank()) {
                 byFile.putIfAbsent(fileId, List.of());
             }

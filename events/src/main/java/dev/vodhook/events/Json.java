@@ -5,6 +5,8 @@ import java.util.Optional;
 
 /** Tolerant reads of JSON fields: ids may arrive as strings or bare numbers, anything may be null. */
 final class Json {
+    /** Beyond this many places either side of the point, a decimal is written in scientific notation. */
+    static final int MAX_PLAIN_SCALE = 64;
 
     private Json() {
     }
@@ -17,11 +19,23 @@ final class Json {
                 return Optional.of(v.textValue());
             }
             if (v.isNumber()) {
-                // BigInteger/BigDecimal text: a 20-digit FileId must not pass through long or double
-                return Optional.of(v.isIntegralNumber() ? v.bigIntegerValue().toString() : v.decimalValue().toPlainString());
+                return Optional.of(numberText(v));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A number's exact digits (BigInteger/BigDecimal text: a 20-digit FileId must not pass through long or
+     * double), or its scientific form when written out it would be long: {@code 1e999999999} is 11 bytes of
+     * JSON and a billion digits in plain text.
+     */
+    static String numberText(JsonNode number) {
+        if (number.isIntegralNumber()) {
+            return number.bigIntegerValue().toString(); // at most the parser's number length limit in digits
+        }
+        java.math.BigDecimal d = number.decimalValue();
+        return Math.abs((long) d.scale()) <= MAX_PLAIN_SCALE ? d.toPlainString() : d.toString();
     }
 
     static String textOr(JsonNode node, String fallback, String... names) {

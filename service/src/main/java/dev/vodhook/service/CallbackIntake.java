@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,37 +21,47 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Normal callbacks (PUSH): check the size and the token, parse, append the raw event to the inbox
+ * Normal callbacks (PUSH): check the token, the size and VOD's signature (when a sign key is
+ * configured, on the raw bytes), parse, append the raw event to the inbox
  * with the next group commit, and only once that is committed answer 200 (the commit wakes the
- * processor). A duplicate is answered 200
+ * processor). A refused callback stores nothing; its refusal is counted by reason and logged once per
+ * source and reason a minute. A duplicate is answered 200
  * and not stored again; an unknown EventType is stored. Client mistakes get a 4xx with a reason,
  * a database failure or a full commit queue 503 so that VOD tries again.
  */
 final class CallbackIntake {
     private static final Logger log = LoggerFactory.getLogger(CallbackIntake.class);
     /** Request headers worth keeping with an event (lower case). */
+    /** The first buffer for a body; a callback is a few KB. */
+    private static final int READ_CHUNK = 16 * 1024;
     private static final List<String> KEPT_HEADERS = List.of("content-type", "content-length", "user-agent",
             "x-forwarded-for", "x-real-ip", "x-request-id", "sign", "t");
 
     private final GroupCommit commit;
     private final Optional<byte[]> tokenDigest;
+    private final CallbackSignatureCheck signature;
     private final int maxBodyBytes;
+    private final Duration readTimeout;
     private final Clock clock;
     private final ServiceMetrics metrics;
     private final boolean enabled;
+    private final RefusalLog refusals;
 
     /**
      * @param enabled false when intake is pull only: then callbacks are refused with 404, so that a
      *                misdirected push is noticed rather than silently taken
      */
-    CallbackIntake(GroupCommit commit, Optional<String> token, int maxBodyBytes, Clock clock, ServiceMetrics metrics,
-            boolean enabled) {
+    CallbackIntake(GroupCommit commit, Optional<String> token, CallbackSignatureCheck signature, int maxBodyBytes,
+            Duration readTimeout, Clock clock, ServiceMetrics metrics, boolean enabled) {
         this.commit = commit;
         this.tokenDigest = token.map(CallbackIntake::sha256);
+        this.signature = signature;
         this.maxBodyBytes = maxBodyBytes;
+        this.readTimeout = readTimeout;
         this.clock = clock;
         this.metrics = metrics;
         this.enabled = enabled;
+        this.refusals = new RefusalLog(log, clock, Duration.ofMinutes(1));
     }
 
     /** {@code POST /callback}: only when no token is configured. */
@@ -78,12 +90,23 @@ final class CallbackIntake {
             throw HttpProblem.notFound("push intake is off (intake: pull); this receiver takes events by PullEvents");
         }
         byte[] body = readLimited(ctx);
+        try {
+            signature.verify(body, ctx::header);
+        } catch (HttpProblem e) {
+            metrics.rejected(switch (e.code()) {
+                case "SignatureMissing" -> "signature_missing";
+                case "SignatureExpired" -> "signature_expired";
+                default -> "signature_mismatch";
+            });
+            refusals.refused(ctx.ip(), e.code(), e.getMessage());
+            throw e;
+        }
         VodEvent event;
         try {
             event = EventParser.parse(body);
         } catch (MalformedEventException e) {
             metrics.rejected("malformed");
-            log.warn("Refused a callback from {}: {}", ctx.ip(), e.getMessage());
+            refusals.refused(ctx.ip(), "MalformedEvent", e.getMessage());
             throw new HttpProblem(400, "MalformedEvent", e.getMessage());
         }
         String source = EventSource.PUSH.name();
@@ -117,28 +140,47 @@ final class CallbackIntake {
         }
     }
 
+    /**
+     * The body, at most {@code maxBodyBytes}, read within {@code readTimeout} of its first read (checked after
+     * every read; a read that waits for bytes ends at the listener's idle timeout at the latest).
+     */
     private byte[] readLimited(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBodyBytes) {
             throw tooLarge(declared + " bytes");
         }
+        // the declared length exactly, else up to one byte over the limit; the array grows as bytes come, so that
+        // a sender that declares much and sends little holds little memory
+        int wanted = declared >= 0 ? (int) declared : maxBodyBytes + 1;
+        byte[] body = new byte[Math.min(wanted, READ_CHUNK)];
+        int length = 0;
+        long deadline = System.nanoTime() + readTimeout.toNanos();
         try (InputStream in = ctx.req().getInputStream()) {
-            if (declared >= 0) {
-                // the usual case: read exactly the declared length into one array
-                byte[] body = in.readNBytes((int) declared);
-                if (body.length < declared) {
-                    throw HttpProblem.badRequest("the body ended after " + body.length + " of " + declared + " bytes");
+            while (length < wanted) {
+                if (length == body.length) {
+                    body = Arrays.copyOf(body, (int) Math.min(wanted, 2L * body.length));
                 }
-                return body;
+                int n = in.read(body, length, body.length - length);
+                if (n < 0) {
+                    break;
+                }
+                length += n;
+                if (length < wanted && System.nanoTime() - deadline > 0) {
+                    metrics.rejected("too_slow");
+                    throw new HttpProblem(408, "RequestTimeout", "the body did not come within " + readTimeout.toMillis()
+                            + " ms (" + length + " bytes came)");
+                }
             }
-            byte[] body = in.readNBytes(maxBodyBytes + 1);
-            if (body.length > maxBodyBytes) {
-                throw tooLarge("more than " + maxBodyBytes + " bytes");
-            }
-            return body;
         } catch (IOException e) {
             throw HttpProblem.badRequest("could not read the request body: " + e.getMessage());
         }
+        if (declared >= 0 && length < declared) {
+            throw HttpProblem.badRequest("the body ended after " + length + " of " + declared + " bytes");
+        }
+        if (length > maxBodyBytes) {
+            throw tooLarge("more than " + maxBodyBytes + " bytes");
+        }
+        return length == body.length ? body : Arrays.copyOf(body, length);
     }
 
     private HttpProblem tooLarge(String size) {

@@ -6,9 +6,15 @@ import dev.vodhook.store.EventStatus;
 import dev.vodhook.store.EventSummary;
 import dev.vodhook.store.ReplayResult;
 import dev.vodhook.store.StoreException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +23,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +32,11 @@ final class OperatorApi {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
     private static final Logger log = LoggerFactory.getLogger(OperatorApi.class);
-    private static final ObjectMapper FILTER_READER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    /** Longest EventType a filter may name. */
+    static final int MAX_TYPE_LENGTH = 256;
+    private static final Set<String> LIST_PARAMETERS = Set.of("status", "type", "since", "until", "before", "limit");
+    /** Filters are small flat objects: strings only, no duplicate keys, nothing after the object. */
+    private static final ObjectMapper FILTER_READER = filterReader();
 
     private final Database database;
     private final ServiceMetrics metrics;
@@ -52,6 +62,12 @@ final class OperatorApi {
      * {@code nextBefore} pages on. {@code since}/{@code until} are ISO-8601 instants on the time received.
      */
     void events(Context ctx) {
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!LIST_PARAMETERS.contains(name)) {
+                throw HttpProblem.badRequest("unknown query parameter '" + name + "'; known: " + List.of("status",
+                        "type", "since", "until", "before", "limit"));
+            }
+        }
         EventFilter filter = timeRange(EventFilter.all(), ctx.queryParam("since"), ctx.queryParam("until"));
         String status = ctx.queryParam("status");
         if (status != null && !status.isBlank()) {
@@ -59,7 +75,7 @@ final class OperatorApi {
         }
         String type = ctx.queryParam("type");
         if (type != null && !type.isBlank()) {
-            filter = filter.withEventType(type);
+            filter = filter.withEventType(eventType(type));
         }
         String before = ctx.queryParam("before");
         if (before != null && !before.isBlank()) {
@@ -141,7 +157,7 @@ final class OperatorApi {
             EventFilter filter = EventFilter.all().withStatus(status == null || status.isBlank() ? defaultStatus
                     : OperatorApi.status(status));
             if (type != null && !type.isBlank()) {
-                filter = filter.withEventType(type.strip());
+                filter = filter.withEventType(eventType(type));
             }
             return timeRange(filter, since, until);
         }
@@ -153,7 +169,11 @@ final class OperatorApi {
             return new BulkFilter(null, null, null, null);
         }
         try {
-            return FILTER_READER.readValue(body, BulkFilter.class);
+            BulkFilter filter = FILTER_READER.readValue(body, BulkFilter.class);
+            if (filter == null) {
+                throw HttpProblem.badRequest("the body must be a JSON object (a filter), or empty; got null");
+            }
+            return filter;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw HttpProblem.badRequest("the body must be a JSON filter like {\"status\": \"DEAD\", \"type\":"
                     + " \"NewFileUpload\", \"since\": \"2026-03-01T00:00:00Z\", \"until\": ...}: "
@@ -168,25 +188,68 @@ final class OperatorApi {
         if (until != null && !until.isBlank()) {
             filter = filter.withReceivedBefore(instant("until", until));
         }
+        if (filter.receivedFrom().isPresent() && filter.receivedBefore().isPresent()
+                && !filter.receivedFrom().get().isBefore(filter.receivedBefore().get())) {
+            throw HttpProblem.badRequest("since must be before until, got " + since + " and " + until);
+        }
         return filter;
     }
 
     private static Instant instant(String name, String value) {
+        OffsetDateTime time;
         try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
+            time = OffsetDateTime.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw HttpProblem.badRequest(name + " must be an ISO-8601 time like 2026-03-01T08:00:00Z, got " + value);
+            throw HttpProblem.badRequest(name + " must be an ISO-8601 time like 2026-03-01T08:00:00Z, got "
+                    + shortened(value));
         }
+        if (time.getYear() < 1970 || time.getYear() > 9999) {
+            throw HttpProblem.badRequest(name + " must be a time between the years 1970 and 9999, got " + value);
+        }
+        return time.toInstant();
     }
 
-    /** {@code GET /healthz}: 200 when the database answers, 503 when it does not. */
+    private static String eventType(String value) {
+        String type = value.strip();
+        if (type.length() > MAX_TYPE_LENGTH) {
+            throw HttpProblem.badRequest("type must be an EventType of at most " + MAX_TYPE_LENGTH + " characters, got "
+                    + type.length());
+        }
+        return type;
+    }
+
+    /** A value quoted back in an error, cut to a readable length. */
+    private static String shortened(String value) {
+        return value.length() > 80 ? value.substring(0, 80) + "..." : value;
+    }
+
+    private static ObjectMapper filterReader() {
+        JsonMapper mapper = JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8)
+                                .maxStringLength(4096).maxNumberLength(64).build())
+                        .build())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
+    }
+
+    /**
+     * {@code GET /healthz}, on both listeners and open: 200 {@code UP} when the database answers, 503
+     * {@code DOWN} when it does not, and nothing more (why is in the log).
+     */
     void health(Context ctx) {
         try {
             database.ping();
             ctx.json(Map.of("status", "UP"));
         } catch (StoreException e) {
-            log.warn("Health check failed: {}", e.getMessage());
-            ctx.status(503).json(Map.of("status", "DOWN", "reason", "database: " + e.getMessage()));
+            log.warn("Health check failed, answered DOWN: the database does not answer: {}", e.getMessage());
+            ctx.status(503).json(Map.of("status", "DOWN"));
         }
     }
 
@@ -200,7 +263,8 @@ final class OperatorApi {
         try {
             return EventStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw HttpProblem.badRequest("status must be one of " + List.of(EventStatus.values()) + ", got " + value);
+            throw HttpProblem.badRequest("status must be one of " + List.of(EventStatus.values()) + ", got "
+                    + shortened(value));
         }
     }
 
@@ -210,7 +274,7 @@ final class OperatorApi {
         }
         long limit = number("limit", value);
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw HttpProblem.badRequest("limit must be 1 to " + MAX_LIMIT + ", got " + value);
+            throw HttpProblem.badRequest("limit must be 1 to " + MAX_LIMIT + ", got " + shortened(value));
         }
         return (int) limit;
     }
@@ -219,7 +283,7 @@ final class OperatorApi {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw HttpProblem.badRequest(name + " must be a whole number, got " + value);
+            throw HttpProblem.badRequest(name + " must be a whole number, got " + shortened(value));
         }
     }
 }

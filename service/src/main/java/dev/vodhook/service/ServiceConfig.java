@@ -13,11 +13,10 @@ import java.util.function.Consumer;
  * Everything the receiver needs, immutable, with named defaults ({@link #defaults()}). The CLI
  * fills it from the config file, then the environment, then flags.
  *
- * @param port                        HTTP port; 0 picks a free one
- * @param bindHost                    interface to listen on. Default {@code 127.0.0.1}: the same
- *                                    port serves the unauthenticated operator API (events,
- *                                    replay, metrics), so exposing it is an explicit decision;
- *                                    set {@code 0.0.0.0} (ideally with a callback token, behind
+ * @param port                        the public listener's port (callbacks and {@code /healthz} only);
+ *                                    0 picks a free one
+ * @param bindHost                    the interface the public listener is on. Default {@code 127.0.0.1};
+ *                                    set {@code 0.0.0.0} (with a callback token and/or a sign key, behind
  *                                    HTTPS) for VOD to reach it from the internet
  * @param vodEndpoint                 where VOD's API is: {@code https://vod.tencentcloudapi.com}
  *                                    or a local VOD such as {@code http://127.0.0.1:9000}
@@ -39,6 +38,9 @@ import java.util.function.Consumer;
  * @param processing                  what an upload starts ({@code on-upload}, {@code procedure}) and the
  *                                    reconciler's pace ({@code reconcile-after}, {@code reconcile-every})
  * @param intake                      push, pull or both; group commit; dedupe retention
+ * @param admin                       the admin listener (operator API, metrics) and its tokens
+ * @param signature                   the SignKey(s) callbacks must be signed with, if any
+ * @param limits                      header size, timeouts and concurrency of the listeners
  * @param notifications               vodhook's own notifications: the application's endpoints, retries
  */
 public record ServiceConfig(
@@ -60,6 +62,9 @@ public record ServiceConfig(
         Clock clock,
         ProcessingSettings processing,
         IntakeSettings intake,
+        AdminSettings admin,
+        SignatureSettings signature,
+        HttpLimits limits,
         NotifySettings notifications) {
 
     public static final int DEFAULT_PORT = 8080;
@@ -99,6 +104,9 @@ public record ServiceConfig(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(processing, "processing");
         Objects.requireNonNull(intake, "intake");
+        Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(signature, "signature");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(notifications, "notifications");
     }
 
@@ -107,7 +115,8 @@ public record ServiceConfig(
                 Optional.empty(), DEFAULT_DEFINITIONS, false, DEFAULT_DATABASE_URL, Optional.empty(),
                 WorkerSettings.defaults(), RetryPolicy.defaults(), DEFAULT_MAX_BODY_BYTES, DEFAULT_VOD_TIMEOUT,
                 Clock.systemUTC(), ProcessingSettings.defaults(),
-                IntakeSettings.defaults(), NotifySettings.defaults());
+                IntakeSettings.defaults(), AdminSettings.defaults(), SignatureSettings.defaults(), HttpLimits.defaults(),
+                NotifySettings.defaults());
     }
 
     public ServiceConfig withPort(int value) {
@@ -194,8 +203,88 @@ public record ServiceConfig(
         return with(e -> e.intake = value);
     }
 
+    public ServiceConfig withAdmin(AdminSettings value) {
+        return with(e -> e.admin = value);
+    }
+
+    public ServiceConfig withAdminPort(int value) {
+        return withAdmin(admin.withPort(value));
+    }
+
+    public ServiceConfig withAdminHost(String value) {
+        return withAdmin(admin.withHost(value));
+    }
+
+    public ServiceConfig withAdminToken(String value) {
+        return withAdmin(admin.withToken(value));
+    }
+
+    public ServiceConfig withReadToken(String value) {
+        return withAdmin(admin.withReadToken(value));
+    }
+
+    public ServiceConfig withSignature(SignatureSettings value) {
+        return with(e -> e.signature = value);
+    }
+
+    /** @param value the SignKey callbacks must be signed with, or several separated by commas during a rotation */
+    public ServiceConfig withSignKeys(String value) {
+        return withSignature(signature.withKeys(value));
+    }
+
+    public ServiceConfig withLimits(HttpLimits value) {
+        return with(e -> e.limits = value);
+    }
+
     public ServiceConfig withNotifications(NotifySettings value) {
         return with(e -> e.notifications = value);
+    }
+
+    /** Both listeners on one port: asked for by giving the admin side the public port and host. */
+    public boolean sharedListener() {
+        return admin.port() == port && port != 0 && admin.host().equals(bindHost);
+    }
+
+    /**
+     * Refuses what would expose the operator side: an admin host other than loopback without an admin
+     * token, one port for both listeners unless on the same loopback address, a read token without an
+     * admin token or equal to it, a callback token equal to the admin token.
+     *
+     * @throws IllegalArgumentException saying what to change
+     */
+    public ServiceConfig checkExposure() {
+        if (!isLoopback(admin.host()) && admin.token().isEmpty()) {
+            throw new IllegalArgumentException("admin-host " + admin.host() + " is not a loopback address, and there"
+                    + " anyone could list the stored events, replay and purge them: set admin-token (env"
+                    + " VODHOOK_ADMIN_TOKEN), or keep admin-host 127.0.0.1 and reach it through SSH or a proxy");
+        }
+        if (admin.port() == port && port != 0
+                && !(admin.host().equals(bindHost) && isLoopback(bindHost))) {
+            throw new IllegalArgumentException("admin-port " + port + " equals port: one port for callbacks and the"
+                    + " operator API is only for a loopback address (host and admin-host both 127.0.0.1); give the"
+                    + " admin listener its own port (default " + AdminSettings.DEFAULT_PORT + ")");
+        }
+        if (admin.readToken().isPresent() && admin.token().isEmpty()) {
+            throw new IllegalArgumentException("read-token is set without admin-token: set admin-token as well");
+        }
+        if (admin.readToken().isPresent() && admin.readToken().equals(admin.token())) {
+            throw new IllegalArgumentException("read-token equals admin-token: give them different values");
+        }
+        if (callbackToken.isPresent() && callbackToken.equals(admin.token())) {
+            throw new IllegalArgumentException("callback-token equals admin-token: the callback token is part of"
+                    + " the URL configured at VOD; give the admin token another value");
+        }
+        return this;
+    }
+
+    /** {@code localhost}, {@code 127.x.x.x} or {@code ::1}: only this machine can connect. */
+    public static boolean isLoopback(String host) {
+        String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
+                || h.matches("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
     }
 
     /** One line for the startup log: every setting, secrets replaced. */
@@ -217,6 +306,9 @@ public record ServiceConfig(
                 + " vod-timeout=" + vodTimeout
                 + " " + processing
                 + " intake=" + intake
+                + " admin=" + admin
+                + " sign-key=" + signature
+                + " limits=" + limits
                 + " notify=" + notifications;
     }
 
@@ -245,6 +337,9 @@ public record ServiceConfig(
         Clock clock;
         ProcessingSettings processing;
         IntakeSettings intake;
+        AdminSettings admin;
+        SignatureSettings signature;
+        HttpLimits limits;
         NotifySettings notifications;
 
         Edit(ServiceConfig c) {
@@ -266,13 +361,17 @@ public record ServiceConfig(
             clock = c.clock;
             processing = c.processing;
             intake = c.intake;
+            admin = c.admin;
+            signature = c.signature;
+            limits = c.limits;
             notifications = c.notifications;
         }
 
         ServiceConfig build() {
             return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
                     transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes,
-                    vodTimeout, clock, processing, intake, notifications);
+                    vodTimeout, clock, processing, intake, admin, signature, limits,
+                    notifications);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -66,8 +67,15 @@ public final class ServiceMetrics {
     }
 
     void rejected(String reason) {
-        Counter.builder("vodhook.events.rejected").description("Callbacks refused (malformed, too large, forbidden)")
+        Counter.builder("vodhook.events.rejected").description("Callbacks refused (malformed, too_large, forbidden,"
+                        + " signature_missing, signature_mismatch, signature_expired, overloaded)")
                 .tag("reason", reason).register(registry).increment();
+    }
+
+    /** Requests the public listener has in hand right now (see {@link ConcurrencyLimit}). */
+    void callbacksInFlight(AtomicInteger value) {
+        Gauge.builder("vodhook.http.public.inflight", value, AtomicInteger::get)
+                .description("Requests the public listener is handling now").register(registry);
     }
 
     /** @param outcome {@code done}, {@code retry} or {@code dead} */

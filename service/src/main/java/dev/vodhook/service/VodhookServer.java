@@ -1,7 +1,6 @@
 package dev.vodhook.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.vodhook.service.VodhookRoutes.Listener;
 import dev.vodhook.service.notify.DeliveryMetrics;
 import dev.vodhook.service.notify.NotificationDeliverer;
 import dev.vodhook.service.notify.NotifyApi;
@@ -10,9 +9,8 @@ import dev.vodhook.service.notify.WebhookSender;
 import dev.vodhook.store.Database;
 import dev.vodhook.store.Dialect;
 import io.javalin.Javalin;
-import io.javalin.compression.CompressionStrategy;
-import io.javalin.json.JavalinJackson;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -20,7 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running receiver: database, intake (callbacks and/or PullEvents loops, through one group
- * commit), processor, pruning and HTTP server. {@link #start} returns once it listens;
+ * commit), processor, pruning and two HTTP listeners: the public one takes callbacks, the admin one
+ * serves the operator API and metrics (one listener does both when they share a loopback port).
+ * {@link #start} returns once they listen;
  * {@link #close} stops pulling (confirming what was committed), stops taking callbacks, commits
  * what is queued, lets the processor finish what it has in hand (or hands it back), then closes
  * the database.
@@ -29,6 +29,8 @@ public final class VodhookServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VodhookServer.class);
     /** Group commits at once on PostgreSQL, which can overlap one transaction's commit with the next. */
     static final int POSTGRESQL_COMMITTERS = 2;
+    /** Operator requests carry small JSON filters at most. */
+    static final int ADMIN_MAX_BODY_BYTES = 64 * 1024;
 
     private final ServiceConfig config;
     private final Database database;
@@ -36,20 +38,25 @@ public final class VodhookServer implements AutoCloseable {
     private final Reconciler reconciler;
     private final NotificationDeliverer deliverer;
     private final Javalin http;
+    private final Optional<Javalin> adminHttp;
     private final Intake intake;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** The intake side: group commit, the pull loops when pulling, the pruning job. */
     private record Intake(GroupCommit commit, Optional<PullIntake> pull, PruneDoneEvents prune) {}
 
+    /** The HTTP side: the public listener, and the admin one unless the public one serves both. */
+    private record Listeners(Javalin publicHttp, Optional<Javalin> adminHttp) {}
+
     private VodhookServer(ServiceConfig config, Database database, Processor processor, Reconciler reconciler,
-            NotificationDeliverer deliverer, Javalin http, Intake intake) {
+            NotificationDeliverer deliverer, Listeners listeners, Intake intake) {
         this.config = config;
         this.database = database;
         this.processor = processor;
         this.reconciler = reconciler;
         this.deliverer = deliverer;
-        this.http = http;
+        this.http = listeners.publicHttp();
+        this.adminHttp = listeners.adminHttp();
         this.intake = intake;
     }
 
@@ -70,6 +77,7 @@ public final class VodhookServer implements AutoCloseable {
     /** Starts the receiver with the given ways of starting processing and of asking VOD about tasks. */
     public static VodhookServer start(ServiceConfig config, MediaProcessing vod, TaskDetails tasks) {
         long started = System.nanoTime();
+        config.checkExposure();
         log.info("Starting vodhook receiver: {}", config.redacted());
         Database database = Database.open(config.databaseUrl());
         try {
@@ -82,8 +90,9 @@ public final class VodhookServer implements AutoCloseable {
                     database.inbox(), tasks, metrics, processor::wake), config.processing(), config.clock(), metrics);
             GroupCommit commit = new GroupCommit(database.inbox(), config.intake(),
                     database.dialect() == Dialect.POSTGRESQL ? POSTGRESQL_COMMITTERS : 1, metrics, processor::wake);
-            CallbackIntake callbacks = new CallbackIntake(commit, config.callbackToken(), config.maxBodyBytes(),
-                    config.clock(), metrics, config.intake().mode().acceptsPush());
+            CallbackIntake callbacks = new CallbackIntake(commit, config.callbackToken(),
+                    new CallbackSignatureCheck(config.signature(), config.clock()), config.maxBodyBytes(),
+                    config.limits().readTimeout(), config.clock(), metrics, config.intake().mode().acceptsPush());
             Optional<PullIntake> pull = config.intake().mode().pulls()
                     ? Optional.of(new PullIntake(VodEventQueue.create(config), commit, config.intake().pullers(),
                             config.clock(), metrics, new SplittableRandom()))
@@ -93,14 +102,7 @@ public final class VodhookServer implements AutoCloseable {
             NotificationDeliverer deliverer = deliverer(config, database, metrics);
             OperatorApi api = new OperatorApi(database, metrics, config.clock(), processor::wake);
             NotifyApi notify = new NotifyApi(database.outbox(), config.clock(), deliverer::wake);
-            Javalin http = Javalin.create(c -> {
-                c.startup.showJavalinBanner = false;
-                c.concurrency.useVirtualThreads = true;
-                c.http.maxRequestSize = config.maxBodyBytes();
-                c.http.compressionStrategy = CompressionStrategy.NONE; // small JSON answers; saves a wrapper per request
-                c.jsonMapper(new JavalinJackson(jsonMapper(), true));
-                VodhookRoutes.register(c.routes, callbacks, api, notify);
-            });
+            Listeners listeners = listeners(config, callbacks, api, notify, metrics);
             if (!config.intake().intakeOnly()) {
                 processor.start(); // first: its first claim is done by the time callbacks come in
                 reconciler.start();
@@ -108,7 +110,13 @@ public final class VodhookServer implements AutoCloseable {
             }
             commit.start();
             try {
-                http.start(config.bindHost(), config.port());
+                listeners.publicHttp().start();
+                try {
+                    listeners.adminHttp().ifPresent(Javalin::start);
+                } catch (RuntimeException e) {
+                    listeners.publicHttp().stop();
+                    throw e;
+                }
             } catch (RuntimeException e) {
                 commit.close();
                 reconciler.close();
@@ -118,14 +126,16 @@ public final class VodhookServer implements AutoCloseable {
             }
             pull.ifPresent(PullIntake::start);
             intake.prune().start();
-            VodhookServer server = new VodhookServer(config, database, processor, reconciler, deliverer, http, intake);
-            log.info("vodhook receiver listening on {} (intake {}; callbacks: POST {}/callback{}; API: {}/api; ready in"
-                    + " {} ms){}", server.baseUrl(), config.intake().mode(), server.baseUrl(),
-                    config.callbackToken().isPresent() ? "/<token>" : "",
-                    server.baseUrl(), (System.nanoTime() - started) / 1_000_000,
-                    isLoopback(config.bindHost())
-                            ? "; loopback only: set host to 0.0.0.0 (--host 0.0.0.0) for VOD to reach it from the"
-                                    + " network" : "");
+            VodhookServer server = new VodhookServer(config, database, processor, reconciler, deliverer, listeners,
+                    intake);
+            log.info("vodhook receiver listening: callbacks POST {}/callback{} (intake {}{}), operator API {}/api{}"
+                    + " (ready in {} ms){}", server.baseUrl(), config.callbackToken().isPresent() ? "/<token>" : "",
+                    config.intake().mode(), config.signature().required() ? ", signed by VOD" : "", server.adminUrl(),
+                    config.admin().token().isPresent() ? " behind a token" : "",
+                    (System.nanoTime() - started) / 1_000_000,
+                    ServiceConfig.isLoopback(config.bindHost())
+                            ? "; loopback only: set host to 0.0.0.0 (--host 0.0.0.0) for VOD to reach it from"
+                                    + " the network" : "");
             return server;
         } catch (RuntimeException e) {
             database.close();
@@ -133,20 +143,67 @@ public final class VodhookServer implements AutoCloseable {
         }
     }
 
-    /** The port it listens on (the chosen one when configured with 0). */
+    /**
+     * The outbox's endpoints made the configured ones, and a deliverer for them, woken by every committed
+     * notification; its meters refreshed at each scrape.
+     */
+    private static NotificationDeliverer deliverer(ServiceConfig config, Database database, ServiceMetrics metrics) {
+        database.outbox().configure(config.notifications().endpoints().stream().map(NotifyEndpoint::spec).toList(),
+                config.subAppId(), config.clock().instant());
+        DeliveryMetrics deliveries = new DeliveryMetrics(metrics.registry());
+        metrics.beforeScrape(() -> deliveries.refresh(database.outbox().log().countByStatus(),
+                database.outbox().log().oldestOpenAt(), config.clock().instant()));
+        NotificationDeliverer deliverer = new NotificationDeliverer(database.outbox(), config.notifications(),
+                new WebhookSender(config.notifications().timeout()), config.clock(), deliveries, new SplittableRandom());
+        database.outbox().onNotified(deliverer::wake);
+        return deliverer;
+    }
+
+    private static Listeners listeners(ServiceConfig config, CallbackIntake callbacks, OperatorApi api,
+            NotifyApi notify, ServiceMetrics metrics) {
+        OperatorAccess access = new OperatorAccess(config.admin());
+        OptionalInt callbackLimit = OptionalInt.of(config.limits().maxConcurrentCallbacks());
+        if (config.sharedListener()) {
+            return new Listeners(HttpListener.create(config.bindHost(), config.port(), config.limits(),
+                    config.maxBodyBytes(), callbackLimit, metrics,
+                    routes -> VodhookRoutes.register(routes, Listener.BOTH, callbacks, api, notify, access)), Optional.empty());
+        }
+        Javalin publicHttp = HttpListener.create(config.bindHost(), config.port(), config.limits(),
+                config.maxBodyBytes(), callbackLimit, metrics,
+                routes -> VodhookRoutes.register(routes, Listener.PUBLIC, callbacks, api, notify, access));
+        Javalin adminHttp = HttpListener.create(config.admin().host(), config.admin().port(), config.limits(),
+                ADMIN_MAX_BODY_BYTES, OptionalInt.empty(), metrics,
+                routes -> VodhookRoutes.register(routes, Listener.ADMIN, callbacks, api, notify, access));
+        return new Listeners(publicHttp, Optional.of(adminHttp));
+    }
+
+    /** The public port it listens on (the chosen one when configured with 0). */
     public int port() {
         return http.port();
     }
 
-    /** {@code http://host:port} with a host callers can use (loopback when bound to all interfaces). */
+    /** The admin port it listens on: the public one when they share it. */
+    public int adminPort() {
+        return adminHttp.orElse(http).port();
+    }
+
+    /** The public listener, {@code http://host:port}, with a host callers can use (loopback when bound to all interfaces). */
     public String baseUrl() {
-        String host = config.bindHost();
+        return url(config.bindHost(), port());
+    }
+
+    /** The admin listener ({@code /api}, {@code /metrics}), like {@link #baseUrl()}. */
+    public String adminUrl() {
+        return url(config.admin().host(), adminPort());
+    }
+
+    private static String url(String host, int port) {
         if (host.equals("0.0.0.0") || host.equals("::") || host.isBlank()) {
             host = "127.0.0.1";
-        } else if (host.contains(":")) {
+        } else if (host.contains(":") && !host.startsWith("[")) {
             host = "[" + host + "]";
         }
-        return "http://" + host + ":" + port();
+        return "http://" + host + ":" + port;
     }
 
     /** The group commit that push and pull intake append through. */
@@ -192,6 +249,7 @@ public final class VodhookServer implements AutoCloseable {
         try {
             intake.pull().ifPresent(PullIntake::close);
             http.stop();
+            adminHttp.ifPresent(Javalin::stop);
             intake.prune().close();
             intake.commit().close();
         } finally {
@@ -206,27 +264,4 @@ public final class VodhookServer implements AutoCloseable {
         log.info("vodhook receiver stopped");
     }
 
-    /**
-     * The outbox's endpoints made the configured ones, and a deliverer for them, woken by every committed
-     * notification; its meters refreshed at each scrape.
-     */
-    private static NotificationDeliverer deliverer(ServiceConfig config, Database database, ServiceMetrics metrics) {
-        database.outbox().configure(config.notifications().endpoints().stream().map(NotifyEndpoint::spec).toList(),
-                config.subAppId(), config.clock().instant());
-        DeliveryMetrics deliveries = new DeliveryMetrics(metrics.registry());
-        metrics.beforeScrape(() -> deliveries.refresh(database.outbox().log().countByStatus(),
-                database.outbox().log().oldestOpenAt(), config.clock().instant()));
-        NotificationDeliverer deliverer = new NotificationDeliverer(database.outbox(), config.notifications(),
-                new WebhookSender(config.notifications().timeout()), config.clock(), deliveries, new SplittableRandom());
-        database.outbox().onNotified(deliverer::wake);
-        return deliverer;
-    }
-
-    private static ObjectMapper jsonMapper() {
-        return JsonMapper.builder().build();
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
-    }
 }

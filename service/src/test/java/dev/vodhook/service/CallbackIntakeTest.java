@@ -164,15 +164,16 @@ class CallbackIntakeTest {
     void uploadToOutputsThroughTheWholeReceiver() {
         start();
         http.post("/callback", upload("1001"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/api/media/1001").status() == 200
-                && !http.get("/api/media/1001").json().path("taskId").isNull());
-        String taskId = http.get("/api/media/1001").json().path("taskId").asText();
+        Http admin = new Http(server.adminUrl());
+        await().atMost(Duration.ofSeconds(60)).until(() -> admin.get("/api/media/1001").status() == 200
+                && !admin.get("/api/media/1001").json().path("taskId").isNull());
+        String taskId = admin.get("/api/media/1001").json().path("taskId").asText();
 
         assertThat(http.post("/callback", TestEvents.procedureWithFailure("1001", taskId, 0)).status()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                http.get("/api/media/1001").json().path("state").asText().equals("FINISHED"));
-        JsonNode media = http.get("/api/media/1001").json();
+                admin.get("/api/media/1001").json().path("state").asText().equals("FINISHED"));
+        JsonNode media = admin.get("/api/media/1001").json();
         assertThat(media.path("fileId").asText()).isEqualTo("1001");
         assertThat(media.path("name").asText()).isEqualTo("clip-1001");
         assertThat(media.path("mediaUrl").asText()).isEqualTo("http://vod.example/1001/f0.mp4");

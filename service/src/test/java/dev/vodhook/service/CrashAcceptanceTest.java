@@ -147,7 +147,7 @@ class CrashAcceptanceTest {
     }
 
     static List<JsonNode> events(ReceiverProcess receiver, String status) {
-        JsonNode list = new Http(receiver.baseUrl()).get("/api/events?limit=500&type=NewFileUpload"
+        JsonNode list = new Http(receiver.adminUrl()).get("/api/events?limit=500&type=NewFileUpload"
                 + (status.isEmpty() ? "" : "&status=" + status)).json().path("events");
         List<JsonNode> events = new ArrayList<>();
         list.forEach(events::add);

@@ -36,7 +36,7 @@ class EventOperationsTest {
     void start() {
         server = VodhookServer.start(TestReceivers.config(dir, clock).withWorker(new WorkerSettings(
                 Duration.ofMinutes(10), 16, Duration.ofSeconds(30), Duration.ofSeconds(5))), vod);
-        http = new Http(server.baseUrl());
+        http = new Http(server.adminUrl());
         inbox = server.database().inbox();
         vod.failAlways("InvalidParameterValue.FileId", false);
         append(inbox, upload("1"), T0);

@@ -174,7 +174,7 @@ abstract class GroupCommitContract {
         assertThat(notVisible).as("events answered 200 before their commit was visible").isEmpty();
         assertThat(server.database().inbox().countByStatus().values().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(clients * each);
-        String scrape = http.get("/metrics").body();
+        String scrape = new Http(server.adminUrl()).get("/metrics").body();
         double commits = metric(scrape, "vodhook_intake_commit_batch_count");
         double events = metric(scrape, "vodhook_intake_commit_batch_sum");
         assertThat(events).isEqualTo(clients * each);

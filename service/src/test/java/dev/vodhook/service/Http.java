@@ -23,19 +23,55 @@ final class Http {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final java.util.Optional<String> authorization;
 
     Http(String baseUrl) {
+        this(baseUrl, java.util.Optional.empty());
+    }
+
+    private Http(String baseUrl, java.util.Optional<String> authorization) {
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    /** The same, sending {@code Authorization: Bearer <token>} with every request. */
+    Http withBearer(String token) {
+        return new Http(baseUrl, java.util.Optional.of("Bearer " + token));
     }
 
     Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+        return send(request(path).GET().build());
+    }
+
+    /** A GET with the headers given as name, value, name, value... */
+    Response get(String path, String... headers) {
+        HttpRequest.Builder request = request(path).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
     }
 
     Response post(String path, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return send(request(path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    /** A request to {@code path} with the headers given as name, value, name, value... */
+    Response post(String path, String body, String... headers) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        authorization.ifPresent(value -> request.header("Authorization", value));
+        return request;
     }
 
     Response post(String path, String body) {

@@ -56,7 +56,7 @@ class LegacyCallbackTest {
             assertThat(call.fileId()).isEqualTo("5285890790714697960");
             assertThat(call.definitions()).containsExactly(100010, 100020);
         });
-        JsonNode media = http.get("/api/media/5285890790714697960").json();
+        JsonNode media = new Http(server.adminUrl()).get("/api/media/5285890790714697960").json();
         assertThat(media.path("name").asText()).isEqualTo("clip-v2");
         assertThat(media.path("mediaUrl").asText()).endsWith("/TL916EePAC8A.mp4");
     }

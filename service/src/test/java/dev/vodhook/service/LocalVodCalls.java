@@ -48,6 +48,16 @@ final class LocalVodCalls {
         client().ModifyEventConfig(request);
     }
 
+    /**
+     * ModifyEventConfig with only a SignKey (not in the 3.1.660 SDK model, so set by name, as vod-protocol.md
+     * §3.1 says): from now on the local VOD's pushes carry {@code Sign} and {@code T}.
+     */
+    void signWith(String signKey) throws Exception {
+        ModifyEventConfigRequest request = new ModifyEventConfigRequest();
+        request.set("SignKey", signKey);
+        client().ModifyEventConfig(request);
+    }
+
     /** ModifyEventConfig: reliable callback (PULL), uploads switched on; events wait for PullEvents. */
     void pullMode() throws Exception {
         ModifyEventConfigRequest request = new ModifyEventConfigRequest();
@@ -102,7 +112,7 @@ final class LocalVodCalls {
 
     /** Events received again and recognised as duplicates, by the receiver's metrics. */
     static double duplicatesSeenBy(VodhookServer receiver) {
-        return new Http(receiver.baseUrl()).get("/metrics").body().lines()
+        return new Http(receiver.adminUrl()).get("/metrics").body().lines()
                 .filter(l -> l.startsWith("vodhook_events_duplicates_total"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }

@@ -34,7 +34,7 @@ class OperatorApiTest {
     void start() {
         server = VodhookServer.start(TestReceivers.config(dir, clock).withWorker(new WorkerSettings(
                 Duration.ofMinutes(10), 16, Duration.ofSeconds(30), Duration.ofSeconds(5))), vod);
-        http = new Http(server.baseUrl());
+        http = new Http(server.adminUrl());
         inbox = server.database().inbox();
     }
 
@@ -132,10 +132,11 @@ class OperatorApiTest {
     void healthAndMetrics() {
         assertThat(http.get("/healthz").status()).isEqualTo(200);
         assertThat(http.get("/healthz").json().path("status").asText()).isEqualTo("UP");
-        http.post("/callback", upload("1"));
-        http.post("/callback", upload("1"));
-        http.post("/callback", "{\"EventType\":\"AttackerMadeThisUp-1\"}");
-        http.post("/callback", "nope");
+        Http callbacks = new Http(server.baseUrl());
+        callbacks.post("/callback", upload("1"));
+        callbacks.post("/callback", upload("1"));
+        callbacks.post("/callback", "{\"EventType\":\"AttackerMadeThisUp-1\"}");
+        callbacks.post("/callback", "nope");
 
         String metrics = http.get("/metrics").body();
 

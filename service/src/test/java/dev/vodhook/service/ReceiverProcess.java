@@ -23,7 +23,7 @@ import dev.vodhook.testkit.ShiftableClock;
 /**
  * A receiver in a child JVM, so that a test can kill it for real: started with this JVM's {@code java} and the test
  * classpath, it runs {@link #main} (a {@link VodhookServer} on the system clock, settings as {@code key=value}
- * arguments), writes its log to a file and prints {@code READY <base URL>} once it listens. {@link #kill()} is
+ * arguments), writes its log to a file and prints {@code READY <base URL> <admin URL>} once it listens. {@link #kill()} is
  * SIGKILL: no shutdown hook, no commit, no confirmation, leases left behind.
  */
 final class ReceiverProcess implements AutoCloseable {
@@ -33,11 +33,13 @@ final class ReceiverProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final String baseUrl;
+    private final String adminUrl;
 
-    private ReceiverProcess(Process process, Path log, String baseUrl) {
+    private ReceiverProcess(Process process, Path log, String urls) {
         this.process = process;
         this.log = log;
-        this.baseUrl = baseUrl;
+        this.baseUrl = urls.split(" ")[0];
+        this.adminUrl = urls.split(" ")[1];
     }
 
     /**
@@ -85,6 +87,11 @@ final class ReceiverProcess implements AutoCloseable {
 
     String baseUrl() {
         return baseUrl;
+    }
+
+    /** Where its operator API is. */
+    String adminUrl() {
+        return adminUrl;
     }
 
     long pid() {
@@ -148,7 +155,7 @@ final class ReceiverProcess implements AutoCloseable {
             server.close();
             stopped.countDown();
         }));
-        System.out.println(READY + server.baseUrl());
+        System.out.println(READY + server.baseUrl() + " " + server.adminUrl());
         System.out.flush();
         stopped.await();
     }
@@ -171,6 +178,7 @@ final class ReceiverProcess implements AutoCloseable {
                 .withNotifications(notify)
                 .withPort(0)
                 .withBindHost("127.0.0.1")
+                .withAdminPort(0)
                 .withDatabaseUrl(s.get("database"))
                 .withVodEndpoint(s.get("vod-endpoint"))
                 .withCredentials(s.get("secret-id"), s.get("secret-key"))

@@ -66,7 +66,7 @@ class ReconcilerThroughLocalVodTest {
                         .isEqualTo(TaskStatus.FINISH);
                 assertThat(server.database().inbox().list(EventFilter.all().withEventType("ProcedureStateChanged"), 5))
                         .singleElement().satisfies(e -> assertThat(e.source()).isEqualTo(EventSource.RECONCILE));
-                assertThat(new Http(server.baseUrl()).get("/metrics").body())
+                assertThat(new Http(server.adminUrl()).get("/metrics").body())
                         .contains("vodhook_reconciler_checks_total{outcome=\"recorded\"} 1.0");
             }
         }

@@ -45,6 +45,38 @@ class ServiceConfigTest {
     }
 
     @Test
+    void theOperatorSideIsOnItsOwnLoopbackPortWithoutTokensAndCallbacksAreUnsignedByDefault() {
+        ServiceConfig c = ServiceConfig.defaults();
+
+        assertThat(c.admin()).isEqualTo(new AdminSettings(8081, "127.0.0.1", Optional.empty(), Optional.empty()));
+        assertThat(c.sharedListener()).isFalse();
+        assertThat(c.signature().required()).isFalse();
+        assertThat(c.signature().skew()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(c.limits()).isEqualTo(HttpLimits.defaults());
+        assertThat(c.withAdminPort(8080).sharedListener()).isTrue();
+        assertThat(c.withSignKeys(" NewKey1 ,OldKey2,").signature().keys()).containsExactly("NewKey1", "OldKey2");
+    }
+
+    @Test
+    void tokensAndSignKeysNeverAppearInTheRendering() {
+        ServiceConfig c = ServiceConfig.defaults().withAdminToken("adm1n-secret").withReadToken("r3ad-secret")
+                .withSignKeys("SignKeySecret1,SignKeySecret2");
+
+        assertThat(c.redacted()).doesNotContain("adm1n-secret", "r3ad-secret", "SignKeySecret")
+                .contains("admin-token ****", "read-token ****", "sign-key=2 key(s) ****");
+    }
+
+    @Test
+    void aSignKeyMustBeOneVodAccepts() {
+        assertThatThrownBy(() -> ServiceConfig.defaults().withSignKeys("good1,not-a-key"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sign-key 2 of 2 is not a VOD SignKey (1 to 32 letters and digits; several are separated"
+                        + " by commas)");
+        assertThatThrownBy(() -> ServiceConfig.defaults().withSignKeys("x".repeat(33)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void nonsenseIsRefusedEarly() {
         assertThatThrownBy(() -> ServiceConfig.defaults().withPort(70000)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ServiceConfig.defaults().withDefinitions(List.of()))

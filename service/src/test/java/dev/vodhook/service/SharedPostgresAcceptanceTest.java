@@ -48,9 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  * needs: the local VOD holds its ProcessMedia calls until the faults are cleared (its client waits longer than
  * that), and its leases are long (10 minutes, and extended by its heartbeat), so no live receiver can take over one
  * of them before it dies, however slow the machine. Once it is dead and what it held is written down, the live
- * receivers' clock jumps ahead by that lease, and the dead receiver's leases lapse for them at once. Their own leases
- * and handler limit are longer than the jump ({@link #LIVE_LEASE}), so an event one of them holds at that moment is
- * neither taken by the other nor abandoned, however long its handler takes.
+ * receivers' clock jumps past that lease, and the dead receiver's leases lapse for them at once; their own leases
+ * are longer than the jump, so those they hold at that moment stay theirs.
  */
 class SharedPostgresAcceptanceTest {
     static final int UPLOADS = 16;
@@ -61,8 +60,13 @@ class SharedPostgresAcceptanceTest {
     static final Duration HELD = Duration.ofMinutes(10);
     /** The doomed receiver's lease: longer than the test, so only its death and the live clock's jump end it. */
     static final Duration DOOMED_LEASE = Duration.ofMinutes(10);
-    /** The live receivers' lease: longer than their clock's jump, which only the dead receiver's leases outlast. */
-    static final Duration LIVE_LEASE = DOOMED_LEASE.multipliedBy(3);
+    /** How far the live receivers' clock jumps once the doomed one is dead: past every lease it held. */
+    static final Duration JUMP = DOOMED_LEASE.plusMinutes(1);
+    /**
+     * The live receivers' leases and handler limit: long enough that the jump does not make the leases they hold at
+     * that moment, or the handlers they run, look lapsed or overdue to themselves or to each other.
+     */
+    static final Duration LIVE_LEASE = Duration.ofHours(1);
 
     @TempDir
     Path dir;
@@ -77,7 +81,8 @@ class SharedPostgresAcceptanceTest {
             ShiftableClock live = ShiftableClock.system();
             ServiceConfig inProcess = calls.receiverConfig(TestReceivers.config(dir, SettableClock.at(TestReceivers.START)))
                     .withClock(live)
-                    .withWorker(new WorkerSettings(Duration.ofMillis(200), 16, LIVE_LEASE, Duration.ofSeconds(5), LIVE_LEASE))
+                    .withWorker(new WorkerSettings(Duration.ofMillis(200), 16, LIVE_LEASE, Duration.ofSeconds(5),
+                            LIVE_LEASE.multipliedBy(2)))
                     .withDatabaseUrl(database)
                     .withDefinitions(List.of(100010))
                     .withIntake(IntakeSettings.defaults().withMode(IntakeMode.BOTH).withPullers(2));
@@ -113,7 +118,7 @@ class SharedPostgresAcceptanceTest {
                     assertThat(heldByTheDead).as("events the killed receiver held")
                             .hasSizeGreaterThanOrEqualTo(UPLOADS);
                     vod.faults().clear(); // the held ProcessMedia calls go ahead now, for a client that is gone
-                    live.jumpAhead(DOOMED_LEASE); // and the dead receiver's leases lapse for the live ones
+                    live.jumpAhead(JUMP); // and the dead receiver's leases lapse for the live ones, not their own
 
                     List<Callback> again = outcomes.stream().filter(o -> !o.acknowledged())
                             .map(o -> new Callback(one.baseUrl() + "/callback", o.callback().body())).toList();

@@ -4,7 +4,7 @@ import dev.vodhook.testkit.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Receiver configs for tests: port 0 on loopback, SQLite in a temporary directory, quick retries. */
+/** Receiver configs for tests: ports 0 on loopback (public and admin), SQLite in a temporary directory, quick retries. */
 final class TestReceivers {
     static final String START = "2026-03-01T08:00:00Z";
 
@@ -14,6 +14,7 @@ final class TestReceivers {
         return ServiceConfig.defaults()
                 .withPort(0)
                 .withBindHost("127.0.0.1")
+                .withAdminPort(0)
                 .withDatabaseUrl("jdbc:sqlite:" + dir.resolve("vodhook.db"))
                 .withCredentials("AKIDtest", "test-secret-key")
                 .withWorker(new WorkerSettings(Duration.ofMillis(200), 16, Duration.ofSeconds(30), Duration.ofSeconds(5)))

@@ -101,7 +101,7 @@ class UploadActionsThroughLocalVodTest {
             assertThat(task.startedByUs()).isTrue();
             assertThat(task.sessionId()).contains(SessionIds.procedure(fileId, "LongVideoPreset"));
             assertThat(calls.tasksOn(fileId)).hasSize(1);
-            assertThat(new Http(server.baseUrl()).get("/metrics").body())
+            assertThat(new Http(server.adminUrl()).get("/metrics").body())
                     .contains("vodhook_vod_processmediabyprocedure_total{outcome=\"started\"} 1.0");
         }
     }

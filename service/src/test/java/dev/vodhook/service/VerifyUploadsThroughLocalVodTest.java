@@ -273,7 +273,7 @@ class VerifyUploadsThroughLocalVodTest {
 
     /** The operator API of the receiver. */
     Http operator() {
-        return new Http(server.baseUrl());
+        return new Http(server.adminUrl());
     }
 
     JsonNode mediaJson(String fileId) {

@@ -120,7 +120,7 @@ class VodApiFaultsAcceptanceTest {
         assertThat(calls.taskCountsByFileId()).isEmpty();
 
         vod.faults().clear();
-        Http api = new Http(server.baseUrl());
+        Http api = new Http(server.adminUrl());
         assertThat(api.post("/api/events/" + first.id() + "/replay", "").status()).isEqualTo(200);
         processor.runOnce(); // with, perhaps, the FINISH of the task it started
         assertThat(inbox(first).status()).isEqualTo(EventStatus.DONE);

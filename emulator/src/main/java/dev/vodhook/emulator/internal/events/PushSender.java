@@ -5,6 +5,7 @@ import dev.vodhook.emulator.Delivery;
 import dev.vodhook.emulator.DeliveryAttempt;
 import dev.vodhook.emulator.internal.LazyHttpClient;
 import dev.vodhook.emulator.internal.api.VodJson;
+import dev.vodhook.signing.CallbackSignature;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -94,8 +95,8 @@ public final class PushSender implements AutoCloseable {
     private static byte[] body(Delivery delivery, Optional<String> signKey, Instant now) {
         ObjectNode body = ((ObjectNode) delivery.body()).deepCopy();
         signKey.ifPresent(key -> {
-            long t = now.getEpochSecond() + PushSignature.VALIDITY_SECONDS;
-            body.put("Sign", PushSignature.sign(key, t));
+            long t = now.getEpochSecond() + CallbackSignature.VALIDITY.toSeconds();
+            body.put("Sign", CallbackSignature.sign(key, t));
             body.put("T", t);
         });
         return VodJson.bytes(VodJson.PUSH, body);
