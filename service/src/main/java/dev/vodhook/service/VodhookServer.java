@@ -97,7 +97,7 @@ public final class VodhookServer implements AutoCloseable {
                     ? Optional.of(new PullIntake(VodEventQueue.create(config), commit, config.intake().pullers(),
                             config.clock(), metrics, new SplittableRandom()))
                     : Optional.empty();
-            Intake intake = new Intake(commit, pull, new PruneDoneEvents(database.inbox(),
+            Intake intake = new Intake(commit, pull, new PruneDoneEvents(database.inbox(), database.outbox(),
                     config.intake().dedupeRetention(), config.intake().pruneInterval(), config.clock(), metrics));
             NotificationDeliverer deliverer = deliverer(config, database, metrics);
             OperatorApi api = new OperatorApi(database, metrics, config.clock(), processor::wake);

@@ -304,6 +304,30 @@ public final class Outbox {
         });
     }
 
+    /**
+     * Deletes up to {@code limit} notifications written before {@code writtenBefore} whose every delivery is
+     * DELIVERED, with their deliveries and attempts, oldest first; returns how many. A notification with a
+     * delivery DEAD or still to go stays; the media's {@code notify_seq} stays, so nothing is notified again.
+     */
+    public int pruneDelivered(Instant writtenBefore, int limit) {
+        return storage.write("prune delivered notifications", h -> {
+            List<Long> ids = h.createQuery("SELECT n.id FROM notification n WHERE n.created_at < :before"
+                            + " AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.notification_id = n.id"
+                            + " AND d.status <> 'DELIVERED') ORDER BY n.id LIMIT :limit")
+                    .bind("before", writtenBefore.toEpochMilli())
+                    .bind("limit", limit)
+                    .mapTo(Long.class)
+                    .list();
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            h.createUpdate("DELETE FROM delivery_attempt WHERE delivery_id IN"
+                    + " (SELECT id FROM delivery WHERE notification_id IN (<ids>))").bindList("ids", ids).execute();
+            h.createUpdate("DELETE FROM delivery WHERE notification_id IN (<ids>)").bindList("ids", ids).execute();
+            return h.createUpdate("DELETE FROM notification WHERE id IN (<ids>)").bindList("ids", ids).execute();
+        });
+    }
+
     private boolean finish(DeliveryLease lease, AttemptRecord attempt, String status, Instant now) {
         return storage.write("mark delivery " + lease.deliveryId() + " " + status, h -> {
             lockMedia(h, List.of(lease.fileId()));

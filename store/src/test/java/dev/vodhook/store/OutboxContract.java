@@ -353,6 +353,28 @@ abstract class OutboxContract {
     }
 
     @Test
+    void deliveredNotificationsArePrunedAfterTheRetentionAndNothingIsNotifiedAgain() {
+        upload(FILE, T0);
+        upload(OTHER, T0);
+        for (ClaimedDelivery c : claim("w1", T0)) {
+            if (c.notification().fileId().equals(FILE)) {
+                outbox.markDelivered(c.lease(), attempt(c, T0, 200), T0);
+            } else {
+                outbox.markDead(c.lease(), attempt(c, T0, 500), T0);
+            }
+        }
+        assertThat(outbox.pruneDelivered(T0, 10)).as("not older than the cut").isZero();
+        assertThat(outbox.pruneDelivered(T0.plusSeconds(1), 10)).isEqualTo(1);
+
+        assertThat(outbox.log().notifications(FILE)).isEmpty();
+        assertThat(outbox.log().notifications(OTHER)).as("a DEAD delivery keeps its notification").hasSize(1);
+        assertThat(outbox.log().list(DeliveryFilter.all(), 10)).singleElement()
+                .satisfies(d -> assertThat(d.fileId()).isEqualTo(OTHER));
+        upload(FILE, T0.plusSeconds(2)); // a repeated upload event after the prune
+        assertThat(outbox.log().notifications(FILE)).as("the media's count stays: no second upload notice").isEmpty();
+    }
+
+    @Test
     void aHandedBackDeliveryDoesNotCountTheAttempt() {
         upload(FILE, T0);
         ClaimedDelivery c = claim("w1", T0).getFirst();
