@@ -38,6 +38,20 @@ record ReceiverApi(URI base, Optional<String> token) {
         return Optional.of(JSON.readTree(r.body()));
     }
 
+    /** {@code GET /api/probes/{nonce}}: the setup probe as the receiver answered it; empty when it has not. */
+    Optional<JsonNode> probe(String nonce) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = HTTP.send(authorized(HttpRequest.newBuilder(base.resolve("/api/probes/" + nonce)))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (r.statusCode() != 200) {
+            throw new IOException("GET /api/probes/" + nonce + " answered " + r.statusCode()
+                    + (r.statusCode() == 401 ? " (give the receiver's admin-token or read-token)" : ""));
+        }
+        return Optional.of(JSON.readTree(r.body()));
+    }
+
     /** {@code GET /api/events} with the given query parameters (blank values left out). */
     JsonNode events(java.util.Map<String, String> query) {
         StringBuilder path = new StringBuilder("/api/events");

@@ -72,7 +72,7 @@ public final class ReceiverOptions {
     @Option(names = "--region", description = "VOD region (default ap-guangzhou)")
     String region;
 
-    @Option(names = "--subappid", description = "VOD SubAppId (or env APPID)")
+    @Option(names = "--subappid", description = "VOD SubAppId (or env VODHOOK_SUBAPPID; env APPID is the account's APPID, not this)")
     String subAppId;
 
     @Option(names = "--definitions", description = "templates to transcode on upload, comma-separated (default 100010,100020)")

@@ -22,8 +22,10 @@ import java.util.TreeMap;
 /**
  * Receiver settings as lower-case-dashed keys, merged in order: config file, then environment, then flags.
  * The keys follow the original demo's config.json ({@code secret-id}, {@code secret-key}, {@code region},
- * {@code definitions}, {@code subappid}); env {@code SECRET_ID}, {@code SECRET_KEY} and {@code APPID} work as in
- * the original installer, and every key also reads from {@code VODHOOK_<KEY>} (e.g. {@code VODHOOK_VOD_ENDPOINT}).
+ * {@code definitions}, {@code subappid}); env {@code SECRET_ID} and {@code SECRET_KEY} work as in the original
+ * installer, and every key also reads from {@code VODHOOK_<KEY>} (e.g. {@code VODHOOK_VOD_ENDPOINT}). The
+ * installer's {@code APPID} is the account's APPID ({@code 125xxxxxxx}), not a SubAppId: it is never read as
+ * {@code subappid} (see {@link #appIdWarning}).
  */
 public record Settings(Map<String, String> values, Map<String, String> origins) {
 
@@ -33,7 +35,7 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
     static final Set<String> SECRETS = Set.of("secret-key", "callback-token", "admin-token", "read-token", "sign-key",
             "notify", "notify-secret");
     private static final Map<String, String> INSTALLER_ENV = Map.of(
-            "SECRET_ID", "secret-id", "SECRET_KEY", "secret-key", "APPID", "subappid");
+            "SECRET_ID", "secret-id", "SECRET_KEY", "secret-key");
 
     private static Map<String, String> orderedKeys() {
         Map<String, String> keys = new LinkedHashMap<>();
@@ -146,7 +148,42 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
         return path.matches("[A-Za-z0-9_./@%+=:,-]+") ? path : "'" + path.replace("'", "'\\''") + "'";
     }
 
-    /** Reads {@code SECRET_ID}, {@code SECRET_KEY}, {@code APPID} and {@code VODHOOK_*} from an environment. */
+    /**
+     * When env {@code APPID} is set and no {@code subappid} is: a warning that {@code APPID} is the account's APPID
+     * and not the SubAppId, so every call goes to the primary application unless {@code subappid} is set.
+     */
+    public static Optional<String> appIdWarning(Map<String, String> env, Settings merged) {
+        String appId = env.get("APPID");
+        if (appId == null || appId.isBlank() || merged.get("subappid").isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of("env APPID (" + appId.strip() + ") is the account's APPID, not a VOD SubAppId, and is not"
+                + " read as one: calls go to the primary application. For a subapplication set subappid in the config"
+                + " file, env VODHOOK_SUBAPPID or --subappid.");
+    }
+
+    /**
+     * Env {@code APPID}, the account's APPID as the original installer means it: the local VOD ({@code vodhook
+     * emulator}, {@code up}) uses it as its AppId when set.
+     */
+    public static Optional<Long> accountAppId(Map<String, String> env) {
+        String raw = env.get("APPID");
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            long id = Long.parseLong(raw.strip());
+            if (id > 0) {
+                return Optional.of(id);
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new ConfigException("env APPID must be the account's APPID, a positive whole number such as 1250000000;"
+                + " got '" + raw + "'");
+    }
+
+    /** Reads {@code SECRET_ID}, {@code SECRET_KEY} and {@code VODHOOK_*} from an environment. */
     public Settings withEnv(Map<String, String> env) {
         Map<String, String> read = new LinkedHashMap<>();
         INSTALLER_ENV.forEach((name, key) -> Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank()).ifPresent(v -> read.put(key, v)));

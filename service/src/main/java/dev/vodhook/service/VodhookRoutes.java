@@ -28,7 +28,7 @@ final class VodhookRoutes {
     private VodhookRoutes() {}
 
     static void register(RoutesConfig routes, Listener listener, CallbackIntake intake, OperatorApi api,
-            NotifyApi notify, OperatorAccess access) {
+            NotifyApi notify, SetupProbes probes, OperatorAccess access) {
         if (listener != Listener.ADMIN) {
             routes.post("/callback", intake::untokened);
             routes.post("/callback/{token}", intake::tokened);
@@ -41,6 +41,7 @@ final class VodhookRoutes {
             routes.post("/api/events/replay", api::replayMatching, Need.WRITE);
             routes.post("/api/events/purge", api::purge, Need.WRITE);
             routes.post("/api/events/{id}/replay", api::replay, Need.WRITE);
+            routes.get("/api/probes/{nonce}", probes::show, Need.READ);
             routes.get("/api/deliveries", notify::deliveries, Need.READ);
             routes.get("/api/deliveries/{id}", notify::delivery, Need.READ);
             routes.post("/api/deliveries/replay", notify::replayDead, Need.WRITE);

@@ -90,9 +90,11 @@ public final class VodhookServer implements AutoCloseable {
                     database.inbox(), tasks, metrics, processor::wake), config.processing(), config.clock(), metrics);
             GroupCommit commit = new GroupCommit(database.inbox(), config.intake(),
                     database.dialect() == Dialect.POSTGRESQL ? POSTGRESQL_COMMITTERS : 1, metrics, processor::wake);
+            SetupProbes probes = new SetupProbes(config.clock());
             CallbackIntake callbacks = new CallbackIntake(commit, config.callbackToken(),
                     new CallbackSignatureCheck(config.signature(), config.clock()), config.maxBodyBytes(),
-                    config.limits().readTimeout(), config.clock(), metrics, config.intake().mode().acceptsPush());
+                    config.limits().readTimeout(), config.clock(), metrics, config.intake().mode().acceptsPush(),
+                    probes);
             Optional<PullIntake> pull = config.intake().mode().pulls()
                     ? Optional.of(new PullIntake(VodEventQueue.create(config), commit, config.intake().pullers(),
                             config.clock(), metrics, new SplittableRandom()))
@@ -102,7 +104,7 @@ public final class VodhookServer implements AutoCloseable {
             NotificationDeliverer deliverer = deliverer(config, database, metrics);
             OperatorApi api = new OperatorApi(database, metrics, config.clock(), processor::wake);
             NotifyApi notify = new NotifyApi(database.outbox(), config.clock(), deliverer::wake);
-            Listeners listeners = listeners(config, callbacks, api, notify, metrics);
+            Listeners listeners = listeners(config, callbacks, api, notify, probes, metrics);
             if (!config.intake().intakeOnly()) {
                 processor.start(); // first: its first claim is done by the time callbacks come in
                 reconciler.start();
@@ -160,20 +162,20 @@ public final class VodhookServer implements AutoCloseable {
     }
 
     private static Listeners listeners(ServiceConfig config, CallbackIntake callbacks, OperatorApi api,
-            NotifyApi notify, ServiceMetrics metrics) {
+            NotifyApi notify, SetupProbes probes, ServiceMetrics metrics) {
         OperatorAccess access = new OperatorAccess(config.admin());
         OptionalInt callbackLimit = OptionalInt.of(config.limits().maxConcurrentCallbacks());
         if (config.sharedListener()) {
             return new Listeners(HttpListener.create(config.bindHost(), config.port(), config.limits(),
                     config.maxBodyBytes(), callbackLimit, metrics,
-                    routes -> VodhookRoutes.register(routes, Listener.BOTH, callbacks, api, notify, access)), Optional.empty());
+                    routes -> VodhookRoutes.register(routes, Listener.BOTH, callbacks, api, notify, probes, access)), Optional.empty());
         }
         Javalin publicHttp = HttpListener.create(config.bindHost(), config.port(), config.limits(),
                 config.maxBodyBytes(), callbackLimit, metrics,
-                routes -> VodhookRoutes.register(routes, Listener.PUBLIC, callbacks, api, notify, access));
+                routes -> VodhookRoutes.register(routes, Listener.PUBLIC, callbacks, api, notify, probes, access));
         Javalin adminHttp = HttpListener.create(config.admin().host(), config.admin().port(), config.limits(),
                 ADMIN_MAX_BODY_BYTES, OptionalInt.empty(), metrics,
-                routes -> VodhookRoutes.register(routes, Listener.ADMIN, callbacks, api, notify, access));
+                routes -> VodhookRoutes.register(routes, Listener.ADMIN, callbacks, api, notify, probes, access));
         return new Listeners(publicHttp, Optional.of(adminHttp));
     }
 
