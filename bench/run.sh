@@ -22,6 +22,14 @@
 #   STORE_EVENTS (100000) ~4 KB events in durable batches of 20 and of 64, on SQLite, then on PostgreSQL:
 #   the ceiling the store puts on push intake before HTTP shares the cores with it.
 #   Needs postgresql (installed with apt-get when missing and run as root).
+# `bench/run.sh notify` measures vodhook's notifications to the application (bench/NotifyBench.java), to an
+#   endpoint in the same JVM answering 204 at once:
+#   throughput: NOTIFY_EVENTS (20000) media.ready notifications in the outbox, delivered by the deliverer:
+#         notifications/s, on SQLite, then on PostgreSQL (Debian's, fsync on);
+#   latency: a receiver in that JVM, idle; a ProcedureStateChanged FINISH is posted, and the time from its 200
+#         to its media.ready arriving at the endpoint is taken, LATENCY_SAMPLES (100) times after 30 warm-up
+#         ones: p50/p90/p99, on SQLite and on PostgreSQL.
+#   Needs postgresql (installed with apt-get when missing and run as root).
 # Every part runs with the JDK ./vodhook finds (scripts/java.sh: JAVA_HOME, PATH, /usr/lib/jvm; 21 or newer).
 # BENCH_DIR (/tmp/vodhook-bench), RECEIVER_PORT (18081), NGINX_PORT (18080) and PG_PORT (15432) move
 # it out of another run's way. Not part of ./vodhook test; do not run it beside a long build (2 cores
@@ -36,6 +44,7 @@ pull_events=${PULL_EVENTS:-100000}
 processing_events=${PROCESSING_EVENTS:-20000}
 latency_samples=${LATENCY_SAMPLES:-100}
 store_events=${STORE_EVENTS:-100000}
+notify_events=${NOTIFY_EVENTS:-20000}
 work=${BENCH_DIR:-/tmp/vodhook-bench}
 jar="$here/cli/target/vodhook.jar"
 nginx_port=${NGINX_PORT:-18080}
@@ -44,8 +53,8 @@ pg_port=${PG_PORT:-15432}
 pids=()
 
 case "$what" in
-  intake | processing | store) ;;
-  *) echo "usage: bench/run.sh intake | processing | store" >&2; exit 2 ;;
+  intake | processing | store | notify) ;;
+  *) echo "usage: bench/run.sh intake | processing | store | notify" >&2; exit 2 ;;
 esac
 
 cleanup() {
@@ -251,6 +260,28 @@ store() {
     "$java_bin" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/StoreBench.java" \
       "jdbc:postgresql://127.0.0.1:$pg_port/store?user=postgres" "$store_events" "$batch" 2>"$work/store-postgresql.log"
   done
+  say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+# java ... bench/NotifyBench.java ARGS, with the fat jar; its log goes to $work/$1.log
+notify_bench() { # log name, arguments...
+  local log=$1; shift
+  "$java_bin" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/NotifyBench.java" "$@" 2>"$work/$log.log"
+}
+
+notify() {
+  say "notify: ${notify_events} media.ready notifications per database; FINISH 200 to media.ready latency over"
+  say "${latency_samples} samples; the endpoint answers 204 at once, in the same JVM; $(nproc) cores"
+  say "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine skews every figure)"
+  rm -f "$work"/notify.db* "$work"/notify-latency.db*
+  notify_bench notify-throughput-sqlite throughput "jdbc:sqlite:$work/notify.db" "$notify_events"
+  start_postgres
+  su postgres -c "$pg_bin/psql -h 127.0.0.1 -p $pg_port -U postgres -qc 'CREATE DATABASE latency'" >/dev/null
+  notify_bench notify-throughput-postgresql throughput "jdbc:postgresql://127.0.0.1:$pg_port/vodhook?user=postgres" \
+    "$notify_events"
+  notify_bench notify-latency-sqlite latency "jdbc:sqlite:$work/notify-latency.db" "$latency_samples"
+  notify_bench notify-latency-postgresql latency "jdbc:postgresql://127.0.0.1:$pg_port/latency?user=postgres" \
+    "$latency_samples"
   say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 

@@ -32,7 +32,8 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
     /** Every key a config file may hold, with what it means. */
     public static final Map<String, String> KEYS = orderedKeys();
     /** Keys whose values are secrets: never printed, and a file holding one must be its owner's alone. */
-    static final Set<String> SECRETS = Set.of("secret-key", "callback-token", "admin-token", "read-token", "sign-key");
+    static final Set<String> SECRETS = Set.of("secret-key", "callback-token", "admin-token", "read-token", "sign-key",
+            "notify", "notify-secret");
     private static final Map<String, String> INSTALLER_ENV = Map.of(
             "SECRET_ID", "secret-id", "SECRET_KEY", "secret-key");
 
@@ -68,6 +69,12 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
         keys.put("pullers", "PullEvents loops run at once when pulling (default 8)");
         keys.put("intake-only", "true: take events in but leave processing to other instances on the same database");
         keys.put("dedupe-retention", "how long handled events (and their dedupe keys) are kept, e.g. 7d; at least 4d");
+        keys.put("notify", "the application's endpoints for vodhook's notifications: a list of {url, secret (whsec_...,"
+                + " or a list of two during a rotation), types (e.g. [media.ready, media.failed]; default all)}");
+        keys.put("notify-url", "one endpoint for every notification (with notify-secret), e.g. https://app/hooks/vod");
+        keys.put("notify-secret", "its whsec_ secret (see vodhook notify test)");
+        keys.put("notify-retry", "waits between delivery attempts, then DEAD, e.g. 5s,5m,30m,2h,5h,10h,10h (default)");
+        keys.put("notify-timeout", "an attempt succeeds on a 2xx within this, e.g. 15s (default)");
         return Collections.unmodifiableMap(keys);
     }
 
@@ -106,7 +113,7 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
             if (!KEYS.containsKey(key)) {
                 throw new ConfigException("config file " + file + ": unknown key '" + field.getKey() + "'; known keys: " + String.join(", ", KEYS.keySet()));
             }
-            read.put(key, scalar(field.getValue()));
+            read.put(key, key.equals("notify") ? field.getValue().toString() : scalar(field.getValue()));
         }
         if (!insecure) {
             refuseIfOthersMayRead(file, read);
@@ -206,8 +213,20 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         new TreeMap<>(values).forEach((k, v) ->
-                lines.add(k + " = " + (SECRETS.contains(k) ? "****" : v) + "  (" + origins.get(k) + ")"));
+                lines.add(k + " = " + (k.equals("notify") ? urlsOnly(v) : SECRETS.contains(k) ? "****" : v)
+                        + "  (" + origins.get(k) + ")"));
         return lines;
+    }
+
+    /** The {@code notify} list with its secrets left out. */
+    private static String urlsOnly(String notify) {
+        try {
+            List<String> urls = new ArrayList<>();
+            new ObjectMapper().readTree(notify).forEach(e -> urls.add(e.path("url").asText("?")));
+            return urls + " (secrets ****)";
+        } catch (IOException e) {
+            return "(not a list of endpoints)";
+        }
     }
 
     private Settings with(Map<String, String> more, String origin) {

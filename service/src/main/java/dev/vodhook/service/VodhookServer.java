@@ -1,6 +1,11 @@
 package dev.vodhook.service;
 
 import dev.vodhook.service.VodhookRoutes.Listener;
+import dev.vodhook.service.notify.DeliveryMetrics;
+import dev.vodhook.service.notify.NotificationDeliverer;
+import dev.vodhook.service.notify.NotifyApi;
+import dev.vodhook.service.notify.NotifyEndpoint;
+import dev.vodhook.service.notify.WebhookSender;
 import dev.vodhook.store.Database;
 import dev.vodhook.store.Dialect;
 import io.javalin.Javalin;
@@ -31,6 +36,7 @@ public final class VodhookServer implements AutoCloseable {
     private final Database database;
     private final Processor processor;
     private final Reconciler reconciler;
+    private final NotificationDeliverer deliverer;
     private final Javalin http;
     private final Optional<Javalin> adminHttp;
     private final Intake intake;
@@ -43,11 +49,12 @@ public final class VodhookServer implements AutoCloseable {
     private record Listeners(Javalin publicHttp, Optional<Javalin> adminHttp) {}
 
     private VodhookServer(ServiceConfig config, Database database, Processor processor, Reconciler reconciler,
-            Listeners listeners, Intake intake) {
+            NotificationDeliverer deliverer, Listeners listeners, Intake intake) {
         this.config = config;
         this.database = database;
         this.processor = processor;
         this.reconciler = reconciler;
+        this.deliverer = deliverer;
         this.http = listeners.publicHttp();
         this.adminHttp = listeners.adminHttp();
         this.intake = intake;
@@ -92,13 +99,16 @@ public final class VodhookServer implements AutoCloseable {
                     ? Optional.of(new PullIntake(VodEventQueue.create(config), commit, config.intake().pullers(),
                             config.clock(), metrics, new SplittableRandom()))
                     : Optional.empty();
-            Intake intake = new Intake(commit, pull, new PruneDoneEvents(database.inbox(),
+            Intake intake = new Intake(commit, pull, new PruneDoneEvents(database.inbox(), database.outbox(),
                     config.intake().dedupeRetention(), config.intake().pruneInterval(), config.clock(), metrics));
+            NotificationDeliverer deliverer = deliverer(config, database, metrics);
             OperatorApi api = new OperatorApi(database, metrics, config.clock(), processor::wake);
-            Listeners listeners = listeners(config, callbacks, api, probes, metrics);
+            NotifyApi notify = new NotifyApi(database.outbox(), config.clock(), deliverer::wake);
+            Listeners listeners = listeners(config, callbacks, api, notify, probes, metrics);
             if (!config.intake().intakeOnly()) {
                 processor.start(); // first: its first claim is done by the time callbacks come in
                 reconciler.start();
+                deliverer.start();
             }
             commit.start();
             try {
@@ -113,11 +123,13 @@ public final class VodhookServer implements AutoCloseable {
                 commit.close();
                 reconciler.close();
                 processor.close();
+                deliverer.close();
                 throw e;
             }
             pull.ifPresent(PullIntake::start);
             intake.prune().start();
-            VodhookServer server = new VodhookServer(config, database, processor, reconciler, listeners, intake);
+            VodhookServer server = new VodhookServer(config, database, processor, reconciler, deliverer, listeners,
+                    intake);
             log.info("vodhook receiver listening: callbacks POST {}/callback{} (intake {}{}), operator API {}/api{}"
                     + " (ready in {} ms){}", server.baseUrl(), config.callbackToken().isPresent() ? "/<token>" : "",
                     config.intake().mode(), config.signature().required() ? ", signed by VOD" : "", server.adminUrl(),
@@ -133,21 +145,37 @@ public final class VodhookServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The outbox's endpoints made the configured ones, and a deliverer for them, woken by every committed
+     * notification; its meters refreshed at each scrape.
+     */
+    private static NotificationDeliverer deliverer(ServiceConfig config, Database database, ServiceMetrics metrics) {
+        database.outbox().configure(config.notifications().endpoints().stream().map(NotifyEndpoint::spec).toList(),
+                config.subAppId(), config.clock().instant());
+        DeliveryMetrics deliveries = new DeliveryMetrics(metrics.registry());
+        metrics.beforeScrape(() -> deliveries.refresh(database.outbox().log().countByStatus(),
+                database.outbox().log().oldestOpenAt(), config.clock().instant()));
+        NotificationDeliverer deliverer = new NotificationDeliverer(database.outbox(), config.notifications(),
+                new WebhookSender(config.notifications().timeout()), config.clock(), deliveries, new SplittableRandom());
+        database.outbox().onNotified(deliverer::wake);
+        return deliverer;
+    }
+
     private static Listeners listeners(ServiceConfig config, CallbackIntake callbacks, OperatorApi api,
-            SetupProbes probes, ServiceMetrics metrics) {
+            NotifyApi notify, SetupProbes probes, ServiceMetrics metrics) {
         OperatorAccess access = new OperatorAccess(config.admin());
         OptionalInt callbackLimit = OptionalInt.of(config.limits().maxConcurrentCallbacks());
         if (config.sharedListener()) {
             return new Listeners(HttpListener.create(config.bindHost(), config.port(), config.limits(),
                     config.maxBodyBytes(), callbackLimit, metrics,
-                    routes -> VodhookRoutes.register(routes, Listener.BOTH, callbacks, api, probes, access)), Optional.empty());
+                    routes -> VodhookRoutes.register(routes, Listener.BOTH, callbacks, api, notify, probes, access)), Optional.empty());
         }
         Javalin publicHttp = HttpListener.create(config.bindHost(), config.port(), config.limits(),
                 config.maxBodyBytes(), callbackLimit, metrics,
-                routes -> VodhookRoutes.register(routes, Listener.PUBLIC, callbacks, api, probes, access));
+                routes -> VodhookRoutes.register(routes, Listener.PUBLIC, callbacks, api, notify, probes, access));
         Javalin adminHttp = HttpListener.create(config.admin().host(), config.admin().port(), config.limits(),
                 ADMIN_MAX_BODY_BYTES, OptionalInt.empty(), metrics,
-                routes -> VodhookRoutes.register(routes, Listener.ADMIN, callbacks, api, probes, access));
+                routes -> VodhookRoutes.register(routes, Listener.ADMIN, callbacks, api, notify, probes, access));
         return new Listeners(publicHttp, Optional.of(adminHttp));
     }
 
@@ -195,6 +223,11 @@ public final class VodhookServer implements AutoCloseable {
         return processor;
     }
 
+    /** The notification deliverer, so that tests can step it with {@link NotificationDeliverer#runOnce()}. */
+    public NotificationDeliverer deliverer() {
+        return deliverer;
+    }
+
     /** The reconciler, so that tests can step it with {@link Reconciler#runOnce()}. */
     public Reconciler reconciler() {
         return reconciler;
@@ -225,6 +258,7 @@ public final class VodhookServer implements AutoCloseable {
             try {
                 reconciler.close();
                 processor.close();
+                deliverer.close();
             } finally {
                 database.close();
             }

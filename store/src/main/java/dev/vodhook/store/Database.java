@@ -48,6 +48,7 @@ public final class Database implements AutoCloseable {
     private final Storage storage;
     private final Inbox inbox;
     private final MediaStore media;
+    private final Outbox outbox;
     private final Optional<WalCheckpointer> checkpointer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -60,7 +61,8 @@ public final class Database implements AutoCloseable {
         this.readerPool = readerPool;
         this.storage = new Storage(Jdbi.create(writerPool), Jdbi.create(readerPool), dialect);
         this.inbox = new Inbox(storage);
-        this.media = new MediaStore(storage);
+        this.outbox = new Outbox(storage);
+        this.media = new MediaStore(storage, outbox);
     }
 
     public static Database open(String jdbcUrl) {
@@ -109,6 +111,11 @@ public final class Database implements AutoCloseable {
 
     public MediaStore media() {
         return media;
+    }
+
+    /** vodhook's notifications to the application: endpoints, the delivery queue, and its log. */
+    public Outbox outbox() {
+        return outbox;
     }
 
     /** Checks that the database answers; throws {@link StoreException} when it does not. */
