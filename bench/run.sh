@@ -22,6 +22,14 @@
 #   STORE_EVENTS (100000) ~4 KB events in durable batches of 20 and of 64, on SQLite, then on PostgreSQL:
 #   the ceiling the store puts on push intake before HTTP shares the cores with it.
 #   Needs postgresql (installed with apt-get when missing and run as root).
+# `bench/run.sh notify` measures vodhook's notifications to the application (bench/NotifyBench.java), to an
+#   endpoint in the same JVM answering 204 at once:
+#   throughput: NOTIFY_EVENTS (20000) media.ready notifications in the outbox, delivered by the deliverer:
+#         notifications/s, on SQLite, then on PostgreSQL (Debian's, fsync on);
+#   latency: a receiver in that JVM, idle; a ProcedureStateChanged FINISH is posted, and the time from its 200
+#         to its media.ready arriving at the endpoint is taken, LATENCY_SAMPLES (100) times after 30 warm-up
+#         ones: p50/p90/p99, on SQLite and on PostgreSQL.
+#   Needs postgresql (installed with apt-get when missing and run as root).
 # `bench/run.sh console` times the console's pages over a full store (bench/ConsoleBench.java): a SQLite database
 #   filled with CONSOLE_EVENTS (100000) events and CONSOLE_MEDIA (10000) media, the console served as the admin
 #   listener serves it, each page asked for CONSOLE_ROUNDS (50) times after a warm-up: the server's time in its
@@ -40,6 +48,7 @@ pull_events=${PULL_EVENTS:-100000}
 processing_events=${PROCESSING_EVENTS:-20000}
 latency_samples=${LATENCY_SAMPLES:-100}
 store_events=${STORE_EVENTS:-100000}
+notify_events=${NOTIFY_EVENTS:-20000}
 console_events=${CONSOLE_EVENTS:-100000}
 console_media=${CONSOLE_MEDIA:-10000}
 console_rounds=${CONSOLE_ROUNDS:-50}
@@ -51,8 +60,8 @@ pg_port=${PG_PORT:-15432}
 pids=()
 
 case "$what" in
-  intake | processing | store | console) ;;
-  *) echo "usage: bench/run.sh intake | processing | store | console" >&2; exit 2 ;;
+  intake | processing | store | notify | console) ;;
+  *) echo "usage: bench/run.sh intake | processing | store | notify | console" >&2; exit 2 ;;
 esac
 
 cleanup() {
@@ -259,6 +268,28 @@ store() {
     "$java_bin" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/StoreBench.java" \
       "jdbc:postgresql://127.0.0.1:$pg_port/store?user=postgres" "$store_events" "$batch" 2>"$work/store-postgresql.log"
   done
+  say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+# java ... bench/NotifyBench.java ARGS, with the fat jar; its log goes to $work/$1.log
+notify_bench() { # log name, arguments...
+  local log=$1; shift
+  "$java_bin" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/NotifyBench.java" "$@" 2>"$work/$log.log"
+}
+
+notify() {
+  say "notify: ${notify_events} media.ready notifications per database; FINISH 200 to media.ready latency over"
+  say "${latency_samples} samples; the endpoint answers 204 at once, in the same JVM; $(nproc) cores"
+  say "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine skews every figure)"
+  rm -f "$work"/notify.db* "$work"/notify-latency.db*
+  notify_bench notify-throughput-sqlite throughput "jdbc:sqlite:$work/notify.db" "$notify_events"
+  start_postgres
+  su postgres -c "$pg_bin/psql -h 127.0.0.1 -p $pg_port -U postgres -qc 'CREATE DATABASE latency'" >/dev/null
+  notify_bench notify-throughput-postgresql throughput "jdbc:postgresql://127.0.0.1:$pg_port/vodhook?user=postgres" \
+    "$notify_events"
+  notify_bench notify-latency-sqlite latency "jdbc:sqlite:$work/notify-latency.db" "$latency_samples"
+  notify_bench notify-latency-postgresql latency "jdbc:postgresql://127.0.0.1:$pg_port/latency?user=postgres" \
+    "$latency_samples"
   say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 

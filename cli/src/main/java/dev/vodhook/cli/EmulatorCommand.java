@@ -5,6 +5,7 @@ import dev.vodhook.emulator.EmulatorException;
 import dev.vodhook.emulator.LocalVod;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +38,8 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--secret-key", description = "SecretKey the API accepts (default: the emulator's example key)")
     String secretKey;
 
-    @Option(names = "--app-id", description = "AppId used in ids and URLs (default " + EmulatorConfig.DEFAULT_APP_ID + ")")
+    @Option(names = "--app-id", description = "AppId used in ids and URLs (default: env APPID, the account's APPID, else "
+            + EmulatorConfig.DEFAULT_APP_ID + ")")
     Long appId;
 
     @Option(names = "--notification-url", description = "where events are pushed (normal callback), e.g. http://127.0.0.1:8080/callback")
@@ -81,8 +83,9 @@ public final class EmulatorCommand implements Callable<Integer> {
             }
             c = c.withCredentials(secretId, secretKey);
         }
-        if (appId != null) {
-            c = c.withAppId(appId);
+        Optional<Long> account = appId != null ? Optional.of(appId) : Settings.accountAppId(System.getenv());
+        if (account.isPresent()) {
+            c = c.withAppId(account.get());
         }
         return c.withNotificationUrl(notificationUrl).withDataDir(dataDir).withPublicBaseUrl(publicUrl)
                 .withFfmpegPath(ffmpeg).withRateLimit(rateLimit);

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Receive and act on Tencent Cloud VOD event notifications, reliably; with a local VOD.",
         subcommands = {DemoCommand.class, UpCommand.class, ServeCommand.class, EmulatorCommand.class,
-                UploadCommand.class, EventsCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class},
+                UploadCommand.class, SetupCommand.class, EventsCommand.class, ReplayCommand.class,
+                DeliveriesCommand.class, NotifyCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with:  ./vodhook demo     (the whole flow on this machine, about a minute)",
                 "Tests:       ./vodhook test"})
 public final class Main implements Runnable {

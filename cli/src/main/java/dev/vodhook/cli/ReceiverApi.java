@@ -38,6 +38,20 @@ record ReceiverApi(URI base, Optional<String> token) {
         return Optional.of(JSON.readTree(r.body()));
     }
 
+    /** {@code GET /api/probes/{nonce}}: the setup probe as the receiver answered it; empty when it has not. */
+    Optional<JsonNode> probe(String nonce) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = HTTP.send(authorized(HttpRequest.newBuilder(base.resolve("/api/probes/" + nonce)))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (r.statusCode() != 200) {
+            throw new IOException("GET /api/probes/" + nonce + " answered " + r.statusCode()
+                    + (r.statusCode() == 401 ? " (give the receiver's admin-token or read-token)" : ""));
+        }
+        return Optional.of(JSON.readTree(r.body()));
+    }
+
     /** {@code GET /api/events} with the given query parameters (blank values left out). */
     JsonNode events(java.util.Map<String, String> query) {
         StringBuilder path = new StringBuilder("/api/events");
@@ -66,6 +80,42 @@ record ReceiverApi(URI base, Optional<String> token) {
             }
         });
         return call("POST", "/api/events/replay", body.toString());
+    }
+
+    /** {@code GET /api/deliveries} with the given query parameters (blank values left out). */
+    JsonNode deliveries(java.util.Map<String, String> query) {
+        StringBuilder path = new StringBuilder("/api/deliveries");
+        char sep = '?';
+        for (var e : query.entrySet()) {
+            if (e.getValue() != null && !e.getValue().isBlank()) {
+                path.append(sep).append(e.getKey()).append('=')
+                        .append(java.net.URLEncoder.encode(e.getValue().strip(), java.nio.charset.StandardCharsets.UTF_8));
+                sep = '&';
+            }
+        }
+        return call("GET", path.toString(), null);
+    }
+
+    /** {@code POST /api/deliveries/{id}/replay}. */
+    JsonNode replayDelivery(long id) {
+        return call("POST", "/api/deliveries/" + id + "/replay", "");
+    }
+
+    /** {@code POST /api/deliveries/replay}: an endpoint's DEAD deliveries in a time range. */
+    JsonNode replayDeadDeliveries(String endpoint, String since, String until) {
+        var body = JSON.createObjectNode().put("endpoint", endpoint);
+        if (since != null) {
+            body.put("since", since);
+        }
+        if (until != null) {
+            body.put("until", until);
+        }
+        return call("POST", "/api/deliveries/replay", body.toString());
+    }
+
+    /** {@code POST /api/notify/endpoints/enable}. */
+    JsonNode enableEndpoint(String url) {
+        return call("POST", "/api/notify/endpoints/enable", JSON.createObjectNode().put("url", url).toString());
     }
 
     /** One API call; a refusal or an unreachable receiver is a {@link UserFacingException} saying why. */

@@ -5,6 +5,10 @@ import dev.vodhook.service.IntakeSettings;
 import dev.vodhook.service.ProcessingSettings;
 import dev.vodhook.service.ServiceConfig;
 import dev.vodhook.service.UploadAction;
+import dev.vodhook.service.notify.NotifyEndpoint;
+import dev.vodhook.service.notify.NotifySettings;
+import dev.vodhook.service.notify.RetrySchedule;
+import dev.vodhook.store.outbox.NotificationType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +28,8 @@ public final class ReceiverOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (keys: " + "secret-id, secret-key, region, "
             + "definitions, subappid, vod-endpoint, port, host, admin-port, admin-host, admin-token, read-token, "
             + "database, callback-token, sign-key, sign-skew, on-upload, procedure, verify-uploads, "
-            + "reconcile-after, reconcile-every, intake, pullers, intake-only, dedupe-retention); holding a secret, it"
+            + "reconcile-after, reconcile-every, intake, pullers, intake-only, dedupe-retention, notify, notify-url, "
+            + "notify-secret, notify-retry, notify-timeout); holding a secret, it"
             + " must be readable by its owner only (chmod 600)")
     Path configFile;
 
@@ -67,7 +72,7 @@ public final class ReceiverOptions {
     @Option(names = "--region", description = "VOD region (default ap-guangzhou)")
     String region;
 
-    @Option(names = "--subappid", description = "VOD SubAppId (or env APPID)")
+    @Option(names = "--subappid", description = "VOD SubAppId (or env VODHOOK_SUBAPPID; env APPID is the account's APPID, not this)")
     String subAppId;
 
     @Option(names = "--definitions", description = "templates to transcode on upload, comma-separated (default 100010,100020)")
@@ -167,7 +172,7 @@ public final class ReceiverOptions {
         }
         c = s.get("database").map(c::withDatabaseUrl).orElse(c);
         c = s.get("callback-token").map(c::withCallbackToken).orElse(c);
-        c = c.withProcessing(processing(s)).withIntake(intake(s, c.intake()));
+        c = c.withProcessing(processing(s)).withIntake(intake(s, c.intake())).withNotifications(notifications(s));
         return access(s, c);
     }
 
@@ -188,6 +193,65 @@ public final class ReceiverOptions {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
+    }
+
+    /** {@code notify} (a list of endpoints), {@code notify-url} with {@code notify-secret}, {@code notify-retry}, {@code notify-timeout}. */
+    static NotifySettings notifications(Settings s) {
+        NotifySettings n = NotifySettings.defaults();
+        List<NotifyEndpoint> endpoints = new ArrayList<>();
+        try {
+            if (s.get("notify").isPresent()) {
+                var list = new com.fasterxml.jackson.databind.ObjectMapper().readTree(s.get("notify").orElseThrow());
+                if (!list.isArray()) {
+                    throw new ConfigException("notify must be a list of endpoints, each with url and secret");
+                }
+                for (var e : list) {
+                    endpoints.add(new NotifyEndpoint(java.net.URI.create(e.path("url").asText("")),
+                            texts(e.has("secrets") ? e.path("secrets") : e.path("secret")), types(texts(e.path("types")))));
+                }
+            }
+            if (s.get("notify-url").isPresent()) {
+                String secret = s.get("notify-secret").orElseThrow(() -> new ConfigException(
+                        "notify-url is set but notify-secret is not: give the endpoint's whsec_ secret"));
+                endpoints.add(new NotifyEndpoint(java.net.URI.create(s.get("notify-url").orElseThrow()),
+                        List.of(secret.split("[,\\s]+")), java.util.Set.of()));
+            }
+            n = n.withEndpoints(endpoints);
+            if (s.get("notify-timeout").isPresent()) {
+                n = n.withTimeout(duration(s, "notify-timeout"));
+            }
+            if (s.get("notify-retry").isPresent()) {
+                n = n.withRetry(RetrySchedule.parse(s.get("notify-retry").orElseThrow()));
+            }
+            return n;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ConfigException("notify must be a list of endpoints: " + e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private static List<String> texts(com.fasterxml.jackson.databind.JsonNode node) {
+        List<String> values = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(v -> values.add(v.asText().strip()));
+        } else if (!node.isMissingNode() && !node.isNull()) {
+            for (String v : node.asText().split(",")) {
+                values.add(v.strip());
+            }
+        }
+        values.removeIf(String::isEmpty);
+        return values;
+    }
+
+    private static java.util.Set<NotificationType> types(List<String> names) {
+        java.util.Set<NotificationType> types = new java.util.HashSet<>();
+        for (String name : names) {
+            types.add(NotificationType.parse(name).orElseThrow(() -> new ConfigException("unknown notification type '"
+                    + name + "'; known: " + java.util.Arrays.stream(NotificationType.values())
+                            .map(NotificationType::wireName).toList())));
+        }
+        return types;
     }
 
     /** {@code on-upload}, {@code procedure}, {@code verify-uploads}, {@code reconcile-after}, {@code reconcile-every}. */

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the receiver: POST /callback takes VOD's normal callbacks, stores each event before",
                 "answering 200, and processes it (NewFileUpload -> ProcessMedia; ProcedureStateChanged -> outputs).",
-                "Settings come from --config FILE, then env (SECRET_ID, SECRET_KEY, APPID, VODHOOK_*), then flags."})
+                "Settings come from --config FILE, then env (SECRET_ID, SECRET_KEY, VODHOOK_*), then flags."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -28,6 +28,8 @@ public final class ServeCommand implements Callable<Integer> {
         Settings settings = options.settings(System.getenv());
         ServiceConfig config = ReceiverOptions.serviceConfig(settings);
         PrintWriter out = spec.commandLine().getOut();
+        Settings.appIdWarning(System.getenv(), settings).ifPresent(w -> spec.commandLine().getErr()
+                .println("vodhook: warning: " + w));
         out.println("Settings:");
         settings.describe().forEach(line -> out.println("  " + line));
         try (VodhookServer server = VodhookServer.start(config, Console.create())) {

@@ -22,17 +22,20 @@ import java.util.TreeMap;
 /**
  * Receiver settings as lower-case-dashed keys, merged in order: config file, then environment, then flags.
  * The keys follow the original demo's config.json ({@code secret-id}, {@code secret-key}, {@code region},
- * {@code definitions}, {@code subappid}); env {@code SECRET_ID}, {@code SECRET_KEY} and {@code APPID} work as in
- * the original installer, and every key also reads from {@code VODHOOK_<KEY>} (e.g. {@code VODHOOK_VOD_ENDPOINT}).
+ * {@code definitions}, {@code subappid}); env {@code SECRET_ID} and {@code SECRET_KEY} work as in the original
+ * installer, and every key also reads from {@code VODHOOK_<KEY>} (e.g. {@code VODHOOK_VOD_ENDPOINT}). The
+ * installer's {@code APPID} is the account's APPID ({@code 125xxxxxxx}), not a SubAppId: it is never read as
+ * {@code subappid} (see {@link #appIdWarning}).
  */
 public record Settings(Map<String, String> values, Map<String, String> origins) {
 
     /** Every key a config file may hold, with what it means. */
     public static final Map<String, String> KEYS = orderedKeys();
     /** Keys whose values are secrets: never printed, and a file holding one must be its owner's alone. */
-    static final Set<String> SECRETS = Set.of("secret-key", "callback-token", "admin-token", "read-token", "sign-key");
+    static final Set<String> SECRETS = Set.of("secret-key", "callback-token", "admin-token", "read-token", "sign-key",
+            "notify", "notify-secret");
     private static final Map<String, String> INSTALLER_ENV = Map.of(
-            "SECRET_ID", "secret-id", "SECRET_KEY", "secret-key", "APPID", "subappid");
+            "SECRET_ID", "secret-id", "SECRET_KEY", "secret-key");
 
     private static Map<String, String> orderedKeys() {
         Map<String, String> keys = new LinkedHashMap<>();
@@ -66,6 +69,12 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
         keys.put("pullers", "PullEvents loops run at once when pulling (default 8)");
         keys.put("intake-only", "true: take events in but leave processing to other instances on the same database");
         keys.put("dedupe-retention", "how long handled events (and their dedupe keys) are kept, e.g. 7d; at least 4d");
+        keys.put("notify", "the application's endpoints for vodhook's notifications: a list of {url, secret (whsec_...,"
+                + " or a list of two during a rotation), types (e.g. [media.ready, media.failed]; default all)}");
+        keys.put("notify-url", "one endpoint for every notification (with notify-secret), e.g. https://app/hooks/vod");
+        keys.put("notify-secret", "its whsec_ secret (see vodhook notify test)");
+        keys.put("notify-retry", "waits between delivery attempts, then DEAD, e.g. 5s,5m,30m,2h,5h,10h,10h (default)");
+        keys.put("notify-timeout", "an attempt succeeds on a 2xx within this, e.g. 15s (default)");
         return Collections.unmodifiableMap(keys);
     }
 
@@ -104,7 +113,7 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
             if (!KEYS.containsKey(key)) {
                 throw new ConfigException("config file " + file + ": unknown key '" + field.getKey() + "'; known keys: " + String.join(", ", KEYS.keySet()));
             }
-            read.put(key, scalar(field.getValue()));
+            read.put(key, key.equals("notify") ? field.getValue().toString() : scalar(field.getValue()));
         }
         if (!insecure) {
             refuseIfOthersMayRead(file, read);
@@ -139,7 +148,42 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
         return path.matches("[A-Za-z0-9_./@%+=:,-]+") ? path : "'" + path.replace("'", "'\\''") + "'";
     }
 
-    /** Reads {@code SECRET_ID}, {@code SECRET_KEY}, {@code APPID} and {@code VODHOOK_*} from an environment. */
+    /**
+     * When env {@code APPID} is set and no {@code subappid} is: a warning that {@code APPID} is the account's APPID
+     * and not the SubAppId, so every call goes to the primary application unless {@code subappid} is set.
+     */
+    public static Optional<String> appIdWarning(Map<String, String> env, Settings merged) {
+        String appId = env.get("APPID");
+        if (appId == null || appId.isBlank() || merged.get("subappid").isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of("env APPID (" + appId.strip() + ") is the account's APPID, not a VOD SubAppId, and is not"
+                + " read as one: calls go to the primary application. For a subapplication set subappid in the config"
+                + " file, env VODHOOK_SUBAPPID or --subappid.");
+    }
+
+    /**
+     * Env {@code APPID}, the account's APPID as the original installer means it: the local VOD ({@code vodhook
+     * emulator}, {@code up}) uses it as its AppId when set.
+     */
+    public static Optional<Long> accountAppId(Map<String, String> env) {
+        String raw = env.get("APPID");
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            long id = Long.parseLong(raw.strip());
+            if (id > 0) {
+                return Optional.of(id);
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new ConfigException("env APPID must be the account's APPID, a positive whole number such as 1250000000;"
+                + " got '" + raw + "'");
+    }
+
+    /** Reads {@code SECRET_ID}, {@code SECRET_KEY} and {@code VODHOOK_*} from an environment. */
     public Settings withEnv(Map<String, String> env) {
         Map<String, String> read = new LinkedHashMap<>();
         INSTALLER_ENV.forEach((name, key) -> Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank()).ifPresent(v -> read.put(key, v)));
@@ -169,8 +213,20 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         new TreeMap<>(values).forEach((k, v) ->
-                lines.add(k + " = " + (SECRETS.contains(k) ? "****" : v) + "  (" + origins.get(k) + ")"));
+                lines.add(k + " = " + (k.equals("notify") ? urlsOnly(v) : SECRETS.contains(k) ? "****" : v)
+                        + "  (" + origins.get(k) + ")"));
         return lines;
+    }
+
+    /** The {@code notify} list with its secrets left out. */
+    private static String urlsOnly(String notify) {
+        try {
+            List<String> urls = new ArrayList<>();
+            new ObjectMapper().readTree(notify).forEach(e -> urls.add(e.path("url").asText("?")));
+            return urls + " (secrets ****)";
+        } catch (IOException e) {
+            return "(not a list of endpoints)";
+        }
     }
 
     private Settings with(Map<String, String> more, String origin) {

@@ -37,6 +37,7 @@ public final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EmulatorConfig vodConfig = EmulatorConfig.defaults().withPort(vodPort).withDataDir(data.resolve("vod"));
+        vodConfig = Settings.accountAppId(System.getenv()).map(vodConfig::withAppId).orElse(vodConfig);
         String id = vodConfig.secretId();
         String key = vodConfig.secretKey();
         try (LocalVod vod = LocalVod.start(vodConfig);

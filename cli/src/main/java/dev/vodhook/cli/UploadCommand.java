@@ -36,6 +36,8 @@ public final class UploadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings s = options.settings(System.getenv());
+        Settings.appIdWarning(System.getenv(), s).ifPresent(w -> spec.commandLine().getErr()
+                .println("vodhook: warning: " + w));
         String id = s.get("secret-id").orElseThrow(() -> new ConfigException("no secret-id: give --secret-id or env SECRET_ID"));
         String key = s.get("secret-key").orElseThrow(() -> new ConfigException("no secret-key: give --secret-key or env SECRET_KEY"));
         Optional<Long> subAppId = s.get("subappid").map(v -> {

@@ -30,7 +30,7 @@ class SettingsTest {
                 subappid: 1500000001
                 """);
         Settings s = Settings.empty().withFile(file)
-                .withEnv(Map.of("SECRET_KEY", "keyenv", "APPID", "1500000002", "VODHOOK_REGION", "ap-beijing"))
+                .withEnv(Map.of("SECRET_KEY", "keyenv", "VODHOOK_SUBAPPID", "1500000002", "VODHOOK_REGION", "ap-beijing"))
                 .withFlags(flags("region", "ap-chengdu"));
 
         assertThat(s.get("secret-id")).contains("AKIDfile");
@@ -40,6 +40,35 @@ class SettingsTest {
         assertThat(s.get("definitions")).contains("100010,100030");
         assertThat(s.origins()).containsEntry("secret-id", "file " + file).containsEntry("region", "flag")
                 .containsEntry("secret-key", "environment");
+    }
+
+    @Test
+    void appIdIsTheAccountsAppIdAndNeverTheSubAppId() {
+        Map<String, String> env = Map.of("APPID", "1250000000", "SECRET_ID", "AKID1");
+        Settings s = Settings.empty().withEnv(env);
+
+        assertThat(s.get("subappid")).isEmpty();
+        assertThat(s.get("secret-id")).contains("AKID1");
+        assertThat(Settings.appIdWarning(env, s)).hasValueSatisfying(w -> assertThat(w)
+                .contains("APPID (1250000000) is the account's APPID, not a VOD SubAppId").contains("VODHOOK_SUBAPPID"));
+        assertThat(Settings.accountAppId(env)).contains(1250000000L);
+    }
+
+    @Test
+    void noAppIdWarningWhenTheSubAppIdIsSetOrAppIdIsNot() {
+        Map<String, String> both = Map.of("APPID", "1250000000", "VODHOOK_SUBAPPID", "1500000001");
+        Settings s = Settings.empty().withEnv(both);
+        assertThat(s.get("subappid")).contains("1500000001");
+        assertThat(Settings.appIdWarning(both, s)).isEmpty();
+        assertThat(Settings.appIdWarning(Map.of(), Settings.empty().withFlags(flags("subappid", "1500000003")))).isEmpty();
+        assertThat(Settings.appIdWarning(Map.of(), Settings.empty())).isEmpty();
+        assertThat(Settings.accountAppId(Map.of())).isEmpty();
+    }
+
+    @Test
+    void aMalformedAppIdIsAClearError() {
+        assertThatThrownBy(() -> Settings.accountAppId(Map.of("APPID", "my-app")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("account's APPID").hasMessageContaining("my-app");
     }
 
     @Test

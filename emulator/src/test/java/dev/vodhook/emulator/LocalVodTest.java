@@ -20,6 +20,21 @@ class LocalVodTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
+    void anUnknownHttpVersionIs400InPlainTextNotA505Page() throws Exception {
+        try (LocalVod vod = LocalVod.start(EmulatorConfig.defaults())) {
+            for (String version : new String[] {"HTTP/9.9", "HTTP/0.9", "HTTP/1.2"}) {
+                RawHttp.Answer answer = RawHttp.exchange(vod.port(), "GET /_emulator/health " + version
+                        + "\r\nHost: 127.0.0.1\r\n", new byte[0]);
+
+                assertThat(answer.status()).as(version + " (was 505 with an HTML page)").isEqualTo(400);
+                assertThat(answer.header("Content-Type")).startsWith("text/plain");
+                assertThat(new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8))
+                        .doesNotContain("<html", "Exception");
+            }
+        }
+    }
+
+    @Test
     void listensOnAFreePortAndDescribesItsAddress() throws Exception {
         try (LocalVod vod = LocalVod.start(EmulatorConfig.defaults())) {
             assertThat(vod.port()).isPositive();

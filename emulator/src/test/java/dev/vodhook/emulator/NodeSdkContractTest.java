@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tencentcloudapi.vod.v20180717.models.DescribeTaskDetailResponse;
+import dev.vodhook.testkit.NodeProject;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,10 +20,11 @@ class NodeSdkContractTest {
     @RegisterExtension
     static final LocalVodExtension vod = LocalVodExtension.create();
     private static String fileId;
+    private static NodeProject node;
 
     @BeforeAll
     static void installAndUpload() throws Exception {
-        NodeScripts.install();
+        node = NodeProject.of("node-contract", "the Node SDK contract test").install();
         fileId = DirectUpload.upload(vod.localVod(), TestClips.clip(160, 90)).getFileId();
     }
 
@@ -60,7 +62,7 @@ class NodeSdkContractTest {
 
     private static JsonNode node(String script) throws Exception {
         LocalVod local = vod.localVod();
-        return NodeScripts.node(script, Map.of("VOD_ENDPOINT", local.endpoint(), "SECRET_ID",
+        return node.node(script, Map.of("VOD_ENDPOINT", local.endpoint(), "SECRET_ID",
                 local.config().secretId(), "SECRET_KEY", local.config().secretKey(), "FILE_ID", fileId));
     }
 }

@@ -2,6 +2,7 @@ package dev.vodhook.service;
 
 import dev.vodhook.events.EventParser;
 import dev.vodhook.events.MalformedEventException;
+import dev.vodhook.events.SetupProbe;
 import dev.vodhook.events.VodEvent;
 import dev.vodhook.store.AppendResult;
 import dev.vodhook.store.EventSource;
@@ -46,13 +47,14 @@ final class CallbackIntake {
     private final ServiceMetrics metrics;
     private final boolean enabled;
     private final RefusalLog refusals;
+    private final SetupProbes probes;
 
     /**
      * @param enabled false when intake is pull only: then callbacks are refused with 404, so that a
      *                misdirected push is noticed rather than silently taken
      */
     CallbackIntake(GroupCommit commit, Optional<String> token, CallbackSignatureCheck signature, int maxBodyBytes,
-            Duration readTimeout, Clock clock, ServiceMetrics metrics, boolean enabled) {
+            Duration readTimeout, Clock clock, ServiceMetrics metrics, boolean enabled, SetupProbes probes) {
         this.commit = commit;
         this.tokenDigest = token.map(CallbackIntake::sha256);
         this.signature = signature;
@@ -62,6 +64,7 @@ final class CallbackIntake {
         this.metrics = metrics;
         this.enabled = enabled;
         this.refusals = new RefusalLog(log, clock, Duration.ofMinutes(1));
+        this.probes = probes;
     }
 
     /** {@code POST /callback}: only when no token is configured. */
@@ -109,6 +112,10 @@ final class CallbackIntake {
             refusals.refused(ctx.ip(), "MalformedEvent", e.getMessage());
             throw new HttpProblem(400, "MalformedEvent", e.getMessage());
         }
+        if (SetupProbe.isProbe(event)) {
+            answerProbe(ctx, event);
+            return;
+        }
         String source = EventSource.PUSH.name();
         AppendResult result = commit.append(IncomingEvents.of(event, new String(body, StandardCharsets.UTF_8),
                 EventSource.PUSH, clock.instant(), headers(ctx)));
@@ -121,6 +128,22 @@ final class CallbackIntake {
             log.debug("Event {} ({}) received from {} and stored", result.id(), event.eventType(), ctx.ip());
         }
         answer(ctx, result);
+    }
+
+    /**
+     * A setup probe that passed the token and signature checks: recorded for {@code GET /api/probes/{nonce}},
+     * answered {@code {"code":0,"probe":nonce,"verified":..}}, never stored or processed.
+     */
+    private void answerProbe(Context ctx, VodEvent event) {
+        String nonce = SetupProbe.nonce(event).orElseThrow(() -> {
+            metrics.rejected("malformed");
+            return new HttpProblem(400, "MalformedEvent", SetupProbe.EVENT_TYPE + " needs "
+                    + SetupProbe.EVENT_TYPE + "Event.Nonce: 8 to 64 letters, digits or dashes");
+        });
+        SetupProbes.Seen seen = probes.record(nonce, signature.required());
+        log.info("Setup probe {} answered from {} ({}); not stored as an event", nonce, ctx.ip(),
+                seen.verified() ? "its Sign/T verified" : "unsigned: no sign-key is configured");
+        ctx.status(200).json(Map.of("code", 0, "probe", nonce, "verified", seen.verified()));
     }
 
     /**

@@ -177,8 +177,29 @@ final class OperatorApi {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw HttpProblem.badRequest("the body must be a JSON filter like {\"status\": \"DEAD\", \"type\":"
                     + " \"NewFileUpload\", \"since\": \"2026-03-01T00:00:00Z\", \"until\": ...}: "
-                    + e.getOriginalMessage());
+                    + filterMistake(e));
         }
+    }
+
+    /**
+     * What is wrong with a posted filter, in its own words: Jackson's messages name Java types
+     * ({@code java.lang.String}) and its own settings, which tell a client nothing and show what runs here.
+     */
+    static String filterMistake(com.fasterxml.jackson.core.JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            return "unknown field '" + unknown.getPropertyName() + "'";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch) {
+            return mismatch.getPath().isEmpty() || mismatch.getPath().getFirst().getFieldName() == null
+                    ? "not one JSON object"
+                    : "'" + mismatch.getPath().getFirst().getFieldName() + "' must be a string";
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return "nested too deep, or a value too long";
+        }
+        String message = e.getOriginalMessage();
+        int aside = message.indexOf(" (for ");
+        return (aside < 0 ? message : message.substring(0, aside)).replaceAll("`[^`]*`", "").strip();
     }
 
     private static EventFilter timeRange(EventFilter filter, String since, String until) {

@@ -53,7 +53,7 @@ public final class Processor implements AutoCloseable {
     private final Semaphore wakeUps = new Semaphore(0);
     private final Semaphore slots;
     private final Semaphore slotFreed = new Semaphore(0);
-    private final HeldLeases held = new HeldLeases();
+    private final HeldLeases<ClaimedEvent> held = new HeldLeases<>(ClaimedEvent::id, ClaimedEvent::attempt);
     private final Semaphore heartbeatStop = new Semaphore(0);
     private volatile boolean stopping;
     private Thread loop;
@@ -127,7 +127,7 @@ public final class Processor implements AutoCloseable {
     public int extendLeases() {
         Instant now = clock.instant();
         held.runningSince(now.minus(worker.handlerLimit())).forEach(this::abandon);
-        List<Lease> leases = held.leases();
+        List<Lease> leases = held.claims().stream().map(ClaimedEvent::lease).toList();
         if (leases.isEmpty()) {
             return 0;
         }
@@ -135,7 +135,7 @@ public final class Processor implements AutoCloseable {
         for (Lease lease : leases) {
             if (!extended.contains(lease.eventId())) {
                 // marked meanwhile (nothing to say), or lost: taken by another worker after a lapse
-                held.find(lease).filter(h -> h.handler().isPresent()).ifPresent(h -> {
+                held.find(lease.eventId(), lease.attempt()).filter(h -> h.handler().isPresent()).ifPresent(h -> {
                     held.forget(h.claimed());
                     log.warn("Event {} ({}): its lease of attempt {} could not be extended (lapsed and taken over);"
                             + " its handler goes on, and the new holder may handle it again (handlers are idempotent)",
@@ -147,7 +147,7 @@ public final class Processor implements AutoCloseable {
     }
 
     /** A handler past the hard limit: interrupted, and its attempt failed so the event is retried. */
-    private void abandon(HeldLeases.Held h) {
+    private void abandon(HeldLeases.Held<ClaimedEvent> h) {
         ClaimedEvent claimed = h.claimed();
         if (!held.forget(claimed)) {
             return;

@@ -1,6 +1,7 @@
 package dev.vodhook.service;
 
 import dev.vodhook.store.Inbox;
+import dev.vodhook.store.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Keeps the inbox from growing for ever: deletes DONE events received longer ago than the dedupe
  * retention (at least 4 days, since VOD may deliver an event again for that long, and a deleted
  * event's dedupe key no longer catches a repeat). DEAD events stay until replayed or purged by an
- * operator; PENDING and PROCESSING ones are work. {@link #runOnce()} prunes everything due, in
+ * operator; PENDING and PROCESSING ones are work. Notifications whose every delivery is DELIVERED go after the same
+ * retention, with their deliveries and attempts; those with a DEAD delivery stay. {@link #runOnce()} prunes everything due, in
  * chunks so that no transaction holds the writer long; {@link #start()} runs it a minute after
  * start and then every interval.
  */
@@ -23,6 +25,7 @@ public final class PruneDoneEvents implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PruneDoneEvents.class);
 
     private final Inbox inbox;
+    private final Outbox outbox;
     private final Duration retention;
     private final Duration interval;
     private final Clock clock;
@@ -30,8 +33,10 @@ public final class PruneDoneEvents implements AutoCloseable {
     private final CountDownLatch stop = new CountDownLatch(1);
     private Thread loop;
 
-    PruneDoneEvents(Inbox inbox, Duration retention, Duration interval, Clock clock, ServiceMetrics metrics) {
+    PruneDoneEvents(Inbox inbox, Outbox outbox, Duration retention, Duration interval, Clock clock,
+            ServiceMetrics metrics) {
         this.inbox = inbox;
+        this.outbox = outbox;
         this.retention = retention;
         this.interval = interval;
         this.clock = clock;
@@ -50,6 +55,15 @@ public final class PruneDoneEvents implements AutoCloseable {
         if (total > 0) {
             metrics.pruned(total);
             log.info("Pruned {} DONE events received before {} (dedupe retention {})", total, before, retention);
+        }
+        int notifications = 0;
+        do {
+            n = outbox.pruneDelivered(before, CHUNK);
+            notifications += n;
+        } while (n == CHUNK && stop.getCount() > 0);
+        if (notifications > 0) {
+            log.info("Pruned {} delivered notifications written before {} (retention {})", notifications, before,
+                    retention);
         }
         return total;
     }

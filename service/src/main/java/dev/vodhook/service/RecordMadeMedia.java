@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What PullComplete, EditMediaComplete and ComposeMediaComplete have in common: a task that, on success, made a
  * new media. Records the task (status only forward, error code and message on failure) and, on success, the new
- * media naming the task as its source, with the task flow it started if it named one. One transaction.
+ * media naming the task as its source ({@code media.created}), with the task flow it started if it named one. One
+ * transaction.
  */
 final class RecordMadeMedia {
     private static final Logger log = LoggerFactory.getLogger(RecordMadeMedia.class);
@@ -44,9 +45,9 @@ final class RecordMadeMedia {
         media.write(clock.instant(), w -> {
             w.recordTask(new TaskUpdate(o.taskId(), fileId, o.kind(), status, o.errCode(), o.message(),
                     nonEmpty(o.sessionId()), false));
-            fileId.ifPresent(id -> w.upsertMedia(new MediaUpdate(id, nonEmpty(o.made().name()),
+            fileId.ifPresent(id -> w.recordMadeMedia(new MediaUpdate(id, nonEmpty(o.made().name()),
                     nonEmpty(o.made().url()), procedure, procedure.isPresent() ? MediaState.PROCESSING
-                            : MediaState.UPLOADED, Optional.of(o.taskId()))));
+                            : MediaState.UPLOADED, Optional.of(o.taskId())), o.kind()));
             procedure.ifPresent(p -> w.recordTask(new TaskUpdate(p, fileId, "Procedure", TaskStatus.PROCESSING, 0,
                     "", Optional.empty(), false)));
         });

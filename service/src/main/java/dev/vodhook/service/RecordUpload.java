@@ -39,7 +39,7 @@ final class RecordUpload implements EventHandler {
                 stored.id());
     }
 
-    /** Records the media (state only forward) and the upload's own task flow, if any. */
+    /** Records the media (state only forward, {@code media.uploaded} notified) and the upload's own task flow, if any. */
     FileUpload record(VodEvent event) {
         FileUpload upload = FileUpload.from(event);
         record(upload);
@@ -68,8 +68,8 @@ final class RecordUpload implements EventHandler {
     private static void record(MediaWriter w, FileUpload upload) {
         String fileId = upload.fileId();
         Optional<String> procedure = nonEmpty(upload.procedureTaskId());
-        w.upsertMedia(new MediaUpdate(fileId, nonEmpty(upload.name()), nonEmpty(upload.mediaUrl()), procedure,
-                procedure.isPresent() ? MediaState.PROCESSING : MediaState.UPLOADED));
+        w.recordUpload(new MediaUpdate(fileId, nonEmpty(upload.name()), nonEmpty(upload.mediaUrl()), procedure,
+                procedure.isPresent() ? MediaState.PROCESSING : MediaState.UPLOADED), upload.sourceContext());
         procedure.ifPresent(taskId -> w.recordTask(new TaskUpdate(taskId, Optional.of(fileId), "Procedure",
                 TaskStatus.PROCESSING, 0, "", Optional.empty(), false)));
     }

@@ -1,5 +1,6 @@
 package dev.vodhook.service;
 
+import dev.vodhook.service.notify.NotifySettings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +41,7 @@ import java.util.function.Consumer;
  * @param admin                       the admin listener (operator API, metrics) and its tokens
  * @param signature                   the SignKey(s) callbacks must be signed with, if any
  * @param limits                      header size, timeouts and concurrency of the listeners
+ * @param notifications               vodhook's own notifications: the application's endpoints, retries
  */
 public record ServiceConfig(
         int port,
@@ -62,7 +64,8 @@ public record ServiceConfig(
         IntakeSettings intake,
         AdminSettings admin,
         SignatureSettings signature,
-        HttpLimits limits) {
+        HttpLimits limits,
+        NotifySettings notifications) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_BIND_HOST = "127.0.0.1";
@@ -104,6 +107,7 @@ public record ServiceConfig(
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(signature, "signature");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(notifications, "notifications");
     }
 
     public static ServiceConfig defaults() {
@@ -111,7 +115,8 @@ public record ServiceConfig(
                 Optional.empty(), DEFAULT_DEFINITIONS, false, DEFAULT_DATABASE_URL, Optional.empty(),
                 WorkerSettings.defaults(), RetryPolicy.defaults(), DEFAULT_MAX_BODY_BYTES, DEFAULT_VOD_TIMEOUT,
                 Clock.systemUTC(), ProcessingSettings.defaults(),
-                IntakeSettings.defaults(), AdminSettings.defaults(), SignatureSettings.defaults(), HttpLimits.defaults());
+                IntakeSettings.defaults(), AdminSettings.defaults(), SignatureSettings.defaults(), HttpLimits.defaults(),
+                NotifySettings.defaults());
     }
 
     public ServiceConfig withPort(int value) {
@@ -231,6 +236,10 @@ public record ServiceConfig(
         return with(e -> e.limits = value);
     }
 
+    public ServiceConfig withNotifications(NotifySettings value) {
+        return with(e -> e.notifications = value);
+    }
+
     /** Both listeners on one port: asked for by giving the admin side the public port and host. */
     public boolean sharedListener() {
         return admin.port() == port && port != 0 && admin.host().equals(bindHost);
@@ -299,7 +308,8 @@ public record ServiceConfig(
                 + " intake=" + intake
                 + " admin=" + admin
                 + " sign-key=" + signature
-                + " limits=" + limits;
+                + " limits=" + limits
+                + " notify=" + notifications;
     }
 
     @Override
@@ -330,6 +340,7 @@ public record ServiceConfig(
         AdminSettings admin;
         SignatureSettings signature;
         HttpLimits limits;
+        NotifySettings notifications;
 
         Edit(ServiceConfig c) {
             port = c.port;
@@ -353,12 +364,14 @@ public record ServiceConfig(
             admin = c.admin;
             signature = c.signature;
             limits = c.limits;
+            notifications = c.notifications;
         }
 
         ServiceConfig build() {
             return new ServiceConfig(port, bindHost, vodEndpoint, secretId, secretKey, region, subAppId, definitions,
                     transcodeWhenProcedureNamed, databaseUrl, callbackToken, worker, retry, maxBodyBytes,
-                    vodTimeout, clock, processing, intake, admin, signature, limits);
+                    vodTimeout, clock, processing, intake, admin, signature, limits,
+                    notifications);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.vodhook.store.EventStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -32,6 +33,7 @@ public final class ServiceMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<EventStatus, AtomicLong> inbox = new EnumMap<>(EventStatus.class);
+    private final java.util.List<Runnable> beforeScrape = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Intake counters by type and source, looked up once: they count every event. */
     private final Map<String, Counter> received = new ConcurrentHashMap<>();
     private final Map<String, Counter> duplicates = new ConcurrentHashMap<>();
@@ -146,10 +148,21 @@ public final class ServiceMetrics {
                 .register(registry).increment();
     }
 
-    /** Prometheus text exposition, after refreshing the inbox gauges. */
+    /** Prometheus text exposition, after refreshing the inbox gauges and running the other scrape hooks. */
     public String scrape(Map<EventStatus, Long> inboxCounts) {
         inboxCounts.forEach((status, count) -> inbox.get(status).set(count));
+        beforeScrape.forEach(Runnable::run);
         return registry.scrape();
+    }
+
+    /** Where other parts (the deliverer) register their meters. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Runs before every scrape: a part refreshes its gauges. */
+    public void beforeScrape(Runnable refresh) {
+        beforeScrape.add(refresh);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.vodhook.service;
 
 import dev.vodhook.service.OperatorAccess.Need;
+import dev.vodhook.service.notify.NotifyApi;
 import dev.vodhook.store.StoreException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -27,7 +28,7 @@ final class VodhookRoutes {
     private VodhookRoutes() {}
 
     static void register(RoutesConfig routes, Listener listener, CallbackIntake intake, OperatorApi api,
-            OperatorAccess access) {
+            NotifyApi notify, SetupProbes probes, OperatorAccess access) {
         if (listener != Listener.ADMIN) {
             routes.post("/callback", intake::untokened);
             routes.post("/callback/{token}", intake::tokened);
@@ -40,6 +41,14 @@ final class VodhookRoutes {
             routes.post("/api/events/replay", api::replayMatching, Need.WRITE);
             routes.post("/api/events/purge", api::purge, Need.WRITE);
             routes.post("/api/events/{id}/replay", api::replay, Need.WRITE);
+            routes.get("/api/probes/{nonce}", probes::show, Need.READ);
+            routes.get("/api/deliveries", notify::deliveries, Need.READ);
+            routes.get("/api/deliveries/{id}", notify::delivery, Need.READ);
+            routes.post("/api/deliveries/replay", notify::replayDead, Need.WRITE);
+            routes.post("/api/deliveries/{id}/replay", notify::replay, Need.WRITE);
+            routes.get("/api/media/{fileId}/notifications", notify::mediaNotifications, Need.READ);
+            routes.get("/api/notify/endpoints", notify::endpoints, Need.READ);
+            routes.post("/api/notify/endpoints/enable", notify::enable, Need.WRITE);
             routes.get("/metrics", api::metrics, Need.READ);
         }
         routes.get("/healthz", api::health);

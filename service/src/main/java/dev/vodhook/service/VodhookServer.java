@@ -1,6 +1,11 @@
 package dev.vodhook.service;
 
 import dev.vodhook.service.VodhookRoutes.Listener;
+import dev.vodhook.service.notify.DeliveryMetrics;
+import dev.vodhook.service.notify.NotificationDeliverer;
+import dev.vodhook.service.notify.NotifyApi;
+import dev.vodhook.service.notify.NotifyEndpoint;
+import dev.vodhook.service.notify.WebhookSender;
 import dev.vodhook.store.Database;
 import dev.vodhook.store.Dialect;
 import io.javalin.Javalin;
@@ -34,6 +39,7 @@ public final class VodhookServer implements AutoCloseable {
     private final Database database;
     private final Processor processor;
     private final Reconciler reconciler;
+    private final NotificationDeliverer deliverer;
     private final Javalin http;
     private final Optional<Javalin> adminHttp;
     private final Intake intake;
@@ -47,11 +53,12 @@ public final class VodhookServer implements AutoCloseable {
     private record Listeners(Javalin publicHttp, Optional<Javalin> adminHttp) {}
 
     private VodhookServer(ServiceConfig config, Database database, Processor processor, Reconciler reconciler,
-            Listeners listeners, Intake intake, AdminPages pages) {
+            NotificationDeliverer deliverer, Listeners listeners, Intake intake, AdminPages pages) {
         this.config = config;
         this.database = database;
         this.processor = processor;
         this.reconciler = reconciler;
+        this.deliverer = deliverer;
         this.http = listeners.publicHttp();
         this.adminHttp = listeners.adminHttp();
         this.intake = intake;
@@ -103,21 +110,27 @@ public final class VodhookServer implements AutoCloseable {
                     database.inbox(), tasks, metrics, processor::wake), config.processing(), config.clock(), metrics);
             GroupCommit commit = new GroupCommit(database.inbox(), config.intake(),
                     database.dialect() == Dialect.POSTGRESQL ? POSTGRESQL_COMMITTERS : 1, metrics, processor::wake);
+            SetupProbes probes = new SetupProbes(config.clock());
             CallbackIntake callbacks = new CallbackIntake(commit, config.callbackToken(),
                     new CallbackSignatureCheck(config.signature(), config.clock()), config.maxBodyBytes(),
-                    config.limits().readTimeout(), config.clock(), metrics, config.intake().mode().acceptsPush());
+                    config.limits().readTimeout(), config.clock(), metrics, config.intake().mode().acceptsPush(),
+                    probes);
             Optional<PullIntake> pull = config.intake().mode().pulls()
                     ? Optional.of(new PullIntake(VodEventQueue.create(config), commit, config.intake().pullers(),
                             config.clock(), metrics, new SplittableRandom()))
                     : Optional.empty();
-            Intake intake = new Intake(commit, pull, new PruneDoneEvents(database.inbox(),
+            Intake intake = new Intake(commit, pull, new PruneDoneEvents(database.inbox(), database.outbox(),
                     config.intake().dedupeRetention(), config.intake().pruneInterval(), config.clock(), metrics));
+            NotificationDeliverer deliverer = deliverer(config, database, metrics);
             OperatorApi api = new OperatorApi(database, metrics, config.clock(), processor::wake);
+            NotifyApi notify = new NotifyApi(database.outbox(), config.clock(), deliverer::wake);
             AdminContext admin = new AdminContext(config, database, metrics, processor::wake, startedAt);
-            Listeners listeners = listeners(config, callbacks, api, metrics, routes -> pages.register(routes, admin));
+            Listeners listeners = listeners(config, callbacks, api, notify, probes, metrics,
+                    routes -> pages.register(routes, admin));
             if (!config.intake().intakeOnly()) {
                 processor.start(); // first: its first claim is done by the time callbacks come in
                 reconciler.start();
+                deliverer.start();
             }
             commit.start();
             try {
@@ -132,11 +145,13 @@ public final class VodhookServer implements AutoCloseable {
                 commit.close();
                 reconciler.close();
                 processor.close();
+                deliverer.close();
                 throw e;
             }
             pull.ifPresent(PullIntake::start);
             intake.prune().start();
-            VodhookServer server = new VodhookServer(config, database, processor, reconciler, listeners, intake, pages);
+            VodhookServer server = new VodhookServer(config, database, processor, reconciler, deliverer, listeners,
+                    intake, pages);
             log.info("vodhook receiver listening: callbacks POST {}/callback{} (intake {}{}), operator API {}/api{}"
                     + " (ready in {} ms){}", server.baseUrl(), config.callbackToken().isPresent() ? "/<token>" : "",
                     config.intake().mode(), config.signature().required() ? ", signed by VOD" : "", server.adminUrl(),
@@ -153,26 +168,42 @@ public final class VodhookServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The outbox's endpoints made the configured ones, and a deliverer for them, woken by every committed
+     * notification; its meters refreshed at each scrape.
+     */
+    private static NotificationDeliverer deliverer(ServiceConfig config, Database database, ServiceMetrics metrics) {
+        database.outbox().configure(config.notifications().endpoints().stream().map(NotifyEndpoint::spec).toList(),
+                config.subAppId(), config.clock().instant());
+        DeliveryMetrics deliveries = new DeliveryMetrics(metrics.registry());
+        metrics.beforeScrape(() -> deliveries.refresh(database.outbox().log().countByStatus(),
+                database.outbox().log().oldestOpenAt(), config.clock().instant()));
+        NotificationDeliverer deliverer = new NotificationDeliverer(database.outbox(), config.notifications(),
+                new WebhookSender(config.notifications().timeout()), config.clock(), deliveries, new SplittableRandom());
+        database.outbox().onNotified(deliverer::wake);
+        return deliverer;
+    }
+
     /** @param pages adds the admin pages' routes (the console) to the listener that serves the operator API */
     private static Listeners listeners(ServiceConfig config, CallbackIntake callbacks, OperatorApi api,
-            ServiceMetrics metrics, Consumer<RoutesConfig> pages) {
+            NotifyApi notify, SetupProbes probes, ServiceMetrics metrics, Consumer<RoutesConfig> pages) {
         OperatorAccess access = new OperatorAccess(config.admin());
         OptionalInt callbackLimit = OptionalInt.of(config.limits().maxConcurrentCallbacks());
         if (config.sharedListener()) {
             return new Listeners(HttpListener.create(config.bindHost(), config.port(), config.limits(),
                     config.maxBodyBytes(), callbackLimit, metrics,
                     routes -> {
-                        VodhookRoutes.register(routes, Listener.BOTH, callbacks, api, access);
+                        VodhookRoutes.register(routes, Listener.BOTH, callbacks, api, notify, probes, access);
                         pages.accept(routes);
                     }), Optional.empty());
         }
         Javalin publicHttp = HttpListener.create(config.bindHost(), config.port(), config.limits(),
                 config.maxBodyBytes(), callbackLimit, metrics,
-                routes -> VodhookRoutes.register(routes, Listener.PUBLIC, callbacks, api, access));
+                routes -> VodhookRoutes.register(routes, Listener.PUBLIC, callbacks, api, notify, probes, access));
         Javalin adminHttp = HttpListener.create(config.admin().host(), config.admin().port(), config.limits(),
                 ADMIN_MAX_BODY_BYTES, OptionalInt.empty(), metrics,
                 routes -> {
-                    VodhookRoutes.register(routes, Listener.ADMIN, callbacks, api, access);
+                    VodhookRoutes.register(routes, Listener.ADMIN, callbacks, api, notify, probes, access);
                     pages.accept(routes);
                 });
         return new Listeners(publicHttp, Optional.of(adminHttp));
@@ -222,6 +253,11 @@ public final class VodhookServer implements AutoCloseable {
         return processor;
     }
 
+    /** The notification deliverer, so that tests can step it with {@link NotificationDeliverer#runOnce()}. */
+    public NotificationDeliverer deliverer() {
+        return deliverer;
+    }
+
     /** The reconciler, so that tests can step it with {@link Reconciler#runOnce()}. */
     public Reconciler reconciler() {
         return reconciler;
@@ -253,6 +289,7 @@ public final class VodhookServer implements AutoCloseable {
             try {
                 reconciler.close();
                 processor.close();
+                deliverer.close();
             } finally {
                 database.close();
             }

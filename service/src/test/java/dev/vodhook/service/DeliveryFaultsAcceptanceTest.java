@@ -10,7 +10,11 @@ import dev.vodhook.emulator.Delivery;
 import dev.vodhook.emulator.DeliveryAttempt;
 import dev.vodhook.emulator.EmulatorConfig;
 import dev.vodhook.emulator.LocalVod;
+import dev.vodhook.service.notify.NotifyEndpoint;
+import dev.vodhook.service.notify.NotifySettings;
+import dev.vodhook.service.notify.RecordingEndpoint;
 import dev.vodhook.store.EventFilter;
+import dev.vodhook.store.outbox.DeliveryStatus;
 import dev.vodhook.store.EventStatus;
 import dev.vodhook.store.EventSummary;
 import dev.vodhook.store.MediaState;
@@ -32,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (failed and slow PullEvents, failed ConfirmEvents, so that events come again after the visibility timeout, after
  * their successors). The receiver runs as in production (intake, processor loop, the official SDK, real
  * transcoding); each upload ends with exactly one task at the local VOD and FINISHED with its output in the
- * receiver, and every event is stored once.
+ * receiver, and every event is stored once. The application's endpoint gets each media's notifications once each,
+ * in state order, whatever VOD did.
  */
 class DeliveryFaultsAcceptanceTest {
     @TempDir
@@ -42,11 +47,13 @@ class DeliveryFaultsAcceptanceTest {
     LocalVod vod;
     LocalVodCalls calls;
     VodhookServer receiver;
+    final RecordingEndpoint app = RecordingEndpoint.start();
 
     @AfterEach
     void stop() {
         receiver.close();
         vod.close();
+        app.close();
     }
 
     void start(EmulatorConfig emulator, IntakeMode intake) {
@@ -54,7 +61,9 @@ class DeliveryFaultsAcceptanceTest {
         calls = new LocalVodCalls(vod);
         receiver = VodhookServer.start(calls.receiverConfig(TestReceivers.config(dir, SettableClock.at(TestReceivers.START)))
                 .withDefinitions(List.of(100010))
-                .withIntake(IntakeSettings.defaults().withMode(intake).withPullers(2)));
+                .withIntake(IntakeSettings.defaults().withMode(intake).withPullers(2))
+                .withNotifications(NotifySettings.defaults().withEndpoints(List.of(NotifyEndpoint.of(app.url(),
+                        "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")))));
     }
 
     @Test
@@ -103,6 +112,12 @@ class DeliveryFaultsAcceptanceTest {
         assertThat(vod.deliveries().all().stream().flatMap(d -> d.attempts().stream()).map(DeliveryAttempt::fault)
                 .flatMap(Optional::stream)).contains("duplicate", "timeout", "fail 503");
         assertThat(LocalVodCalls.duplicatesSeenBy(receiver)).isGreaterThanOrEqualTo(4);
+        awaitNotified(1 + 3 * uploads.size());
+        assertThat(types(early)).as("its upload notice came after its outputs, so it is not sent: never out of order")
+                .containsExactly("media.ready");
+        for (String fileId : uploads) {
+            assertThat(types(fileId)).as(fileId).containsExactly("media.uploaded", "media.processing", "media.ready");
+        }
     }
 
     @Test
@@ -132,6 +147,24 @@ class DeliveryFaultsAcceptanceTest {
                 tuple("PullEvents", "RequestLimitExceeded"), tuple("PullEvents", "delay 500 ms"),
                 tuple("PullEvents", "InternalError"), tuple("ConfirmEvents", "InternalError"));
         assertThat(LocalVodCalls.duplicatesSeenBy(receiver)).as("events pulled again").isPositive();
+        awaitNotified(3 * uploads.size());
+        for (String fileId : uploads) {
+            assertThat(types(fileId)).as(fileId).containsExactly("media.uploaded", "media.processing", "media.ready");
+        }
+    }
+
+    /** Every notification written is delivered, and the endpoint got {@code n} requests. */
+    void awaitNotified(int n) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            var counts = receiver.database().outbox().log().countByStatus();
+            assertThat(counts.get(DeliveryStatus.DELIVERED)).isEqualTo(n)
+                    .isEqualTo(counts.values().stream().mapToLong(Long::longValue).sum());
+            assertThat(app.received()).hasSize(n);
+        });
+    }
+
+    List<String> types(String fileId) {
+        return app.of(fileId).stream().map(RecordingEndpoint.Received::type).toList();
     }
 
     boolean allDone(int events) {

@@ -11,7 +11,16 @@ import java.net.http.HttpResponse;
 
 /** A small HTTP client for tests against a real server. */
 final class Http {
-    record Response(int status, String body) {
+    record Response(int status, String body, java.net.http.HttpHeaders headers) {
+        Response(int status, String body) {
+            this(status, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+        }
+
+        /** The first value of a response header, if it came. */
+        java.util.Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
         JsonNode json() {
             try {
                 return new ObjectMapper().readTree(body);
@@ -32,6 +41,10 @@ final class Http {
     private Http(String baseUrl, java.util.Optional<String> authorization) {
         this.baseUrl = baseUrl;
         this.authorization = authorization;
+    }
+
+    String baseUrl() {
+        return baseUrl;
     }
 
     /** The same, sending {@code Authorization: Bearer <token>} with every request. */
@@ -68,6 +81,16 @@ final class Http {
         return send(request.build());
     }
 
+    /** Any method, any body (none when null), the headers given as name, value, name, value... */
+    Response send(String method, String path, byte[] body, String... headers) {
+        HttpRequest.Builder request = request(path).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
         authorization.ifPresent(value -> request.header("Authorization", value));
@@ -81,7 +104,7 @@ final class Http {
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            return new Response(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -7,6 +7,8 @@ import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.vod.v20180717.VodClient;
+import com.tencentcloudapi.vod.v20180717.models.ApplyUploadRequest;
+import com.tencentcloudapi.vod.v20180717.models.ApplyUploadResponse;
 import com.tencentcloudapi.vod.v20180717.models.ModifyEventConfigRequest;
 import dev.vodhook.emulator.LocalVod;
 import dev.vodhook.ffmpeg.Ffmpeg;
@@ -64,6 +66,13 @@ final class LocalVodCalls {
         request.setMode("PULL");
         request.setUploadMediaCompleteEventSwitch("ON");
         client().ModifyEventConfig(request);
+    }
+
+    /** ApplyUpload of an mp4, without uploading: the storage bucket, path and temporary key it hands out. */
+    ApplyUploadResponse applyUpload() throws Exception {
+        ApplyUploadRequest request = new ApplyUploadRequest();
+        request.setMediaType("mp4");
+        return client().ApplyUpload(request);
     }
 
     /** Server upload of a 320x180 one-second clip with the official upload SDK (proxy mode); its FileId. */

@@ -71,6 +71,24 @@ class OperatorRequestValidationTest {
     }
 
     @Test
+    void theReasonForABadFilterNamesTheFieldNotAJavaType() {
+        Map<String, String> reasons = Map.of(
+                "{\"status\": -8534983057421811428}", "'status' must be a string",
+                "{\"type\": {\"a\": 1}}", "'type' must be a string",
+                "{\"stauts\": \"DEAD\"}", "unknown field 'stauts'",
+                "[1]", "not one JSON object",
+                "{} {}", "not one JSON object");
+        reasons.forEach((body, reason) -> {
+            for (String path : List.of("/api/events/replay", "/api/events/purge")) {
+                Http.Response response = http.post(path, body);
+                assertBadRequest(response, path + " " + reason);
+                assertThat(response.json().path("message").asText()).as("was: Cannot coerce ... to `java.lang.String`")
+                        .contains(reason).doesNotContain("java.", "`", "Coercion");
+            }
+        });
+    }
+
+    @Test
     void aListQueryOfTheWrongShapeIs400() {
         for (String query : List.of("stauts=DEAD", "status=LOST", "limit=0", "limit=501", "limit=99999999999999999999",
                 "limit=1.5", "before=abc", "before=99999999999999999999", "since=yesterday",

@@ -43,6 +43,27 @@ final class RawConnection implements AutoCloseable {
         }
     }
 
+    /** Raw bytes, for text that is not UTF-8. */
+    RawConnection send(byte[] bytes) {
+        try {
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Closes the sending side, so that the server reads the end of the stream instead of waiting for more. */
+    RawConnection finish() {
+        try {
+            socket.shutdownOutput();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Everything the server sent until it closed the connection (empty when it closed without a word). */
     String answer() {
         ByteArrayOutputStream got = new ByteArrayOutputStream();

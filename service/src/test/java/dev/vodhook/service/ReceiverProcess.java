@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import dev.vodhook.service.notify.NotifyEndpoint;
+import dev.vodhook.service.notify.NotifySettings;
+import dev.vodhook.service.notify.RetrySchedule;
+import dev.vodhook.testkit.ShiftableClock;
 
 /**
  * A receiver in a child JVM, so that a test can kill it for real: started with this JVM's {@code java} and the test
@@ -43,7 +47,9 @@ final class ReceiverProcess implements AutoCloseable {
      *
      * @param settings {@code database}, {@code vod-endpoint}, {@code secret-id}, {@code secret-key}; optionally
      *                 {@code intake} (push), {@code pullers}, {@code definitions} (100010), {@code lease-ms}
-     *                 (2000), {@code poll-ms} (100), {@code vod-timeout-ms} (the default)
+     *                 (2000), {@code poll-ms} (100), {@code vod-timeout-ms} (the default); {@code notify-url} and
+     *                 {@code notify-secret} (an endpoint), {@code notify-timeout-ms} and {@code notify-lease-ms} (15 s
+     *                 and 60 s); {@code clock-ahead-ms} (0: how far ahead of the system clock it runs)
      */
     static ReceiverProcess start(Path log, Map<String, String> settings) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
@@ -157,7 +163,19 @@ final class ReceiverProcess implements AutoCloseable {
     private static ServiceConfig config(Map<String, String> s) {
         Duration lease = Duration.ofMillis(Long.parseLong(s.getOrDefault("lease-ms", "2000")));
         Duration poll = Duration.ofMillis(Long.parseLong(s.getOrDefault("poll-ms", "100")));
+        ShiftableClock clock = ShiftableClock.system();
+        clock.jumpAhead(Duration.ofMillis(Long.parseLong(s.getOrDefault("clock-ahead-ms", "0"))));
+        NotifySettings notify = NotifySettings.defaults();
+        if (s.containsKey("notify-url")) {
+            notify = notify.withEndpoints(List.of(NotifyEndpoint.of(s.get("notify-url"), s.get("notify-secret"))))
+                    .withRetry(RetrySchedule.parse("1s,2s,5s,10s,30s,1m,5m").withJitter(0))
+                    .withTimeout(Duration.ofMillis(Long.parseLong(s.getOrDefault("notify-timeout-ms", "15000"))));
+            notify = notify.withLease(Duration.ofMillis(Long.parseLong(s.getOrDefault("notify-lease-ms",
+                    String.valueOf(notify.lease().toMillis())))));
+        }
         return ServiceConfig.defaults()
+                .withClock(clock)
+                .withNotifications(notify)
                 .withPort(0)
                 .withBindHost("127.0.0.1")
                 .withAdminPort(0)

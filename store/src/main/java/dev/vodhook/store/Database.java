@@ -48,6 +48,7 @@ public final class Database implements AutoCloseable {
     private final Storage storage;
     private final Inbox inbox;
     private final MediaStore media;
+    private final Outbox outbox;
     private final MediaCatalog catalog;
     private final InboxActivity activity;
     private final Optional<WalCheckpointer> checkpointer;
@@ -62,7 +63,8 @@ public final class Database implements AutoCloseable {
         this.readerPool = readerPool;
         this.storage = new Storage(Jdbi.create(writerPool), Jdbi.create(readerPool), dialect);
         this.inbox = new Inbox(storage);
-        this.media = new MediaStore(storage);
+        this.outbox = new Outbox(storage);
+        this.media = new MediaStore(storage, outbox);
         this.catalog = new MediaCatalog(storage);
         this.activity = new InboxActivity(storage);
     }
@@ -113,6 +115,11 @@ public final class Database implements AutoCloseable {
 
     public MediaStore media() {
         return media;
+    }
+
+    /** vodhook's notifications to the application: endpoints, the delivery queue, and its log. */
+    public Outbox outbox() {
+        return outbox;
     }
 
     /** Media listings (the console's). */

@@ -16,17 +16,36 @@ public final class MediaStore {
     private static final String OPEN_OURS = "started_by_us AND status_rank < 2 AND given_up_at IS NULL";
 
     private final Storage storage;
+    private final Outbox outbox;
 
-    MediaStore(Storage storage) {
+    MediaStore(Storage storage, Outbox outbox) {
         this.storage = storage;
+        this.outbox = outbox;
     }
 
-    /** Runs several writes in one transaction, all stamped {@code now}. */
+    /**
+     * Runs several writes in one transaction, all stamped {@code now}, with the notifications of the state changes
+     * they make (see {@link NotificationWriter}); the outbox's listeners hear of them once committed.
+     */
     public void write(Instant now, Consumer<MediaWriter> work) {
-        storage.write("write media", h -> {
-            work.accept(new MediaWriter(h, now));
+        write("write media", now, w -> {
+            work.accept(w);
             return null;
         });
+    }
+
+    private <T> T write(String what, Instant now, java.util.function.Function<MediaWriter, T> work) {
+        int[] notified = new int[1];
+        T result = storage.write(what, h -> {
+            NotificationWriter notifications = outbox.writer(h, now);
+            T r = work.apply(new MediaWriter(h, now, notifications));
+            notified[0] = notifications.flush();
+            return r;
+        });
+        if (notified[0] > 0) {
+            outbox.notified();
+        }
+        return result;
     }
 
     public void upsertMedia(MediaUpdate media, Instant now) {
@@ -35,7 +54,7 @@ public final class MediaStore {
 
     /** See {@link MediaWriter#recordTask}. */
     public boolean recordTask(TaskUpdate task, Instant now) {
-        return storage.write("record task " + task.taskId(), h -> new MediaWriter(h, now).recordTask(task));
+        return write("record task " + task.taskId(), now, w -> w.recordTask(task));
     }
 
     public void recordOutputs(String fileId, List<OutputRecord> outputs, Instant now) {
@@ -47,11 +66,14 @@ public final class MediaStore {
     }
 
     public Optional<StoredTask> findTask(String taskId) {
-        return storage.read("find task " + taskId, h -> h.createQuery(
-                        "SELECT " + TASK_COLUMNS + " FROM task WHERE task_id = :taskId")
-                .bind("taskId", taskId)
+        return storage.read("find task " + taskId, h -> task(h, taskId));
+    }
+
+    static Optional<StoredTask> task(Handle h, String taskId) {
+        return h.createQuery("SELECT " + TASK_COLUMNS + " FROM task WHERE task_id = :taskId")
+                .bind("taskId", Text.storable(taskId))
                 .map((rs, ctx) -> task(rs))
-                .findOne());
+                .findOne();
     }
 
     /**
@@ -155,7 +177,7 @@ public final class MediaStore {
             Optional<String> skipReason,
             Optional<Instant> skippedAt) {}
 
-    private static List<OutputRecord> outputs(Handle h, String fileId) {
+    static List<OutputRecord> outputs(Handle h, String fileId) {
         return h.createQuery("SELECT task_id, kind, definition, url, width, height, bitrate, size, duration,"
                         + " container, status, err_code, err_code_ext, message, deleted_at FROM media_output"
                         + " WHERE file_id = :fileId ORDER BY kind, definition, url")

@@ -32,10 +32,32 @@ public final class MediaWriter {
 
     private final Handle handle;
     private final long now;
+    private final NotificationWriter notifications;
 
-    MediaWriter(Handle handle, Instant now) {
+    MediaWriter(Handle handle, Instant now, NotificationWriter notifications) {
         this.handle = handle;
         this.now = now.toEpochMilli();
+        this.notifications = notifications;
+    }
+
+    /**
+     * A NewFileUpload: {@link #upsertMedia}, and {@code media.uploaded} if it is the media's first notification.
+     *
+     * @param sourceContext the upload's SourceContext, "" when none
+     */
+    public void recordUpload(MediaUpdate media, String sourceContext) {
+        upsertMedia(media);
+        notifications.add(new NotificationWriter.Uploaded(media.fileId(), sourceContext == null ? "" : sourceContext));
+    }
+
+    /**
+     * A media a task made (its {@code sourceTaskId}, of kind PullUpload, EditMedia or ComposeMedia):
+     * {@link #upsertMedia}, and {@code media.created} if it is the media's first notification.
+     */
+    public void recordMadeMedia(MediaUpdate media, String sourceTaskKind) {
+        upsertMedia(media);
+        notifications.add(new NotificationWriter.Created(media.fileId(), media.sourceTaskId().orElseThrow(() ->
+                new IllegalArgumentException("a made media names the task that made it")), sourceTaskKind));
     }
 
     /**
@@ -91,9 +113,22 @@ public final class MediaWriter {
 
     /**
      * Records a task's status. Returns true when the status was new or moved forward, false when
-     * the stored status is already as far or further (a late or repeated event).
+     * the stored status is already as far or further (a late or repeated event). A task flow
+     * ({@code Procedure}) of a media that moves forward is notified: {@code media.processing} while it
+     * runs, {@code media.ready} or {@code media.failed} once it ended.
      */
     public boolean recordTask(TaskUpdate task) {
+        boolean moved = recordTaskRow(task);
+        if (moved && task.kind().equals("Procedure") && task.fileId().filter(f -> !f.isBlank()).isPresent()) {
+            String fileId = task.fileId().get();
+            notifications.add(task.status().rank() < TaskStatus.FINISH.rank()
+                    ? new NotificationWriter.Processing(fileId, task.taskId())
+                    : new NotificationWriter.Ended(fileId, task.taskId()));
+        }
+        return moved;
+    }
+
+    private boolean recordTaskRow(TaskUpdate task) {
         String taskId = Text.storable(task.taskId());
         String fileId = Text.storable(task.fileId().orElse(null));
         String sessionId = Text.storable(task.sessionId().orElse(null));
@@ -223,7 +258,17 @@ public final class MediaWriter {
      * task event cannot bring it back), and every output of it stamped deleted.
      */
     public void deleteMedia(String fileId) {
-        upsertMedia(MediaUpdate.state(fileId, MediaState.DELETED));
+        int moved = handle.createUpdate("UPDATE media SET state = 'DELETED', state_rank = :rank, updated_at = :now"
+                        + " WHERE file_id = :fileId AND state_rank < :rank")
+                .bind("fileId", Text.storable(fileId))
+                .bind("rank", MediaState.DELETED.rank())
+                .bind("now", now)
+                .execute();
+        if (moved == 1) {
+            notifications.add(new NotificationWriter.Deleted(fileId, true, false, List.of()));
+        } else {
+            upsertMedia(MediaUpdate.state(fileId, MediaState.DELETED));
+        }
         handle.createUpdate("UPDATE media_output SET deleted_at = :now, updated_at = :now"
                         + " WHERE file_id = :fileId AND deleted_at IS NULL")
                 .bind("fileId", Text.storable(fileId))
@@ -236,23 +281,32 @@ public final class MediaWriter {
      * kind when it is 0. Returns how many were stamped now (0 when none were recorded, or all already were).
      */
     public int deleteOutputs(String fileId, String kind, int definition) {
-        return handle.createUpdate("UPDATE media_output SET deleted_at = :now, updated_at = :now"
+        List<OutputRecord> stamped = handle.createQuery("UPDATE media_output SET deleted_at = :now, updated_at = :now"
                         + " WHERE file_id = :fileId AND kind = :kind AND (:definition = 0 OR definition = :definition)"
-                        + " AND status = 'SUCCESS' AND deleted_at IS NULL")
+                        + " AND status = 'SUCCESS' AND deleted_at IS NULL RETURNING kind, definition, url")
                 .bind("fileId", Text.storable(fileId))
                 .bind("kind", Text.storable(kind))
                 .bind("definition", definition)
                 .bind("now", now)
-                .execute();
+                .map((rs, ctx) -> new OutputRecord("", rs.getString("kind"), rs.getInt("definition"),
+                        rs.getString("url"), 0, 0, 0, 0, 0, "", OutputStatus.SUCCESS, 0, "", ""))
+                .list();
+        if (!stamped.isEmpty()) {
+            notifications.add(new NotificationWriter.Deleted(fileId, false, false, stamped));
+        }
+        return stamped.size();
     }
 
     /** The media's original file was deleted on its own; the media (created if unknown) and its outputs stay. */
     public void deleteOriginal(String fileId) {
         upsertMedia(MediaUpdate.state(fileId, MediaState.UPLOADED));
-        handle.createUpdate("UPDATE media SET original_deleted_at = COALESCE(original_deleted_at, :now),"
-                        + " updated_at = :now WHERE file_id = :fileId")
+        int stamped = handle.createUpdate("UPDATE media SET original_deleted_at = :now, updated_at = :now"
+                        + " WHERE file_id = :fileId AND original_deleted_at IS NULL")
                 .bind("fileId", Text.storable(fileId))
                 .bind("now", now)
                 .execute();
+        if (stamped == 1) {
+            notifications.add(new NotificationWriter.Deleted(fileId, false, true, List.of()));
+        }
     }
 }

@@ -43,7 +43,8 @@ final class TestPostgres implements AutoCloseable {
     String cleanDatabaseUrl() {
         try (Connection c = postgres.getDatabase("postgres", "vodhook_test").getConnection();
                 Statement s = c.createStatement()) {
-            s.execute("TRUNCATE inbox, media, task, media_output RESTART IDENTITY");
+            s.execute("TRUNCATE inbox, media, task, media_output, notification, notify_endpoint, delivery,"
+                    + " delivery_attempt RESTART IDENTITY");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the test database", e);
         }

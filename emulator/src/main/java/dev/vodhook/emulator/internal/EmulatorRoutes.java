@@ -49,6 +49,7 @@ public final class EmulatorRoutes {
         config.concurrency.useVirtualThreads = true;
         config.http.compressionStrategy = CompressionStrategy.NONE;
         config.http.maxRequestSize = MAX_API_BODY_BYTES;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new PlainErrorHandler()));
         config.requestLogger.http((ctx, millis) -> log.debug("{} {} (Host {}) -> {} in {} ms", ctx.method(),
                 ctx.path(), ctx.header("Host"), ctx.statusCode(), millis.longValue()));
         ApiDispatcher api = emulator.apiDispatcher();

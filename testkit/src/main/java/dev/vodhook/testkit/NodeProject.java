@@ -1,4 +1,4 @@
-package dev.vodhook.emulator;
+package dev.vodhook.testkit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -21,44 +21,55 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The small Node project under {@code src/test/node}, installed with {@code npm ci} into {@code target/node-contract}
- * (again only when its package-lock.json changed), and its scripts run with {@code node}. Without node and npm on
- * PATH the calling test is skipped, or fails when {@code VODHOOK_REQUIRE_NODE=1} (CI).
+ * A small Node project of a module's tests ({@code src/test/node}), installed with {@code npm ci} into
+ * {@code target/<name>} (again only when its package-lock.json changed), and its scripts run with {@code node}.
+ * Without node and npm on PATH the calling test is skipped, or fails when {@code VODHOOK_REQUIRE_NODE=1} (CI).
  */
-final class NodeScripts {
-
-    static final String REQUIRE_NODE = "VODHOOK_REQUIRE_NODE";
-    private static final Path SOURCE = Path.of("src", "test", "node");
-    private static final Path WORK = Path.of("target", "node-contract");
+public final class NodeProject {
+    public static final String REQUIRE_NODE = "VODHOOK_REQUIRE_NODE";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private NodeScripts() {
+    private final Path source;
+    private final Path work;
+    private final String what;
+
+    /** @param what what the project checks, for the skip message (e.g. "the Standard Webhooks verification") */
+    public NodeProject(Path source, Path work, String what) {
+        this.source = source;
+        this.work = work;
+        this.what = what;
+    }
+
+    /** {@code src/test/node}, installed into {@code target/<name>}. */
+    public static NodeProject of(String name, String what) {
+        return new NodeProject(Path.of("src", "test", "node"), Path.of("target", name), what);
     }
 
     /** Checks node and npm are there (or skips the test), then installs the project if needed. */
-    static void install() throws Exception {
+    public NodeProject install() throws Exception {
         requireTools();
-        Files.createDirectories(WORK);
-        try (Stream<Path> files = Files.list(SOURCE)) {
+        Files.createDirectories(work);
+        try (Stream<Path> files = Files.list(source)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, WORK.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(file, work.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        Path stamp = WORK.resolve("node_modules").resolve(".installed-lock-sha256");
-        String lock = sha256(WORK.resolve("package-lock.json"));
+        Path stamp = work.resolve("node_modules").resolve(".installed-lock-sha256");
+        String lock = sha256(work.resolve("package-lock.json"));
         if (Files.exists(stamp) && Files.readString(stamp).equals(lock)) {
-            return;
+            return this;
         }
         Result npm = run(List.of("npm", "ci", "--no-audit", "--no-fund", "--prefer-offline"), Map.of(),
                 Duration.ofMinutes(5));
         if (npm.exitCode() != 0) {
-            fail("npm ci in " + WORK.toAbsolutePath() + " failed (exit " + npm.exitCode() + "):\n" + npm.output());
+            fail("npm ci in " + work.toAbsolutePath() + " failed (exit " + npm.exitCode() + "):\n" + npm.output());
         }
         Files.writeString(stamp, lock);
+        return this;
     }
 
-    /** Runs {@code node <script>} in the project with {@code env}; its one line of JSON output. */
-    static JsonNode node(String script, Map<String, String> env) throws Exception {
+    /** Runs {@code node <script>} in the project with {@code env}; the last line of JSON it printed. */
+    public JsonNode node(String script, Map<String, String> env) throws Exception {
         Result result = run(List.of("node", script), env, Duration.ofSeconds(60));
         if (result.exitCode() != 0) {
             fail("node " + script + " exited with " + result.exitCode() + ":\n" + result.output());
@@ -68,7 +79,12 @@ final class NodeScripts {
         return JSON.readTree(last);
     }
 
-    private static void requireTools() {
+    /** Where the project is installed, for files a script reads. */
+    public Path work() {
+        return work;
+    }
+
+    private void requireTools() {
         List<String> missing = new ArrayList<>();
         for (String tool : List.of("node", "npm")) {
             if (!works(tool)) {
@@ -78,15 +94,15 @@ final class NodeScripts {
         if (missing.isEmpty()) {
             return;
         }
-        String what = String.join(" and ", missing) + " not found on PATH";
+        String found = String.join(" and ", missing) + " not found on PATH";
         if ("1".equals(System.getenv(REQUIRE_NODE))) {
-            fail(what + ", but " + REQUIRE_NODE + "=1 requires the Node SDK contract test to run; install Node.js 18+");
+            fail(found + ", but " + REQUIRE_NODE + "=1 requires " + what + " to run; install Node.js 18+");
         }
-        assumeTrue(false, what + ": the Node SDK contract test is skipped (set " + REQUIRE_NODE
-                + "=1 to make this a failure, as CI does)");
+        assumeTrue(false, found + ": " + what + " is skipped (set " + REQUIRE_NODE + "=1 to make this a failure,"
+                + " as CI does)");
     }
 
-    private static boolean works(String tool) {
+    private boolean works(String tool) {
         try {
             return run(List.of(tool, "--version"), Map.of(), Duration.ofSeconds(30)).exitCode() == 0;
         } catch (IOException e) {
@@ -97,15 +113,14 @@ final class NodeScripts {
         }
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
-    private static Result run(List<String> command, Map<String, String> env, Duration timeout)
+    private Result run(List<String> command, Map<String, String> env, Duration timeout)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(WORK.toFile().exists() ? WORK.toFile() : null)
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile().exists() ? work.toFile() : null)
                 .redirectErrorStream(true);
         builder.environment().putAll(env);
-        Path log = Files.createTempFile("node-contract-", ".log");
+        Path log = Files.createTempFile("node-project-", ".log");
         try {
             Process process = builder.redirectOutput(log.toFile()).start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -1,0 +1,14 @@
+package dev.vodhook.store;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteOutboxTest extends OutboxContract {
+    @TempDir
+    Path dir;
+
+    @Override
+    Database openDatabase() {
+        return Database.open("jdbc:sqlite:" + dir.resolve("vodhook.db"));
+    }
+}
