@@ -80,10 +80,18 @@ if [[ " $tests " == *" tar "* ]]; then
   for tool in bash sh env dirname readlink basename mkdir rm cut tr printf cat sed head uname id; do
     ln -s "$(command -v "$tool")" "$work/tar/path/$tool"
   done
-  (cd "$work/tar" && env -i HOME="$work/tar" PATH="$work/tar/path" "./$name/bin/vodhook" demo --keep) \
+  (cd "$work/tar" && env -i HOME="$work/tar" PATH="$work/tar/path" "./$name/bin/vodhook" demo) \
     > "$work/tar-demo.log" 2>&1 || { cat "$work/tar-demo.log"; fail "the tarball's demo"; }
   tail -4 "$work/tar-demo.log"
-  clip="$(sed -n 's/^working directory: //p' "$work/tar-demo.log")/demo-clip.mp4"
+  # a clip for the installed service, made by the ffmpeg the demo unpacked from the jar (or one on PATH)
+  # (javacpp's cache is under the JVM's user.home, which comes from the password file, not HOME)
+  ffmpeg_bin="$(find "$work/tar/.javacpp" "$(getent passwd "$(id -u)" | cut -d: -f6)/.javacpp" -type f -name ffmpeg \
+    -path '*vodhook.jar*' 2>/dev/null | head -1)"
+  [ -n "$ffmpeg_bin" ] || ffmpeg_bin="$(command -v ffmpeg || true)"
+  if [ -n "$ffmpeg_bin" ]; then
+    "$ffmpeg_bin" -v error -f lavfi -i testsrc=size=320x180:rate=25 -f lavfi -i sine=frequency=440 -t 1 \
+      -c:v libopenh264 -c:a aac -pix_fmt yuv420p "$work/demo-clip.mp4" && clip="$work/demo-clip.mp4"
+  fi
   echo "tar ok: $(du -h "$top/dist/$name.tar.gz" | cut -f1) packed, $(du -sh "$work/tar/$name" | cut -f1) unpacked ($(elapsed "$t"))"
 fi
 
@@ -119,10 +127,7 @@ EOF
   pids+=($!)
   wait_for 60 "the receiver's /healthz" http_get "http://127.0.0.1:$port/healthz"
   wait_for 60 "the local VOD" http_get "http://127.0.0.1:$vod_port/_emulator/calls"
-  if [ ! -f "${clip:-}" ]; then # the tarball's demo made none: make one with the installed vodhook
-    (cd /tmp && /usr/bin/vodhook demo --keep > "$work/demo-keep.log" 2>&1) || fail "demo --keep"
-    clip="$(sed -n 's/^working directory: //p' "$work/demo-keep.log")/demo-clip.mp4"
-  fi
+  [ -f "${clip:-}" ] || fail "no clip to upload: run the tar test first (its demo unpacks ffmpeg), or put ffmpeg on PATH"
   cp "$clip" "$work/clip.mp4"
   file_id="$(/usr/bin/vodhook upload "$work/clip.mp4" --vod-endpoint "http://127.0.0.1:$vod_port" \
     --secret-id AKIDLocalVodExampleSecretId0000 --secret-key LocalVodExampleSecretKey00000000 \
