@@ -86,7 +86,7 @@ if [[ " $tests " == *" tar "* ]]; then
   # a clip for the installed service, made by the ffmpeg the demo unpacked from the jar (or one on PATH)
   # (javacpp's cache is under the JVM's user.home, which comes from the password file, not HOME)
   ffmpeg_bin="$(find "$work/tar/.javacpp" "$(getent passwd "$(id -u)" | cut -d: -f6)/.javacpp" -type f -name ffmpeg \
-    -path '*vodhook.jar*' 2>/dev/null | head -1)"
+    -path '*vodhook.jar*' 2>/dev/null | head -1 || true)"
   [ -n "$ffmpeg_bin" ] || ffmpeg_bin="$(command -v ffmpeg || true)"
   if [ -n "$ffmpeg_bin" ]; then
     "$ffmpeg_bin" -v error -f lavfi -i testsrc=size=320x180:rate=25 -f lavfi -i sine=frequency=440 -t 1 \
