@@ -54,10 +54,9 @@ public final class Processor implements AutoCloseable {
     private final Semaphore slots;
     private final Semaphore slotFreed = new Semaphore(0);
     private final HeldLeases<ClaimedEvent> held = new HeldLeases<>(ClaimedEvent::id, ClaimedEvent::attempt);
-    private final Semaphore heartbeatStop = new Semaphore(0);
     private volatile boolean stopping;
     private Thread loop;
-    private Thread heartbeat;
+    private LeaseHeartbeat heartbeat;
 
     Processor(Inbox inbox, Handlers handlers, RetryPolicy retry, WorkerSettings worker, Clock clock,
             ServiceMetrics metrics, RandomGenerator random) {
@@ -113,7 +112,8 @@ public final class Processor implements AutoCloseable {
             throw new IllegalStateException("processor " + owner + " already started");
         }
         loop = Thread.ofVirtual().name("vodhook-processor").start(this::runUntilStopped);
-        heartbeat = Thread.ofVirtual().name("vodhook-lease-heartbeat").start(this::beatUntilStopped);
+        heartbeat = LeaseHeartbeat.start("vodhook-lease-heartbeat", worker.heartbeat(), () -> stopping,
+                this::extendLeases, this::heartbeatFailed);
         log.info("Processor {} started: polling every {}, {} events a claim, up to {} handlers at once, lease {}"
                 + " extended every {}, {} at most per handler", owner, worker.pollInterval(), worker.batchSize(),
                 worker.batchSize() * IN_FLIGHT_BATCHES, worker.lease(), worker.heartbeat(), worker.handlerLimit());
@@ -161,22 +161,10 @@ public final class Processor implements AutoCloseable {
         running.thread().interrupt(); // after the attempt is recorded, so the handler's own failure comes too late
     }
 
-    private void beatUntilStopped() {
-        while (!stopping) {
-            try {
-                if (heartbeatStop.tryAcquire(worker.heartbeat().toMillis(), TimeUnit.MILLISECONDS)) {
-                    return;
-                }
-                extendLeases();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("Processor {} could not extend the leases of its {} events: {}; will try again in {} (a lease"
-                        + " not extended in time lapses, and its event may be handled again elsewhere)", owner,
-                        held.size(), e.getMessage(), worker.heartbeat(), e);
-            }
-        }
+    private void heartbeatFailed(RuntimeException e) {
+        log.error("Processor {} could not extend the leases of its {} events: {}; will try again in {} (a lease"
+                + " not extended in time lapses, and its event may be handled again elsewhere)", owner,
+                held.size(), e.getMessage(), worker.heartbeat(), e);
     }
 
     /** Makes an idle background loop look for work now (intake calls this after an append). */
@@ -211,7 +199,7 @@ public final class Processor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        heartbeatStop.release();
+        heartbeat.close();
         log.info("Processor {} stopped", owner);
     }
 

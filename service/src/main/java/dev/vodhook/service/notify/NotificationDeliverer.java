@@ -1,6 +1,7 @@
 package dev.vodhook.service.notify;
 
 import dev.vodhook.service.HeldLeases;
+import dev.vodhook.service.LeaseHeartbeat;
 import dev.vodhook.signing.WebhookSignature;
 import dev.vodhook.store.Outbox;
 import dev.vodhook.store.outbox.AttemptOutcome;
@@ -54,12 +55,11 @@ public final class NotificationDeliverer implements AutoCloseable {
     private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
     private final HeldLeases<ClaimedDelivery> held = new HeldLeases<>(ClaimedDelivery::id, ClaimedDelivery::attempt);
     private final Semaphore wakeUps = new Semaphore(0);
-    private final Semaphore heartbeatStop = new Semaphore(0);
     private volatile boolean stopping;
     private volatile List<EndpointView> endpoints;
     private volatile long endpointsReadAt;
     private Thread loop;
-    private Thread heartbeat;
+    private LeaseHeartbeat heartbeat;
 
     public NotificationDeliverer(Outbox outbox, NotifySettings settings, WebhookSender sender, Clock clock,
             DeliveryMetrics metrics, RandomGenerator random) {
@@ -116,7 +116,8 @@ public final class NotificationDeliverer implements AutoCloseable {
             throw new IllegalStateException("deliverer " + owner + " already started");
         }
         loop = Thread.ofVirtual().name("vodhook-deliverer").start(this::runUntilStopped);
-        heartbeat = Thread.ofVirtual().name("vodhook-delivery-heartbeat").start(this::beatUntilStopped);
+        heartbeat = LeaseHeartbeat.start("vodhook-delivery-heartbeat", settings.heartbeat(), () -> stopping,
+                this::extendLeases, this::heartbeatFailed);
         log.info("Deliverer {} started: {}", owner, settings);
     }
 
@@ -166,7 +167,7 @@ public final class NotificationDeliverer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        heartbeatStop.release();
+        heartbeat.close();
         log.info("Deliverer {} stopped", owner);
     }
 
@@ -196,22 +197,10 @@ public final class NotificationDeliverer implements AutoCloseable {
         }
     }
 
-    private void beatUntilStopped() {
-        while (!stopping) {
-            try {
-                if (heartbeatStop.tryAcquire(settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS)) {
-                    return;
-                }
-                extendLeases();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("Deliverer {} could not extend the leases of its {} deliveries: {}; will try again in {}"
-                        + " (a lease not extended in time lapses, and its delivery may be sent again elsewhere)",
-                        owner, held.size(), e.getMessage(), settings.heartbeat(), e);
-            }
-        }
+    private void heartbeatFailed(RuntimeException e) {
+        log.error("Deliverer {} could not extend the leases of its {} deliveries: {}; will try again in {}"
+                + " (a lease not extended in time lapses, and its delivery may be sent again elsewhere)",
+                owner, held.size(), e.getMessage(), settings.heartbeat(), e);
     }
 
     /**
