@@ -60,7 +60,8 @@ public class ConsoleBench {
             Map<String, List<Long>> serverNanos = new ConcurrentHashMap<>();
             Console console = Console.create();
             ServiceConfig config = ServiceConfig.defaults().withClock(Clock.systemUTC());
-            AdminContext context = new AdminContext(config, db, new ServiceMetrics(), () -> {}, now.minusSeconds(3600));
+            AdminContext context = new AdminContext(config, db, new ServiceMetrics(), () -> {}, () -> {},
+                    now.minusSeconds(3600));
             Javalin http = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 c.concurrency.useVirtualThreads = true;

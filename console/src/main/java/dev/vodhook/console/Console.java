@@ -6,6 +6,9 @@ import dev.vodhook.console.access.LoginPage;
 import dev.vodhook.console.access.Sessions;
 import dev.vodhook.console.access.Tokens;
 import dev.vodhook.console.pages.BulkActions;
+import dev.vodhook.console.pages.DeliveriesPage;
+import dev.vodhook.console.pages.DeliveryActions;
+import dev.vodhook.console.pages.DeliveryPage;
 import dev.vodhook.console.pages.EventPage;
 import dev.vodhook.console.pages.EventsCsv;
 import dev.vodhook.console.pages.EventsPage;
@@ -32,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The operator console, served by the admin listener at {@code /}: overview, events, an event, media, a media,
- * with replay and purge; server-rendered, readable without JavaScript, kept up to date by htmx where it runs.
+ * the deliveries of its notifications and a delivery, with replay and purge; server-rendered, readable without
+ * JavaScript, kept up to date by htmx where it runs.
  * Who may see and do what is {@link ConsoleAccess}'s.
  */
 public final class Console implements AdminPages {
@@ -73,6 +77,10 @@ public final class Console implements AdminPages {
         BulkActions bulk = new BulkActions(database.inbox(), templates, clock, context.wakeProcessor());
         MediaListPage mediaList = new MediaListPage(database, templates, clock);
         MediaPage media = new MediaPage(database, templates, clock, startedWith);
+        DeliveriesPage deliveries = new DeliveriesPage(database.outbox().log(), templates, clock);
+        DeliveryPage delivery = new DeliveryPage(database.outbox(), templates, clock, context.wakeDeliverer());
+        DeliveryActions deliveryActions = new DeliveryActions(database.outbox(), templates, clock,
+                context.wakeDeliverer());
         LoginPage login = new LoginPage(access, templates);
         Assets assets = Assets.load();
 
@@ -99,6 +107,18 @@ public final class Console implements AdminPages {
         routes.get("/media/{fileId}", media::show, Need.VIEW);
         routes.get("/media/{fileId}/outputs", media::outputs, Need.VIEW);
         routes.get("/media/{fileId}/timeline", media::timeline, Need.VIEW);
+        routes.get("/media/_file/notifications", media::notifications, Need.VIEW);
+        routes.get("/media/{fileId}/notifications", media::notifications, Need.VIEW);
+        routes.get("/deliveries", deliveries::list, Need.VIEW);
+        routes.get("/deliveries/rows", deliveries::rows, Need.VIEW);
+        routes.get("/deliveries/endpoints", deliveries::endpointsRegion, Need.VIEW);
+        routes.post("/deliveries/endpoints/enable", deliveryActions::enable, Need.ACT);
+        routes.get("/deliveries/replay", deliveryActions::previewReplay, Need.VIEW);
+        routes.post("/deliveries/replay", deliveryActions::replay, Need.ACT);
+        routes.get("/deliveries/{id}", delivery::show, Need.VIEW);
+        routes.get("/deliveries/{id}/state", delivery::state, Need.VIEW);
+        routes.get("/deliveries/{id}/replay", delivery::confirmReplay, Need.VIEW);
+        routes.post("/deliveries/{id}/replay", delivery::replay, Need.ACT);
         routes.get("/login", login::form, Need.LOGIN);
         routes.post("/login", login::signIn, Need.LOGIN);
         routes.post("/logout", login::signOut, Need.VIEW);

@@ -43,6 +43,11 @@ final class Browserless {
         this.baseUrl = baseUrl;
     }
 
+    /** A value for a query string, encoded. */
+    static String q(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     Browserless withBearer(String token) {
         this.bearer = token;
         return this;

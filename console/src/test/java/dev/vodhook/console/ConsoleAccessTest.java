@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vodhook.console.access.Tokens;
 import dev.vodhook.store.EventStatus;
+import dev.vodhook.store.outbox.DeliveryStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -86,6 +87,45 @@ class ConsoleAccessTest {
             assertThat(reader.post("/events/replay", Map.of("csrf", csrf, "status", "DEAD")).status()).isEqualTo(403);
             assertThat(reader.post("/events/purge", Map.of("csrf", csrf, "status", "DEAD")).status()).isEqualTo(403);
             assertThat(server.database.inbox().find(id).orElseThrow().status()).isEqualTo(EventStatus.DEAD);
+        }
+    }
+
+    @Test
+    void theReadTokenSeesDeliveriesButNoReplayOrEnableAndItsForgedPostsAreRefused() {
+        try (ConsoleServer server = withTokens()) {
+            Instant now = server.clock.instant();
+            String app = "http://app.example/hooks/vod";
+            Seed.notifyTo(server.database, now, app);
+            Seed.uploadedMedia(server.database, "f1", "clip", now);
+            long dead = Seed.attemptDue(server.database, app, now, 500, "no", true).getFirst();
+            Seed.uploadedMedia(server.database, "f2", "clip", now);
+            Seed.attemptDue(server.database, app, now, 410, "gone", false);
+            Browserless reader = new Browserless(server.baseUrl());
+            reader.post("/login", Map.of("token", READ));
+
+            Browserless.Page list = reader.get("/deliveries?endpoint=" + Browserless.q(app) + "&status=DEAD");
+            assertThat(list.status()).isEqualTo(200);
+            assertThat(list.body()).contains("DISABLED").contains("#" + dead).doesNotContain("Enable again")
+                    .doesNotContain("Replay all DEAD");
+            Browserless.Page delivery = reader.get("/deliveries/" + dead);
+            assertThat(delivery.body()).contains("data-testid=\"delivery-status\">DEAD").doesNotContain("Replay…");
+            assertThat(reader.get("/deliveries/" + dead + "/replay").body())
+                    .contains("The read token cannot replay deliveries.").doesNotContain("<button type=\"submit\">Replay");
+            String csrf = delivery.csrf();
+            assertThat(reader.post("/deliveries/" + dead + "/replay", Map.of("csrf", csrf)).status()).isEqualTo(403);
+            assertThat(reader.post("/deliveries/replay", Map.of("csrf", csrf, "endpoint", app)).status()).isEqualTo(403);
+            assertThat(reader.post("/deliveries/endpoints/enable", Map.of("csrf", csrf, "url", app)).status())
+                    .isEqualTo(403);
+            assertThat(new Browserless(server.baseUrl()).withBearer(READ).post("/deliveries/" + dead + "/replay",
+                    Map.of(), null).status()).isEqualTo(403);
+            assertThat(server.database.outbox().log().find(dead).orElseThrow().status()).isEqualTo(DeliveryStatus.DEAD);
+            assertThat(server.database.outbox().log().endpoints().getFirst().active()).isFalse();
+            assertThat(server.deliveryWakes.get()).isZero();
+
+            Browserless admin = new Browserless(server.baseUrl()).withBearer(ADMIN);
+            assertThat(admin.post("/deliveries/" + dead + "/replay", Map.of(), null).status()).isEqualTo(303);
+            assertThat(server.database.outbox().log().find(dead).orElseThrow().status())
+                    .isEqualTo(DeliveryStatus.PENDING);
         }
     }
 

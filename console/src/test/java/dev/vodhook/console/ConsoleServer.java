@@ -21,6 +21,7 @@ final class ConsoleServer implements AutoCloseable {
     final Database database;
     final ServiceMetrics metrics = new ServiceMetrics();
     final AtomicInteger wakes = new AtomicInteger();
+    final AtomicInteger deliveryWakes = new AtomicInteger();
     private final Console console;
     private final Javalin http;
 
@@ -28,7 +29,8 @@ final class ConsoleServer implements AutoCloseable {
         database = Database.open("jdbc:sqlite:" + dir.resolve("vodhook.db"));
         ServiceConfig config = ServiceConfig.defaults().withClock(clock).withDatabaseUrl(database.displayUrl());
         console = Console.withTokens(tokens);
-        AdminContext context = new AdminContext(config, database, metrics, wakes::incrementAndGet, clock.instant());
+        AdminContext context = new AdminContext(config, database, metrics, wakes::incrementAndGet,
+                deliveryWakes::incrementAndGet, clock.instant());
         http = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             console.register(c.routes, context);

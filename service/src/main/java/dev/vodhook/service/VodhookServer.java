@@ -124,7 +124,8 @@ public final class VodhookServer implements AutoCloseable {
             NotificationDeliverer deliverer = deliverer(config, database, metrics);
             OperatorApi api = new OperatorApi(database, metrics, config.clock(), processor::wake);
             NotifyApi notify = new NotifyApi(database.outbox(), config.clock(), deliverer::wake);
-            AdminContext admin = new AdminContext(config, database, metrics, processor::wake, startedAt);
+            AdminContext admin = new AdminContext(config, database, metrics, processor::wake, deliverer::wake,
+                    startedAt);
             Listeners listeners = listeners(config, callbacks, api, notify, probes, metrics,
                     routes -> pages.register(routes, admin));
             if (!config.intake().intakeOnly()) {

@@ -5,6 +5,7 @@ import dev.vodhook.store.outbox.AttemptRecord;
 import dev.vodhook.store.outbox.DeliveryFilter;
 import dev.vodhook.store.outbox.DeliveryStatus;
 import dev.vodhook.store.outbox.DeliveryView;
+import dev.vodhook.store.outbox.EndpointBacklog;
 import dev.vodhook.store.outbox.EndpointSpec;
 import dev.vodhook.store.outbox.EndpointView;
 import dev.vodhook.store.outbox.Notification;
@@ -57,6 +58,11 @@ public final class OutboxLog {
                 .findOne());
     }
 
+    /** One notification, by its row id. */
+    public Optional<Notification> notification(long id) {
+        return storage.read("find notification " + id, h -> Optional.ofNullable(notifications(h, List.of(id)).get(id)));
+    }
+
     /** Deliveries matching the filter, newest first. */
     public List<DeliveryView> list(DeliveryFilter filter, int limit) {
         Where where = where(filter);
@@ -65,6 +71,37 @@ public final class OutboxLog {
                 .bind("limit", limit)
                 .map((rs, ctx) -> delivery(rs))
                 .list());
+    }
+
+    /** How many deliveries match the filter (its {@code beforeId} too). */
+    public long count(DeliveryFilter filter) {
+        Where where = where(filter);
+        return storage.read("count deliveries", h -> where.bind(h.createQuery("SELECT COUNT(*) FROM delivery d"
+                + where.sql())).mapTo(Long.class).one());
+    }
+
+    /** Each endpoint's deliveries by status, and its oldest open one, by endpoint id (endpoints with none left out). */
+    public Map<Long, EndpointBacklog> backlogs() {
+        return storage.read("count deliveries per endpoint", h -> {
+            Map<Long, Map<DeliveryStatus, Long>> counts = new HashMap<>();
+            h.createQuery("SELECT endpoint_id, status, COUNT(*) AS n FROM delivery GROUP BY endpoint_id, status")
+                    .map((rs, ctx) -> {
+                        Map<DeliveryStatus, Long> byStatus = counts.computeIfAbsent(rs.getLong("endpoint_id"),
+                                id -> zeroes());
+                        byStatus.put(DeliveryStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+                        return null;
+                    })
+                    .list();
+            Map<Long, Instant> oldest = new HashMap<>();
+            h.createQuery("SELECT endpoint_id, MIN(created_at) AS oldest FROM delivery"
+                            + " WHERE status IN ('WAITING', 'PENDING', 'SENDING') GROUP BY endpoint_id")
+                    .map((rs, ctx) -> oldest.put(rs.getLong("endpoint_id"), Instant.ofEpochMilli(rs.getLong("oldest"))))
+                    .list();
+            Map<Long, EndpointBacklog> backlogs = new HashMap<>();
+            counts.forEach((id, byStatus) -> backlogs.put(id, new EndpointBacklog(id, byStatus,
+                    Optional.ofNullable(oldest.get(id)))));
+            return backlogs;
+        });
     }
 
     /** Every attempt of a delivery, first first. */
@@ -95,10 +132,7 @@ public final class OutboxLog {
 
     /** How many deliveries are in each status (every status present, zero if none). */
     public Map<DeliveryStatus, Long> countByStatus() {
-        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
-        for (DeliveryStatus status : DeliveryStatus.values()) {
-            counts.put(status, 0L);
-        }
+        Map<DeliveryStatus, Long> counts = zeroes();
         storage.read("count deliveries", h -> h.createQuery("SELECT status, COUNT(*) AS n FROM delivery GROUP BY status")
                         .map((rs, ctx) -> Map.entry(DeliveryStatus.valueOf(rs.getString("status")), rs.getLong("n")))
                         .list())
@@ -115,6 +149,14 @@ public final class OutboxLog {
                     return rs.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(millis));
                 })
                 .one());
+    }
+
+    private static Map<DeliveryStatus, Long> zeroes() {
+        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+        for (DeliveryStatus status : DeliveryStatus.values()) {
+            counts.put(status, 0L);
+        }
+        return counts;
     }
 
     static Map<Long, Notification> notifications(Handle h, Collection<Long> ids) {
@@ -164,6 +206,10 @@ public final class OutboxLog {
         f.status().ifPresent(status -> {
             parts.add("d.status = :status");
             binds.add(s -> s.bind("status", status.name()));
+        });
+        f.type().ifPresent(type -> {
+            parts.add("EXISTS (SELECT 1 FROM notification nt WHERE nt.id = d.notification_id AND nt.event_type = :type)");
+            binds.add(s -> s.bind("type", type.wireName()));
         });
         f.fileId().ifPresent(file -> {
             parts.add("d.file_id = :fileId");

@@ -305,6 +305,37 @@ abstract class OutboxContract {
     }
 
     @Test
+    void deliveriesAreFilteredByTypeCountedAndTalliedPerEndpointWithTheirOldestOpen() {
+        outbox.configure(List.of(new EndpointSpec(A, Set.of()), new EndpointSpec(B, Set.of())), Optional.empty(), T0);
+        upload(FILE, T0);
+        started(FILE, T0.plusSeconds(1));
+        upload(OTHER, T0.plusSeconds(2));
+        ClaimedDelivery c = claim("w1", T0.plusSeconds(3)).getFirst();
+        outbox.markDead(c.lease(), attempt(c, T0.plusSeconds(3), 500), T0.plusSeconds(3));
+
+        DeliveryFilter uploads = DeliveryFilter.all().withType(NotificationType.UPLOADED);
+        assertThat(outbox.log().list(uploads, 10)).hasSize(4)
+                .allSatisfy(d -> assertThat(d.type()).isEqualTo(NotificationType.UPLOADED));
+        assertThat(outbox.log().count(uploads.withEndpointUrl(A))).isEqualTo(2);
+        assertThat(outbox.log().count(DeliveryFilter.all().withType(NotificationType.PROCESSING)
+                .withStatus(DeliveryStatus.PENDING))).isEqualTo(1);
+        assertThat(outbox.log().notification(c.notification().id())).hasValueSatisfying(n ->
+                assertThat(n.eventId()).isEqualTo(c.notification().eventId()));
+        assertThat(outbox.log().notification(999)).isEmpty();
+
+        var backlogs = outbox.log().backlogs();
+        var a = backlogs.get(endpoint(A).id());
+        assertThat(a.count(DeliveryStatus.DEAD)).isEqualTo(1);
+        assertThat(a.open()).isEqualTo(2);
+        assertThat(a.oldestOpenAt()).as("the DEAD one no longer counts").hasValue(T0.plusSeconds(1));
+        var b = backlogs.get(endpoint(B).id());
+        assertThat(b.count(DeliveryStatus.PENDING)).isEqualTo(2);
+        assertThat(b.count(DeliveryStatus.WAITING)).isEqualTo(1);
+        assertThat(b.lag(T0.plusSeconds(10))).hasValue(Duration.ofSeconds(10));
+        assertThat(outbox.replayDead(uploads.withEndpointUrl(A), T0.plusSeconds(4))).isEqualTo(1);
+    }
+
+    @Test
     void oneDeliveryIsReplayedByIdAndWhatIsOutIsLeftAlone() {
         upload(FILE, T0);
         ClaimedDelivery c = claim("w1", T0).getFirst();

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The events listing's filter as the URL gives it (a permalink): {@code status}, {@code type}, {@code source},
@@ -56,14 +57,23 @@ public record EventQuery(Query query, EventFilter filter) {
         if (!query.get("q").isEmpty()) {
             filter = filter.withSearch(query.get("q"));
         }
-        if (before != null && !before.isBlank()) {
-            try {
-                filter = filter.withBeforeId(Long.parseLong(before.strip()));
-            } catch (NumberFormatException e) {
-                throw PageError.badRequest("before must be an event id, got " + before);
-            }
+        Optional<Long> beforeId = beforeId(before, "an event id");
+        if (beforeId.isPresent()) {
+            filter = filter.withBeforeId(beforeId.get());
         }
         return new EventQuery(query, filter);
+    }
+
+    /** A listing's page, {@code before} the id given: none when not given, a 400 when it is no number. */
+    static Optional<Long> beforeId(String before, String what) {
+        if (before == null || before.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(before.strip()));
+        } catch (NumberFormatException e) {
+            throw PageError.badRequest("before must be " + what + ", got " + before);
+        }
     }
 
     /** Whether the filter names DEAD events, the ones a bulk replay takes. */
@@ -87,7 +97,7 @@ public record EventQuery(Query query, EventFilter filter) {
         return out.toString();
     }
 
-    private static <E extends Enum<E>> E value(Class<E> type, String name, String text) {
+    static <E extends Enum<E>> E value(Class<E> type, String name, String text) {
         try {
             return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

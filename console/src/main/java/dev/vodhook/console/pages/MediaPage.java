@@ -19,8 +19,9 @@ import java.util.Optional;
 
 /**
  * {@code /media/{fileId}}: a media's cover and metadata, its outputs (a player for each MP4, the playlist URL for
- * HLS) and its timeline; the state with the outputs and the timeline keep themselves up to date, each on its own,
- * so a video playing is not interrupted by a new timeline entry.
+ * HLS), its timeline and the notifications sent about it; the state with the outputs, the timeline and the
+ * notifications keep themselves up to date, each on its own, so a video playing is not interrupted by a new
+ * timeline entry.
  */
 public final class MediaPage {
     static final int POLL_SECONDS = 2;
@@ -28,7 +29,7 @@ public final class MediaPage {
 
     /** The page; {@code media} is empty while only events about the FileId are known. */
     public record View(Page page, String fileId, Optional<MediaView> media, Optional<String> cover, Live outputs,
-            Live timeline) {}
+            Live timeline, Live notifications) {}
 
     /** The state and outputs region. */
     public record Outputs(String fileId, Optional<MediaView> media) {
@@ -64,7 +65,8 @@ public final class MediaPage {
         Optional<String> cover = media.flatMap(MediaPage::madeCover)
                 .or(() -> Optional.ofNullable(Covers.uploaded(database.inbox(), List.of(fileId)).get(fileId)));
         templates.answer(ctx, "media.jte", new View(new Page(media.flatMap(MediaView::name).orElse(fileId), "media",
-                ConsoleAccess.viewer(ctx)), fileId, media, cover, outputs(fileId, media), timeline(fileId, media, events)));
+                ConsoleAccess.viewer(ctx)), fileId, media, cover, outputs(fileId, media), timeline(fileId, media, events),
+                notifications(fileId)));
     }
 
     /** {@code GET /media/{fileId}/outputs}: the poll of its state and outputs. */
@@ -78,6 +80,16 @@ public final class MediaPage {
         String fileId = fileId(ctx);
         timeline(fileId, database.media().findMedia(fileId), database.inbox().aboutFile(fileId, TIMELINE_EVENTS))
                 .answer(ctx, templates);
+    }
+
+    /** {@code GET /media/{fileId}/notifications}: the poll of what was sent about it. */
+    public void notifications(Context ctx) {
+        notifications(fileId(ctx)).answer(ctx, templates);
+    }
+
+    private Live notifications(String fileId) {
+        return Live.of("media-notifications", path(fileId, "/notifications"), query(fileId), POLL_SECONDS,
+                templates.render("media-notifications.jte", MediaNotifications.of(database.outbox().log(), fileId)));
     }
 
     private Live outputs(String fileId, Optional<MediaView> media) {

@@ -23,6 +23,14 @@ final class Notices {
             case "replayed-one" -> Optional.of("Replayed: the event is PENDING with a fresh attempt budget and will be"
                     + " handled again now.");
             case "busy" -> Optional.of("The event is being handled right now; try again when it is finished.");
+            case "delivery-replayed" -> Optional.of("Replayed: the delivery is PENDING with a fresh attempt budget and"
+                    + " is sent again now.");
+            case "delivery-busy" -> Optional.of("The delivery is queued or being sent; only a DEAD or DELIVERED one is"
+                    + " replayed.");
+            case "deliveries-replayed" -> Optional.of(count == 1 ? "1 DEAD delivery replayed: it is sent again now."
+                    : count + " DEAD deliveries replayed: they are sent again now, in order per media.");
+            case "endpoint-enabled" -> Optional.of("Endpoint enabled: its queued notifications go now.");
+            case "endpoint-not-disabled" -> Optional.of("That endpoint was not disabled: nothing changed.");
             default -> Optional.empty();
         };
     }
