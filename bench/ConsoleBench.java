@@ -14,11 +14,21 @@ import dev.vodhook.store.OutputRecord;
 import dev.vodhook.store.OutputStatus;
 import dev.vodhook.store.TaskStatus;
 import dev.vodhook.store.TaskUpdate;
+import dev.vodhook.store.outbox.AttemptOutcome;
+import dev.vodhook.store.outbox.AttemptRecord;
+import dev.vodhook.store.outbox.ClaimedDelivery;
+import dev.vodhook.store.outbox.DeliveryFilter;
+import dev.vodhook.store.outbox.DeliveryLease;
+import dev.vodhook.store.outbox.DeliveryStatus;
+import dev.vodhook.store.outbox.EndpointSpec;
+import dev.vodhook.store.outbox.EndpointView;
 import io.javalin.Javalin;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,19 +40,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The console's page renders over a full store (run by bench/run.sh console), with the fat jar on the class path:
  * fills a SQLite database with EVENTS events (about 1.5 KB each, received over the last 4 days, 1 % DEAD, 1 %
- * PENDING, the rest DONE; ten per media) and MEDIA media (two transcodes each, a task, states mixed), serves the
+ * PENDING, the rest DONE; ten per media) and MEDIA media (two transcodes each, a task, states mixed) with their
+ * notifications' deliveries to two endpoints (four per media: 1 % DEAD, 1 % PENDING, the rest DELIVERED), serves the
  * console on a free port as the admin listener would, then asks for each page ROUNDS times after a warm-up and
  * prints the server's time in its handler (p50, p95, max) and the round trip over loopback.
  *
  * <p>Usage: java -cp vodhook.jar bench/ConsoleBench.java DIRECTORY EVENTS MEDIA ROUNDS
  */
 public class ConsoleBench {
+    static final String APP = "https://app.example/hooks/vod";
+    static final String OPS = "https://ops.example/hooks/vod-failures";
+
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         int events = Integer.parseInt(args[1]);
@@ -54,7 +70,10 @@ public class ConsoleBench {
         try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("console.db"))) {
             long filling = System.nanoTime();
             fill(db, events, mediaCount, now);
-            System.out.printf("filled %,d events and %,d media in %.1f s (SQLite, %s)%n", events, mediaCount,
+            deliver(db, now);
+            System.out.printf("filled %,d events, %,d media and %,d deliveries (%,d DEAD) in %.1f s (SQLite, %s)%n",
+                    events, mediaCount, db.outbox().log().count(DeliveryFilter.all()),
+                    db.outbox().log().count(DeliveryFilter.all().withStatus(DeliveryStatus.DEAD)),
                     (System.nanoTime() - filling) / 1e9, dir.resolve("console.db"));
 
             Map<String, List<Long>> serverNanos = new ConcurrentHashMap<>();
@@ -98,6 +117,18 @@ public class ConsoleBench {
                 pages.put("media, search name", "/media?q=lesson%20" + (mediaCount / 2));
                 pages.put("media, page 100", "/media?after=" + position.updatedAt().toEpochMilli() + ":" + position.fileId());
                 pages.put("a media", "/media/" + someFile);
+                long someDelivery = db.outbox().log().list(DeliveryFilter.all().withStatus(DeliveryStatus.DEAD), 1)
+                        .getFirst().id();
+                long deepDelivery = db.outbox().log().list(DeliveryFilter.all(), 1).getFirst().id() / 2;
+                String app = URLEncoder.encode(APP, StandardCharsets.UTF_8);
+                pages.put("deliveries", "/deliveries");
+                pages.put("deliveries, DEAD of one", "/deliveries?endpoint=" + app + "&status=DEAD");
+                pages.put("deliveries, type", "/deliveries?type=media.processing");
+                pages.put("deliveries, FileId", "/deliveries?fileId=" + someFile);
+                pages.put("deliveries, page 400", "/deliveries?before=" + deepDelivery);
+                pages.put("a delivery", "/deliveries/" + someDelivery);
+                pages.put("delivery replay preview", "/deliveries/replay?endpoint=" + app);
+                pages.put("deliveries' endpoints (poll)", "/deliveries/endpoints");
                 pages.put("overview counts (poll)", "/overview/counts");
                 pages.put("series, 24 h", "/overview/series.json?minutes=1440");
                 HttpClient client = HttpClient.newHttpClient();
@@ -175,6 +206,8 @@ public class ConsoleBench {
             }
             db.inbox().markAllDone(done, now.minusSeconds(random.nextInt(4 * 86_400)));
         }
+        db.outbox().configure(List.of(new EndpointSpec(APP, Set.of()), new EndpointSpec(OPS, Set.of())), Optional.empty(),
+                now.minus(span));
         MediaState[] states = {MediaState.FINISHED, MediaState.FINISHED, MediaState.FINISHED, MediaState.PROCESSING,
                 MediaState.UPLOADED, MediaState.FAILED};
         for (int from = 0; from < mediaCount; from += 200) {
@@ -183,8 +216,8 @@ public class ConsoleBench {
                 for (int m = start; m < Math.min(mediaCount, start + 200); m++) {
                     String fileId = fileId(m);
                     String taskId = "1500012345-procedurev2-" + Integer.toHexString(m);
-                    w.upsertMedia(new MediaUpdate(fileId, Optional.of("lesson " + m), Optional.of("http://vod/" + m + ".mp4"),
-                            Optional.empty(), MediaState.UPLOADED));
+                    w.recordUpload(new MediaUpdate(fileId, Optional.of("lesson " + m), Optional.of("http://vod/" + m + ".mp4"),
+                            Optional.empty(), MediaState.UPLOADED), "");
                     w.recordTask(new TaskUpdate(taskId, Optional.of(fileId), "Procedure", TaskStatus.PROCESSING, 0, "",
                             Optional.of("vodhook-" + m), true));
                     MediaState state = states[m % states.length];
@@ -199,6 +232,38 @@ public class ConsoleBench {
                 }
             });
         }
+    }
+
+    /**
+     * Every delivery of the notifications the media writes made (media.uploaded and media.processing of each media,
+     * to two endpoints) attempted as a deliverer would: 1 % DEAD after a 500, 1 % failed and due again in a month
+     * (PENDING, their media's later ones WAITING), the rest DELIVERED; each attempt recorded.
+     */
+    static void deliver(Database db, Instant now) {
+        for (EndpointView endpoint : db.outbox().log().endpoints()) {
+            while (true) {
+                List<ClaimedDelivery> claimed = db.outbox().claimDue(endpoint, "bench", now, Duration.ofMinutes(10), 1000);
+                if (claimed.isEmpty()) {
+                    break;
+                }
+                List<Map.Entry<DeliveryLease, AttemptRecord>> delivered = new ArrayList<>();
+                for (ClaimedDelivery c : claimed) {
+                    if (c.id() % 100 == 7) {
+                        db.outbox().markDead(c.lease(), attempt(c, now, 500, "{\"error\":\"overloaded\"}"), now);
+                    } else if (c.id() % 100 == 13) {
+                        db.outbox().markFailed(c.lease(), attempt(c, now, 503, "try later"), now.plus(Duration.ofDays(30)));
+                    } else {
+                        delivered.add(Map.entry(c.lease(), attempt(c, now, 204, "")));
+                    }
+                }
+                db.outbox().markAllDelivered(delivered, now);
+            }
+        }
+    }
+
+    static AttemptRecord attempt(ClaimedDelivery c, Instant at, int status, String answer) {
+        return new AttemptRecord(c.id(), c.attempt(), "bench", at, Duration.ofMillis(30), OptionalInt.of(status),
+                status / 100 == 2 ? AttemptOutcome.DELIVERED : AttemptOutcome.FAILED, answer);
     }
 
     static String fileId(int m) {

@@ -31,7 +31,8 @@
 #         ones: p50/p90/p99, on SQLite and on PostgreSQL.
 #   Needs postgresql (installed with apt-get when missing and run as root).
 # `bench/run.sh console` times the console's pages over a full store (bench/ConsoleBench.java): a SQLite database
-#   filled with CONSOLE_EVENTS (100000) events and CONSOLE_MEDIA (10000) media, the console served as the admin
+#   filled with CONSOLE_EVENTS (100000) events and CONSOLE_MEDIA (10000) media with their notifications' deliveries
+#   to two endpoints (4 per media: 40000, 1 % DEAD; each with its attempt), the console served as the admin
 #   listener serves it, each page asked for CONSOLE_ROUNDS (50) times after a warm-up: the server's time in its
 #   handler (p50, p95, max) and the loopback round trip.
 # Every part runs with the JDK ./vodhook finds (scripts/java.sh: JAVA_HOME, PATH, /usr/lib/jvm; 21 or newer).
@@ -294,7 +295,8 @@ notify() {
 }
 
 console() {
-  say "console: page renders over ${console_events} events and ${console_media} media (SQLite); $(nproc) cores"
+  say "console: page renders over ${console_events} events, ${console_media} media and $((console_media * 4))" \
+    "deliveries (SQLite); $(nproc) cores"
   say "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine skews every figure)"
   "$java_bin" --enable-native-access=ALL-UNNAMED -cp "$jar" "$here/bench/ConsoleBench.java" \
     "$work/console" "$console_events" "$console_media" "$console_rounds" 2>"$work/console.log"

@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What a user runs: the local VOD and a receiver with its console, the VOD pushing to the receiver, uploads through
@@ -48,6 +49,14 @@ final class Stack implements AutoCloseable {
     }
 
     static Stack start(Path dir, Optional<String> adminToken, Optional<String> readToken) {
+        return start(dir, config -> {
+            ServiceConfig c = adminToken.map(config::withAdminToken).orElse(config);
+            return readToken.map(c::withReadToken).orElse(c);
+        });
+    }
+
+    /** With the receiver's config changed as {@code more} says (its clock, notifications, tokens). */
+    static Stack start(Path dir, UnaryOperator<ServiceConfig> more) {
         LocalVod vod = LocalVod.start(EmulatorConfig.defaults().withPort(0).withDataDir(dir.resolve("vod")));
         try {
             ServiceConfig config = ServiceConfig.defaults()
@@ -59,9 +68,7 @@ final class Stack implements AutoCloseable {
                     .withWorker(new WorkerSettings(Duration.ofMillis(200), 16, Duration.ofSeconds(30), Duration.ofSeconds(5)))
                     .withRetry(RetryPolicy.defaults().withJitter(0))
                     .withAdminPort(0);
-            config = adminToken.map(config::withAdminToken).orElse(config);
-            config = readToken.map(config::withReadToken).orElse(config);
-            VodhookServer receiver = VodhookServer.start(config, Console.create());
+            VodhookServer receiver = VodhookServer.start(more.apply(config), Console.create());
             Stack stack = new Stack(vod, receiver);
             stack.pushTo(receiver.baseUrl() + "/callback");
             return stack;

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vodhook.service.CallbackSender.Callback;
 import dev.vodhook.service.CallbackSender.Outcome;
-import dev.vodhook.service.notify.RecordingEndpoint;
 import dev.vodhook.store.Database;
 import dev.vodhook.store.EventStatus;
 import dev.vodhook.store.outbox.DeliveryStatus;
 import dev.vodhook.store.outbox.Notification;
+import dev.vodhook.testkit.RecordingEndpoint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -17,6 +17,7 @@ import dev.vodhook.store.outbox.AttemptRecord;
 import dev.vodhook.store.outbox.DeliveryFilter;
 import dev.vodhook.store.outbox.DeliveryStatus;
 import dev.vodhook.store.outbox.DeliveryView;
+import dev.vodhook.testkit.RecordingEndpoint;
 import dev.vodhook.testkit.SettableClock;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;

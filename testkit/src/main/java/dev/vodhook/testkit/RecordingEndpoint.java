@@ -1,4 +1,4 @@
-package dev.vodhook.service.notify;
+package dev.vodhook.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * The application's endpoint in tests: a real HTTP server on a free loopback port that records every request it
- * gets (headers and raw body, in arrival order) and answers 200, or what the test scripted for the next requests:
- * another status, or holding the request until {@link #release()} (a slow or hung endpoint).
+ * The application's endpoint for vodhook's notifications in tests: a real HTTP server on a free loopback port that
+ * records every request it gets (headers and raw body, in arrival order) and answers 200 (or what
+ * {@link #answerAll} set), or what the test scripted for the next requests: another status, or holding the request
+ * until {@link #release()} (a slow or hung endpoint).
  */
 public final class RecordingEndpoint implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,6 +61,7 @@ public final class RecordingEndpoint implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Script> scripts = new ConcurrentLinkedQueue<>();
     private volatile CountDownLatch released = new CountDownLatch(1);
+    private volatile int answer = 200;
 
     private RecordingEndpoint(HttpServer server) {
         this.server = server;
@@ -87,6 +89,12 @@ public final class RecordingEndpoint implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             scripts.add(new Script(r -> true, status, false));
         }
+        return this;
+    }
+
+    /** Every request not scripted otherwise is answered {@code status} from now on (200 until this is called). */
+    public RecordingEndpoint answerAll(int status) {
+        this.answer = status;
         return this;
     }
 
@@ -153,7 +161,7 @@ public final class RecordingEndpoint implements AutoCloseable {
                 return s;
             }
         }
-        return new Script(x -> true, 200, false);
+        return new Script(x -> true, answer, false);
     }
 
     /** As a map of the headers a verifier reads. */
