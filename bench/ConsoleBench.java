@@ -206,8 +206,8 @@ public class ConsoleBench {
             }
             db.inbox().markAllDone(done, now.minusSeconds(random.nextInt(4 * 86_400)));
         }
-        db.outbox().configure(List.of(new EndpointSpec(APP, Set.of()), new EndpointSpec(OPS, Set.of())), Optional.empty(),
-                now.minus(span));
+        db.outbox().configure(List.of(new EndpointSpec(APP, Set.of()), new EndpointSpec(OPS, Set.of())),
+                Optional.empty(), now.minus(span));
         MediaState[] states = {MediaState.FINISHED, MediaState.FINISHED, MediaState.FINISHED, MediaState.PROCESSING,
                 MediaState.UPLOADED, MediaState.FAILED};
         for (int from = 0; from < mediaCount; from += 200) {
@@ -216,8 +216,8 @@ public class ConsoleBench {
                 for (int m = start; m < Math.min(mediaCount, start + 200); m++) {
                     String fileId = fileId(m);
                     String taskId = "1500012345-procedurev2-" + Integer.toHexString(m);
-                    w.recordUpload(new MediaUpdate(fileId, Optional.of("lesson " + m), Optional.of("http://vod/" + m + ".mp4"),
-                            Optional.empty(), MediaState.UPLOADED), "");
+                    w.recordUpload(new MediaUpdate(fileId, Optional.of("lesson " + m),
+                            Optional.of("http://vod/" + m + ".mp4"), Optional.empty(), MediaState.UPLOADED), "");
                     w.recordTask(new TaskUpdate(taskId, Optional.of(fileId), "Procedure", TaskStatus.PROCESSING, 0, "",
                             Optional.of("vodhook-" + m), true));
                     MediaState state = states[m % states.length];
@@ -242,7 +242,8 @@ public class ConsoleBench {
     static void deliver(Database db, Instant now) {
         for (EndpointView endpoint : db.outbox().log().endpoints()) {
             while (true) {
-                List<ClaimedDelivery> claimed = db.outbox().claimDue(endpoint, "bench", now, Duration.ofMinutes(10), 1000);
+                List<ClaimedDelivery> claimed = db.outbox().claimDue(endpoint, "bench", now, Duration.ofMinutes(10),
+                        1000);
                 if (claimed.isEmpty()) {
                     break;
                 }
@@ -251,7 +252,8 @@ public class ConsoleBench {
                     if (c.id() % 100 == 7) {
                         db.outbox().markDead(c.lease(), attempt(c, now, 500, "{\"error\":\"overloaded\"}"), now);
                     } else if (c.id() % 100 == 13) {
-                        db.outbox().markFailed(c.lease(), attempt(c, now, 503, "try later"), now.plus(Duration.ofDays(30)));
+                        db.outbox().markFailed(c.lease(), attempt(c, now, 503, "try later"),
+                                now.plus(Duration.ofDays(30)));
                     } else {
                         delivered.add(Map.entry(c.lease(), attempt(c, now, 204, "")));
                     }

@@ -110,10 +110,12 @@ class ConsoleAccessTest {
             Browserless.Page delivery = reader.get("/deliveries/" + dead);
             assertThat(delivery.body()).contains("data-testid=\"delivery-status\">DEAD").doesNotContain("Replay…");
             assertThat(reader.get("/deliveries/" + dead + "/replay").body())
-                    .contains("The read token cannot replay deliveries.").doesNotContain("<button type=\"submit\">Replay");
+                    .contains("The read token cannot replay deliveries.")
+                    .doesNotContain("<button type=\"submit\">Replay");
             String csrf = delivery.csrf();
             assertThat(reader.post("/deliveries/" + dead + "/replay", Map.of("csrf", csrf)).status()).isEqualTo(403);
-            assertThat(reader.post("/deliveries/replay", Map.of("csrf", csrf, "endpoint", app)).status()).isEqualTo(403);
+            assertThat(reader.post("/deliveries/replay", Map.of("csrf", csrf, "endpoint", app)).status())
+                    .isEqualTo(403);
             assertThat(reader.post("/deliveries/endpoints/enable", Map.of("csrf", csrf, "url", app)).status())
                     .isEqualTo(403);
             assertThat(new Browserless(server.baseUrl()).withBearer(READ).post("/deliveries/" + dead + "/replay",

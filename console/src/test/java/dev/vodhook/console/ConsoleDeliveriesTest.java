@@ -115,7 +115,8 @@ class ConsoleDeliveriesTest {
                 .contains("x".repeat(1024)).doesNotContain("x".repeat(1025)) // the first KB of each answer
                 .doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("<img src=y")
                 .contains("href=\"/deliveries/" + id + "/replay\"");
-        for (String html : List.of(page.body(), browser.get("/deliveries").body(), browser.get("/media/" + fileId).body())) {
+        for (String html : List.of(page.body(), browser.get("/deliveries").body(),
+                browser.get("/media/" + fileId).body())) {
             assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src=");
             Matcher scripts = Pattern.compile("<script([^>]*)>(.*?)</script>", Pattern.DOTALL).matcher(html);
             while (scripts.find()) {

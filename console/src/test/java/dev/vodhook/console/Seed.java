@@ -59,7 +59,8 @@ final class Seed {
     static List<Long> attemptDue(Database db, String url, Instant now, int status, String answer, boolean dead) {
         EndpointView endpoint = db.outbox().log().endpoints().stream().filter(e -> e.url().equals(url)).findFirst()
                 .orElseThrow();
-        List<ClaimedDelivery> claimed = db.outbox().claimDue(endpoint, "console-test", now, Duration.ofSeconds(30), 1000);
+        List<ClaimedDelivery> claimed = db.outbox().claimDue(endpoint, "console-test", now, Duration.ofSeconds(30),
+                1000);
         for (ClaimedDelivery c : claimed) {
             AttemptOutcome outcome = status / 100 == 2 ? AttemptOutcome.DELIVERED
                     : status == 410 ? AttemptOutcome.GONE : AttemptOutcome.FAILED;

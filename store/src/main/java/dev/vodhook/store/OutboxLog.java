@@ -208,7 +208,8 @@ public final class OutboxLog {
             binds.add(s -> s.bind("status", status.name()));
         });
         f.type().ifPresent(type -> {
-            parts.add("EXISTS (SELECT 1 FROM notification nt WHERE nt.id = d.notification_id AND nt.event_type = :type)");
+            parts.add("EXISTS (SELECT 1 FROM notification nt WHERE nt.id = d.notification_id"
+                    + " AND nt.event_type = :type)");
             binds.add(s -> s.bind("type", type.wireName()));
         });
         f.fileId().ifPresent(file -> {

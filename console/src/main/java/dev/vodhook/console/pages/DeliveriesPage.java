@@ -83,9 +83,10 @@ public final class DeliveriesPage {
                 ? Optional.of("/deliveries" + query.query().with("before", String.valueOf(deliveries.getLast().id())))
                 : Optional.empty();
         List<EndpointView> endpoints = log.endpoints();
-        templates.answer(ctx, "deliveries.jte", new View(new Page("Deliveries", "deliveries", ConsoleAccess.viewer(ctx)),
-                query, endpoints(ctx, endpoints), rows(query, deliveries, paged ? 0 : POLL_SECONDS), older, paged,
-                Notices.of(ctx), endpoints.stream().map(EndpointView::url).toList()));
+        Page page = new Page("Deliveries", "deliveries", ConsoleAccess.viewer(ctx));
+        templates.answer(ctx, "deliveries.jte", new View(page, query, endpoints(ctx, endpoints),
+                rows(query, deliveries, paged ? 0 : POLL_SECONDS), older, paged, Notices.of(ctx),
+                endpoints.stream().map(EndpointView::url).toList()));
     }
 
     /** {@code GET /deliveries/rows}: the first page's rows, for its poll. */

@@ -65,8 +65,8 @@ public final class MediaPage {
         Optional<String> cover = media.flatMap(MediaPage::madeCover)
                 .or(() -> Optional.ofNullable(Covers.uploaded(database.inbox(), List.of(fileId)).get(fileId)));
         templates.answer(ctx, "media.jte", new View(new Page(media.flatMap(MediaView::name).orElse(fileId), "media",
-                ConsoleAccess.viewer(ctx)), fileId, media, cover, outputs(fileId, media), timeline(fileId, media, events),
-                notifications(fileId)));
+                ConsoleAccess.viewer(ctx)), fileId, media, cover, outputs(fileId, media),
+                timeline(fileId, media, events), notifications(fileId)));
     }
 
     /** {@code GET /media/{fileId}/outputs}: the poll of its state and outputs. */

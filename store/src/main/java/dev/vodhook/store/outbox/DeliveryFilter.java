@@ -29,7 +29,8 @@ public record DeliveryFilter(Optional<String> endpointUrl, Optional<DeliveryStat
     }
 
     public DeliveryFilter withType(NotificationType value) {
-        return new DeliveryFilter(endpointUrl, status, Optional.of(value), fileId, createdFrom, createdBefore, beforeId);
+        return new DeliveryFilter(endpointUrl, status, Optional.of(value), fileId, createdFrom, createdBefore,
+                beforeId);
     }
 
     public DeliveryFilter withFileId(String value) {
