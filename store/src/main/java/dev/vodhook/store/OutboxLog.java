@@ -212,8 +212,8 @@ public final class OutboxLog {
                     + " AND nt.event_type = :type)");
             binds.add(s -> s.bind("type", type.wireName()));
         });
-        f.fileId().ifPresent(file -> {
-            parts.add("d.file_id = :fileId");
+        f.fileId().ifPresent(file -> { // through the notifications' FileId index: delivery has none of its own
+            parts.add("d.notification_id IN (SELECT nf.id FROM notification nf WHERE nf.file_id = :fileId)");
             binds.add(s -> s.bind("fileId", file));
         });
         f.createdFrom().ifPresent(t -> {
