@@ -1,7 +1,7 @@
 import dev.vodhook.console.Console;
-import dev.vodhook.service.AdminContext;
 import dev.vodhook.service.ServiceConfig;
 import dev.vodhook.service.ServiceMetrics;
+import dev.vodhook.service.http.AdminContext;
 import dev.vodhook.store.ClaimedEvent;
 import dev.vodhook.store.Database;
 import dev.vodhook.store.EventFilter;

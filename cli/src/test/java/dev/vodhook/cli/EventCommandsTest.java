@@ -3,10 +3,10 @@ package dev.vodhook.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.vodhook.service.ProcessMediaResult;
 import dev.vodhook.service.ServiceConfig;
-import dev.vodhook.service.VodApiException;
 import dev.vodhook.service.VodhookServer;
+import dev.vodhook.service.vod.ProcessMediaResult;
+import dev.vodhook.service.vod.VodApiException;
 import dev.vodhook.store.EventStatus;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -9,6 +9,7 @@ import dev.vodhook.emulator.EmulatorConfig;
 import dev.vodhook.emulator.LocalVod;
 import dev.vodhook.service.CallbackSender.Callback;
 import dev.vodhook.service.CallbackSender.Outcome;
+import dev.vodhook.service.vod.VodApi;
 import dev.vodhook.store.Database;
 import dev.vodhook.store.EventFilter;
 import dev.vodhook.store.EventStatus;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.tencentcloudapi.vod.v20180717.models.ApplyUploadResponse;
 import dev.vodhook.emulator.EmulatorConfig;
 import dev.vodhook.emulator.LocalVod;
+import dev.vodhook.service.intake.IntakeSettings;
 import dev.vodhook.signing.CallbackSignature;
 import dev.vodhook.signing.Tc3Signer;
 import dev.vodhook.store.EventFilter;

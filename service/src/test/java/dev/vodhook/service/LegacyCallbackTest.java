@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vodhook.service.handlers.RecordingMediaProcessing;
 import dev.vodhook.store.EventStatus;
 import dev.vodhook.store.StoredEvent;
 import dev.vodhook.testkit.SettableClock;

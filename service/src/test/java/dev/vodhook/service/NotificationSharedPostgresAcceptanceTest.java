@@ -8,6 +8,7 @@ import dev.vodhook.service.CallbackSender.Outcome;
 import dev.vodhook.service.notify.NotifyEndpoint;
 import dev.vodhook.service.notify.NotifySettings;
 import dev.vodhook.service.notify.RecordingEndpoint;
+import dev.vodhook.service.processing.WorkerSettings;
 import dev.vodhook.store.Database;
 import dev.vodhook.store.EventStatus;
 import dev.vodhook.store.outbox.AttemptOutcome;

@@ -10,6 +10,8 @@ import dev.vodhook.emulator.Delivery;
 import dev.vodhook.emulator.DeliveryAttempt;
 import dev.vodhook.emulator.EmulatorConfig;
 import dev.vodhook.emulator.LocalVod;
+import dev.vodhook.service.handlers.RecordingMediaProcessing;
+import dev.vodhook.service.intake.IntakeSettings;
 import dev.vodhook.signing.CallbackSignature;
 import dev.vodhook.store.EventFilter;
 import dev.vodhook.store.StoredEvent;

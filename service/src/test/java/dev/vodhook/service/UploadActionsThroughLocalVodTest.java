@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vodhook.emulator.EmulatorConfig;
+import dev.vodhook.emulator.LocalVod;
 import dev.vodhook.events.DedupeKeys;
 import dev.vodhook.events.EventParser;
-import dev.vodhook.emulator.LocalVod;
+import dev.vodhook.service.processing.ProcessingSettings;
+import dev.vodhook.service.processing.UploadAction;
+import dev.vodhook.service.vod.SessionIds;
+import dev.vodhook.service.vod.VodApi;
 import dev.vodhook.store.EventFilter;
 import dev.vodhook.store.MediaState;
 import dev.vodhook.store.MediaView;

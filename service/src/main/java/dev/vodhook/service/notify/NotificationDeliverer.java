@@ -1,7 +1,7 @@
 package dev.vodhook.service.notify;
 
-import dev.vodhook.service.HeldLeases;
-import dev.vodhook.service.LeaseHeartbeat;
+import dev.vodhook.service.processing.HeldLeases;
+import dev.vodhook.service.processing.LeaseHeartbeat;
 import dev.vodhook.signing.WebhookSignature;
 import dev.vodhook.store.Outbox;
 import dev.vodhook.store.outbox.AttemptOutcome;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.vodhook.service.HttpProblem;
+import dev.vodhook.service.http.HttpProblem;
 import dev.vodhook.store.Outbox;
 import dev.vodhook.store.ReplayResult;
 import dev.vodhook.store.outbox.AttemptRecord;
