@@ -1,7 +1,7 @@
 package dev.vodhook.service;
 
 import dev.vodhook.service.http.ConcurrencyLimit;
-import dev.vodhook.store.EventStatus;
+import dev.vodhook.store.inbox.EventStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vodhook.service.handlers.RecordingMediaProcessing;
 import dev.vodhook.service.intake.IntakeSettings;
-import dev.vodhook.store.EventStatus;
+import dev.vodhook.store.inbox.EventStatus;
 import dev.vodhook.testkit.SettableClock;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

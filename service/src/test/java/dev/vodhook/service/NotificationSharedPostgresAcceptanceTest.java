@@ -10,7 +10,7 @@ import dev.vodhook.service.notify.NotifySettings;
 import dev.vodhook.service.notify.RecordingEndpoint;
 import dev.vodhook.service.processing.WorkerSettings;
 import dev.vodhook.store.Database;
-import dev.vodhook.store.EventStatus;
+import dev.vodhook.store.inbox.EventStatus;
 import dev.vodhook.store.outbox.AttemptOutcome;
 import dev.vodhook.store.outbox.DeliveryFilter;
 import dev.vodhook.store.outbox.DeliveryStatus;

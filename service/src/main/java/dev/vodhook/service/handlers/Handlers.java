@@ -4,7 +4,7 @@ import dev.vodhook.service.ServiceConfig;
 import dev.vodhook.service.processing.EventHandler;
 import dev.vodhook.service.processing.ProcessingSettings;
 import dev.vodhook.service.vod.MediaProcessing;
-import dev.vodhook.store.MediaStore;
+import dev.vodhook.store.media.MediaStore;
 import java.util.Map;
 import java.util.Set;
 

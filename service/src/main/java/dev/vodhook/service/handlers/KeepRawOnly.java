@@ -2,7 +2,7 @@ package dev.vodhook.service.handlers;
 
 import dev.vodhook.events.VodEvent;
 import dev.vodhook.service.processing.EventHandler;
-import dev.vodhook.store.StoredEvent;
+import dev.vodhook.store.inbox.StoredEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

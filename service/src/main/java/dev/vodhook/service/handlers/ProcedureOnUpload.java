@@ -8,7 +8,7 @@ import dev.vodhook.service.processing.EventHandler;
 import dev.vodhook.service.vod.MediaProcessing;
 import dev.vodhook.service.vod.ProcessMediaResult;
 import dev.vodhook.service.vod.SessionIds;
-import dev.vodhook.store.StoredEvent;
+import dev.vodhook.store.inbox.StoredEvent;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

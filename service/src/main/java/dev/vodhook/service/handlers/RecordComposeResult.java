@@ -3,7 +3,7 @@ package dev.vodhook.service.handlers;
 import dev.vodhook.events.ComposeMediaComplete;
 import dev.vodhook.events.VodEvent;
 import dev.vodhook.service.processing.EventHandler;
-import dev.vodhook.store.StoredEvent;
+import dev.vodhook.store.inbox.StoredEvent;
 
 /** ComposeMediaComplete: the ComposeMedia task, and on success the file it composed as a new media. */
 final class RecordComposeResult implements EventHandler {

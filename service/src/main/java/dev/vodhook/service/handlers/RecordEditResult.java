@@ -3,7 +3,7 @@ package dev.vodhook.service.handlers;
 import dev.vodhook.events.EditMediaComplete;
 import dev.vodhook.events.VodEvent;
 import dev.vodhook.service.processing.EventHandler;
-import dev.vodhook.store.StoredEvent;
+import dev.vodhook.store.inbox.StoredEvent;
 
 /** EditMediaComplete: the EditMedia task, and on success the file it cut as a new media. */
 final class RecordEditResult implements EventHandler {

@@ -1,12 +1,12 @@
 package dev.vodhook.service.handlers;
 
 import dev.vodhook.events.ProducedMedia;
-import dev.vodhook.store.MediaState;
-import dev.vodhook.store.MediaStore;
-import dev.vodhook.store.MediaUpdate;
-import dev.vodhook.store.StoredEvent;
-import dev.vodhook.store.TaskStatus;
-import dev.vodhook.store.TaskUpdate;
+import dev.vodhook.store.media.MediaState;
+import dev.vodhook.store.media.MediaStore;
+import dev.vodhook.store.media.MediaUpdate;
+import dev.vodhook.store.inbox.StoredEvent;
+import dev.vodhook.store.media.TaskStatus;
+import dev.vodhook.store.media.TaskUpdate;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;

@@ -4,7 +4,7 @@ import dev.vodhook.events.ProducedMedia;
 import dev.vodhook.events.PullComplete;
 import dev.vodhook.events.VodEvent;
 import dev.vodhook.service.processing.EventHandler;
-import dev.vodhook.store.StoredEvent;
+import dev.vodhook.store.inbox.StoredEvent;
 
 /** PullComplete: the PullUpload task, and on success the pulled file as a new media. */
 final class RecordPullResult implements EventHandler {

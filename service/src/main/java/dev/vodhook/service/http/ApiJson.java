@@ -1,10 +1,10 @@
 package dev.vodhook.service.http;
 
-import dev.vodhook.store.EventSummary;
-import dev.vodhook.store.MediaView;
-import dev.vodhook.store.OutputRecord;
-import dev.vodhook.store.StoredEvent;
-import dev.vodhook.store.StoredTask;
+import dev.vodhook.store.inbox.EventSummary;
+import dev.vodhook.store.media.MediaView;
+import dev.vodhook.store.media.OutputRecord;
+import dev.vodhook.store.inbox.StoredEvent;
+import dev.vodhook.store.media.StoredTask;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

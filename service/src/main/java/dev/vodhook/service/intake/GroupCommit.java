@@ -2,10 +2,10 @@ package dev.vodhook.service.intake;
 
 import dev.vodhook.service.ServiceMetrics;
 import dev.vodhook.service.http.Overloaded;
-import dev.vodhook.store.AppendOutcome;
-import dev.vodhook.store.AppendResult;
-import dev.vodhook.store.Inbox;
-import dev.vodhook.store.IncomingEvent;
+import dev.vodhook.store.inbox.AppendOutcome;
+import dev.vodhook.store.inbox.AppendResult;
+import dev.vodhook.store.inbox.Inbox;
+import dev.vodhook.store.inbox.IncomingEvent;
 import dev.vodhook.store.StoreException;
 import java.time.Duration;
 import java.util.ArrayList;

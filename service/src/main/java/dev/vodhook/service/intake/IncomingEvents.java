@@ -2,8 +2,8 @@ package dev.vodhook.service.intake;
 
 import dev.vodhook.events.DedupeKeys;
 import dev.vodhook.events.VodEvent;
-import dev.vodhook.store.EventSource;
-import dev.vodhook.store.IncomingEvent;
+import dev.vodhook.store.inbox.EventSource;
+import dev.vodhook.store.inbox.IncomingEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

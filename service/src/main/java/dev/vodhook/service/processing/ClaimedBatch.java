@@ -1,7 +1,7 @@
 package dev.vodhook.service.processing;
 
-import dev.vodhook.store.ClaimedEvent;
-import dev.vodhook.store.Inbox;
+import dev.vodhook.store.inbox.ClaimedEvent;
+import dev.vodhook.store.inbox.Inbox;
 import java.time.Clock;
 import java.util.List;
 import java.util.Queue;

@@ -1,7 +1,7 @@
 package dev.vodhook.service.processing;
 
 import dev.vodhook.events.VodEvent;
-import dev.vodhook.store.StoredEvent;
+import dev.vodhook.store.inbox.StoredEvent;
 
 /**
  * What to do with one type of event. Handlers may run more than once for an event (retries, a

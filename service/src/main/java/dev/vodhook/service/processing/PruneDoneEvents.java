@@ -1,8 +1,8 @@
 package dev.vodhook.service.processing;
 
 import dev.vodhook.service.ServiceMetrics;
-import dev.vodhook.store.Inbox;
-import dev.vodhook.store.Outbox;
+import dev.vodhook.store.inbox.Inbox;
+import dev.vodhook.store.outbox.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package dev.vodhook.service.reconcile;
 
 import dev.vodhook.service.ServiceMetrics;
 import dev.vodhook.service.processing.ProcessingSettings;
-import dev.vodhook.store.MediaStore;
-import dev.vodhook.store.StoredTask;
+import dev.vodhook.store.media.MediaStore;
+import dev.vodhook.store.media.StoredTask;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

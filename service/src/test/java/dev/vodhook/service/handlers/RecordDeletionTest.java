@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vodhook.service.HandlerBench;
 import dev.vodhook.service.TestEvents;
-import dev.vodhook.store.MediaState;
-import dev.vodhook.store.MediaView;
-import dev.vodhook.store.OutputRecord;
+import dev.vodhook.store.media.MediaState;
+import dev.vodhook.store.media.MediaView;
+import dev.vodhook.store.media.OutputRecord;
 import dev.vodhook.testkit.Samples;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -74,7 +74,7 @@ class RecordDeletionTest {
                         org.assertj.core.groups.Tuple.tuple("AdaptiveDynamicStreaming", 10));
         assertThat(media.outputs()).filteredOn(o -> o.kind().equals("Transcode") && !o.deleted())
                 .extracting(OutputRecord::definition, OutputRecord::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(100020, dev.vodhook.store.OutputStatus.FAIL));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(100020, dev.vodhook.store.media.OutputStatus.FAIL));
     }
 
     @Test

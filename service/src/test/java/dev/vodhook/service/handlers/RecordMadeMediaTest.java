@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vodhook.service.HandlerBench;
 import dev.vodhook.service.TestEvents;
-import dev.vodhook.store.MediaState;
-import dev.vodhook.store.MediaView;
-import dev.vodhook.store.StoredTask;
-import dev.vodhook.store.TaskStatus;
+import dev.vodhook.store.media.MediaState;
+import dev.vodhook.store.media.MediaView;
+import dev.vodhook.store.media.StoredTask;
+import dev.vodhook.store.media.TaskStatus;
 import dev.vodhook.testkit.Samples;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -124,7 +124,7 @@ class RecordMadeMediaTest {
         String body = Samples.text("callback-v3-EditMediaComplete.json");
         bench.handle(body);
         MediaView first = bench.media("5285890813874599999");
-        long id = bench.db.inbox().list(dev.vodhook.store.EventFilter.all(), 1).getFirst().id();
+        long id = bench.db.inbox().list(dev.vodhook.store.inbox.EventFilter.all(), 1).getFirst().id();
 
         bench.db.inbox().replay(id, bench.clock.instant());
         bench.processor.runOnce();

@@ -15,13 +15,13 @@ import dev.vodhook.service.processing.Processor;
 import dev.vodhook.service.processing.RetryPolicy;
 import dev.vodhook.service.processing.WorkerSettings;
 import dev.vodhook.store.Database;
-import dev.vodhook.store.EventStatus;
-import dev.vodhook.store.MediaState;
-import dev.vodhook.store.MediaView;
-import dev.vodhook.store.OutputRecord;
-import dev.vodhook.store.OutputStatus;
-import dev.vodhook.store.StoredTask;
-import dev.vodhook.store.TaskStatus;
+import dev.vodhook.store.inbox.EventStatus;
+import dev.vodhook.store.media.MediaState;
+import dev.vodhook.store.media.MediaView;
+import dev.vodhook.store.media.OutputRecord;
+import dev.vodhook.store.media.OutputStatus;
+import dev.vodhook.store.media.StoredTask;
+import dev.vodhook.store.media.TaskStatus;
 import dev.vodhook.testkit.Samples;
 import dev.vodhook.testkit.SettableClock;
 import java.nio.file.Path;
@@ -159,7 +159,7 @@ public class RecordProcedureResultsTest {
     void theSameEventTwiceRecordsEachOutputOnce() {
         String body = Samples.text("callback-v3-ProcedureStateChanged.json");
         handle(body);
-        long again = db.inbox().list(dev.vodhook.store.EventFilter.all(), 1).getFirst().id();
+        long again = db.inbox().list(dev.vodhook.store.inbox.EventFilter.all(), 1).getFirst().id();
         db.inbox().replay(again, clock.instant());
         processor.runOnce();
 

@@ -10,7 +10,7 @@ import dev.vodhook.service.TestEvents;
 import dev.vodhook.service.TestReceivers;
 import dev.vodhook.service.VodhookServer;
 import dev.vodhook.service.handlers.RecordingMediaProcessing;
-import dev.vodhook.store.EventFilter;
+import dev.vodhook.store.inbox.EventFilter;
 import dev.vodhook.testkit.SettableClock;
 import java.io.IOException;
 import java.net.ServerSocket;

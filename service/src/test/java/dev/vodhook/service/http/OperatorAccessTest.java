@@ -10,7 +10,7 @@ import dev.vodhook.service.TestReceivers;
 import dev.vodhook.service.VodhookServer;
 import dev.vodhook.service.handlers.RecordingMediaProcessing;
 import dev.vodhook.service.processing.WorkerSettings;
-import dev.vodhook.store.EventStatus;
+import dev.vodhook.store.inbox.EventStatus;
 import dev.vodhook.testkit.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;

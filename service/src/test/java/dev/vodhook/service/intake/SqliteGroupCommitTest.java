@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.vodhook.service.http.Overloaded;
-import dev.vodhook.store.AppendResult;
+import dev.vodhook.store.inbox.AppendResult;
 import dev.vodhook.store.Database;
-import dev.vodhook.store.EventFilter;
+import dev.vodhook.store.inbox.EventFilter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
