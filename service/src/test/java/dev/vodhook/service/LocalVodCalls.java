@@ -3,8 +3,6 @@ package dev.vodhook.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.qcloud.vod.VodUploadClient;
 import com.qcloud.vod.model.VodUploadRequest;
-import com.tencentcloudapi.common.Credential;
-import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.vod.v20180717.VodClient;
 import com.tencentcloudapi.vod.v20180717.models.ApplyUploadRequest;
@@ -12,8 +10,10 @@ import com.tencentcloudapi.vod.v20180717.models.ApplyUploadResponse;
 import com.tencentcloudapi.vod.v20180717.models.ModifyEventConfigRequest;
 import dev.vodhook.emulator.LocalVod;
 import dev.vodhook.ffmpeg.Ffmpeg;
+import dev.vodhook.service.vod.VodClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -139,12 +139,13 @@ public final class LocalVodCalls {
     }
 
     private VodClient client() {
-        HttpProfile http = new HttpProfile();
-        http.setEndpoint(vod.endpoint());
-        http.setProtocol(HttpProfile.REQ_HTTP);
-        ClientProfile profile = new ClientProfile();
-        profile.setHttpProfile(http);
-        return new VodClient(new Credential(vod.config().secretId(), vod.config().secretKey()), "ap-guangzhou", profile);
+        return sdk(vod);
+    }
+
+    /** An official API client of {@code vod} with its configured key, built by the receiver's {@link VodClients}. */
+    public static VodClient sdk(LocalVod vod) {
+        return VodClients.create(URI.create("http://" + vod.endpoint()), vod.config().secretId(),
+                vod.config().secretKey(), "ap-guangzhou");
     }
 
     private static Path clip(int width, int height) {

@@ -43,8 +43,8 @@ public final class TranscodeOnUpload implements EventHandler {
     }
 
     /** Verifying uploads ({@code verify-uploads} on, as by default), in the application of the API key. */
-    public TranscodeOnUpload(MediaStore media, MediaProcessing vod, List<Integer> definitions, boolean evenWhenProcedureNamed,
-            Clock clock) {
+    public TranscodeOnUpload(MediaStore media, MediaProcessing vod, List<Integer> definitions,
+            boolean evenWhenProcedureNamed, Clock clock) {
         this(new RecordUpload(media, clock), new VerifyUpload(media, vod, Optional.empty(), true), vod, definitions,
                 evenWhenProcedureNamed);
     }

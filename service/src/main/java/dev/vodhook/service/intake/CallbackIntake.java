@@ -56,8 +56,8 @@ public final class CallbackIntake {
      * @param enabled false when intake is pull only: then callbacks are refused with 404, so that a
      *                misdirected push is noticed rather than silently taken
      */
-    public CallbackIntake(GroupCommit commit, Optional<String> token, CallbackSignatureCheck signature, int maxBodyBytes,
-            Duration readTimeout, Clock clock, ServiceMetrics metrics, boolean enabled, SetupProbes probes) {
+    public CallbackIntake(GroupCommit commit, Optional<String> token, CallbackSignatureCheck signature,
+            int maxBodyBytes, Duration readTimeout, Clock clock, ServiceMetrics metrics, boolean enabled, SetupProbes probes) {
         this.commit = commit;
         this.tokenDigest = token.map(CallbackIntake::sha256);
         this.signature = signature;

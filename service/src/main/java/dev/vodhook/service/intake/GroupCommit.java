@@ -70,7 +70,8 @@ public final class GroupCommit implements AutoCloseable {
      * @param committers batches committed at once, each in its own transaction: 1 for SQLite (one
      *                   writer); more lets PostgreSQL overlap one batch's commit with the next
      */
-    public GroupCommit(Inbox inbox, IntakeSettings settings, int committers, ServiceMetrics metrics, Runnable onStored) {
+    public GroupCommit(Inbox inbox, IntakeSettings settings, int committers, ServiceMetrics metrics,
+            Runnable onStored) {
         this.committers = committers;
         this.inbox = inbox;
         this.maxBatch = settings.maxBatch();

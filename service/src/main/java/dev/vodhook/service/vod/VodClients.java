@@ -18,8 +18,9 @@ import java.time.Duration;
  * pool keeps {@link #KEPT_CONNECTIONS}. The property is read once, when OkHttp's pool is first
  * loaded, which is why it is set here before any client exists.
  */
-final class VodClients {
+public final class VodClients {
     static final int KEPT_CONNECTIONS = 64;
+    private static final Duration SDK_TIMEOUT = Duration.ofSeconds(60);
 
     static {
         if (System.getProperty("http.maxConnections") == null) {
@@ -29,8 +30,13 @@ final class VodClients {
 
     private VodClients() {}
 
-    static VodClient create(URI endpoint, String secretId, String secretKey, String region, Duration connectTimeout,
-            Duration readTimeout) {
+    /** A client with the SDK's own timeouts (60 s to connect and to read), as tests and benchmarks use. */
+    public static VodClient create(URI endpoint, String secretId, String secretKey, String region) {
+        return create(endpoint, secretId, secretKey, region, SDK_TIMEOUT, SDK_TIMEOUT);
+    }
+
+    public static VodClient create(URI endpoint, String secretId, String secretKey, String region,
+            Duration connectTimeout, Duration readTimeout) {
         HttpProfile http = new HttpProfile();
         http.setEndpoint(hostAndPort(endpoint));
         http.setProtocol("http".equalsIgnoreCase(endpoint.getScheme()) ? HttpProfile.REQ_HTTP : HttpProfile.REQ_HTTPS);

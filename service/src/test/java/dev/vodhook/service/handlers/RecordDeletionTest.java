@@ -8,8 +8,10 @@ import dev.vodhook.service.TestEvents;
 import dev.vodhook.store.media.MediaState;
 import dev.vodhook.store.media.MediaView;
 import dev.vodhook.store.media.OutputRecord;
+import dev.vodhook.store.media.OutputStatus;
 import dev.vodhook.testkit.Samples;
 import java.nio.file.Path;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +76,7 @@ class RecordDeletionTest {
                         org.assertj.core.groups.Tuple.tuple("AdaptiveDynamicStreaming", 10));
         assertThat(media.outputs()).filteredOn(o -> o.kind().equals("Transcode") && !o.deleted())
                 .extracting(OutputRecord::definition, OutputRecord::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(100020, dev.vodhook.store.media.OutputStatus.FAIL));
+                .containsExactly(Tuple.tuple(100020, OutputStatus.FAIL));
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vodhook.service.Http;
-import dev.vodhook.service.TestEvents;
 import dev.vodhook.service.TestReceivers;
 import dev.vodhook.service.VodhookServer;
 import dev.vodhook.service.handlers.RecordingMediaProcessing;

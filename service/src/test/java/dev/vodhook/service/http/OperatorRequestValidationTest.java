@@ -5,7 +5,6 @@ import static dev.vodhook.service.TestEvents.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vodhook.service.Http;
-import dev.vodhook.service.TestEvents;
 import dev.vodhook.service.TestReceivers;
 import dev.vodhook.service.VodhookServer;
 import dev.vodhook.service.handlers.RecordingMediaProcessing;

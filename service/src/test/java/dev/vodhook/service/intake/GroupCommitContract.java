@@ -10,7 +10,6 @@ import dev.vodhook.service.Http;
 import dev.vodhook.service.ServiceConfig;
 import dev.vodhook.service.ServiceMetrics;
 import dev.vodhook.service.TestDatabases;
-import dev.vodhook.service.TestEvents;
 import dev.vodhook.service.TestReceivers;
 import dev.vodhook.service.VodhookServer;
 import dev.vodhook.service.handlers.RecordingMediaProcessing;

@@ -6,17 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.tencentcloudapi.common.Credential;
-import com.tencentcloudapi.common.profile.ClientProfile;
-import com.tencentcloudapi.common.profile.HttpProfile;
-import com.tencentcloudapi.vod.v20180717.VodClient;
 import com.tencentcloudapi.vod.v20180717.models.ModifyEventConfigRequest;
 import dev.vodhook.emulator.EmulatorConfig;
 import dev.vodhook.emulator.LocalVod;
 import dev.vodhook.service.Http;
+import dev.vodhook.service.LocalVodCalls;
 import dev.vodhook.service.ServiceConfig;
 import dev.vodhook.service.ServiceMetrics;
-import dev.vodhook.service.TestEvents;
 import dev.vodhook.service.TestReceivers;
 import dev.vodhook.service.VodhookServer;
 import dev.vodhook.service.handlers.RecordingMediaProcessing;
@@ -67,7 +63,7 @@ class PullIntakeTest {
         open.add(vod);
         ModifyEventConfigRequest pullMode = new ModifyEventConfigRequest();
         pullMode.setMode("PULL");
-        sdk(vod).ModifyEventConfig(pullMode);
+        LocalVodCalls.sdk(vod).ModifyEventConfig(pullMode);
         server = receiver(receiverConfig());
         pull = pullIntake(server);
     }
@@ -273,12 +269,4 @@ class PullIntakeTest {
         return unconfirmed().size();
     }
 
-    static VodClient sdk(LocalVod vod) {
-        HttpProfile http = new HttpProfile();
-        http.setEndpoint(vod.endpoint());
-        http.setProtocol(HttpProfile.REQ_HTTP);
-        ClientProfile profile = new ClientProfile();
-        profile.setHttpProfile(http);
-        return new VodClient(new Credential(vod.config().secretId(), vod.config().secretKey()), "ap-guangzhou", profile);
-    }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vodhook.service.ServiceMetrics;
-import dev.vodhook.service.TestEvents;
 import dev.vodhook.service.TestReceivers;
 import dev.vodhook.service.intake.IntakeSettings;
 import dev.vodhook.store.inbox.ClaimedEvent;
