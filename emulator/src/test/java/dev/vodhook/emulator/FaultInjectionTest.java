@@ -166,8 +166,10 @@ class FaultInjectionTest {
         TencentCloudSDKException timedOut = sdkError(() -> impatientClient().ModifyEventConfig(pull));
 
         assertThat(timedOut.getMessage()).containsIgnoringCase("timeout");
+        // the journal records the call after the action has run, so wait for both
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                client.DescribeEventConfig(new DescribeEventConfigRequest()).getMode().equals("PULL"));
+                client.DescribeEventConfig(new DescribeEventConfigRequest()).getMode().equals("PULL")
+                        && !vod.apiCalls().ofAction("ModifyEventConfig").isEmpty());
         assertThat(vod.apiCalls().ofAction("ModifyEventConfig")).singleElement().satisfies(c -> {
             assertThat(c.succeeded()).isTrue();
             assertThat(c.fault()).isEqualTo("delay 1500 ms");
