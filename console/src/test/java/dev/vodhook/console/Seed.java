@@ -1,11 +1,11 @@
 package dev.vodhook.console;
 
-import dev.vodhook.store.ClaimedEvent;
 import dev.vodhook.store.Database;
-import dev.vodhook.store.EventSource;
-import dev.vodhook.store.IncomingEvent;
-import dev.vodhook.store.MediaState;
-import dev.vodhook.store.MediaUpdate;
+import dev.vodhook.store.inbox.ClaimedEvent;
+import dev.vodhook.store.inbox.EventSource;
+import dev.vodhook.store.inbox.IncomingEvent;
+import dev.vodhook.store.media.MediaState;
+import dev.vodhook.store.media.MediaUpdate;
 import dev.vodhook.store.outbox.AttemptOutcome;
 import dev.vodhook.store.outbox.AttemptRecord;
 import dev.vodhook.store.outbox.ClaimedDelivery;

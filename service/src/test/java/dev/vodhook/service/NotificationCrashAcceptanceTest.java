@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.vodhook.service.CallbackSender.Callback;
 import dev.vodhook.service.CallbackSender.Outcome;
 import dev.vodhook.store.Database;
-import dev.vodhook.store.EventStatus;
+import dev.vodhook.store.inbox.EventStatus;
 import dev.vodhook.store.outbox.DeliveryStatus;
 import dev.vodhook.store.outbox.Notification;
 import dev.vodhook.testkit.RecordingEndpoint;

@@ -1,9 +1,9 @@
 package dev.vodhook.console.pages;
 
-import dev.vodhook.store.OutboxLog;
 import dev.vodhook.store.outbox.DeliveryFilter;
 import dev.vodhook.store.outbox.DeliveryView;
 import dev.vodhook.store.outbox.Notification;
+import dev.vodhook.store.outbox.OutboxLog;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

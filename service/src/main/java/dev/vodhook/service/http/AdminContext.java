@@ -1,0 +1,16 @@
+package dev.vodhook.service.http;
+
+import dev.vodhook.service.ServiceConfig;
+import dev.vodhook.service.ServiceMetrics;
+import dev.vodhook.store.Database;
+import java.time.Instant;
+
+/**
+ * What the receiver gives the pages of its admin listener ({@link AdminPages}).
+ *
+ * @param wakeProcessor tells the processor that events are due now (after a replay)
+ * @param wakeDeliverer tells the notification deliverer that deliveries are due now (after a replay or an enable)
+ * @param startedAt     when the receiver started, on its clock
+ */
+public record AdminContext(ServiceConfig config, Database database, ServiceMetrics metrics, Runnable wakeProcessor,
+        Runnable wakeDeliverer, Instant startedAt) {}
