@@ -4,11 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.jdbi.v3.core.statement.DefaultStatementBuilder;
 import org.jdbi.v3.core.statement.StatementBuilder;
 import org.jdbi.v3.core.statement.StatementBuilderFactory;
@@ -31,7 +29,8 @@ final class StatementCache implements StatementBuilderFactory {
     static final int CAPACITY = 256;
 
     private final StatementBuilder builder = new Builder();
-    private final Set<Statement> ours = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Every statement prepared here and not closed, with the SQL it was prepared from. */
+    private final Map<Statement, String> ours = new IdentityHashMap<>();
     private final Map<String, PreparedStatement> idle = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
@@ -43,6 +42,7 @@ final class StatementCache implements StatementBuilderFactory {
         }
     };
     private Connection physical;
+    private long prepared;
 
     @Override
     public StatementBuilder createStatementBuilder(Connection conn) {
@@ -52,6 +52,11 @@ final class StatementCache implements StatementBuilderFactory {
     /** Statements prepared and not closed, idle or in use (for tests). */
     synchronized int open() {
         return ours.size();
+    }
+
+    /** Statements prepared since this cache was made (for tests). */
+    synchronized long prepared() {
+        return prepared;
     }
 
     private synchronized PreparedStatement take(Connection pooled, String sql) throws SQLException {
@@ -65,13 +70,19 @@ final class StatementCache implements StatementBuilderFactory {
         PreparedStatement s = idle.remove(sql);
         if (s == null || s.isClosed()) {
             s = c.prepareStatement(sql);
-            ours.add(s);
+            ours.put(s, sql);
+            prepared++;
         }
         return s;
     }
 
-    private synchronized boolean giveBack(String sql, Statement s) throws SQLException {
-        if (!ours.contains(s)) {
+    /**
+     * Keeps {@code s} for the next use of its SQL. JDBI names the statement by its SQL before its named parameters
+     * became {@code ?}, so the SQL it was prepared from is looked up here.
+     */
+    private synchronized boolean giveBack(Statement s) throws SQLException {
+        String sql = ours.get(s);
+        if (sql == null) {
             return false;
         }
         if (s.isClosed() || idle.containsKey(sql)) {
@@ -104,7 +115,7 @@ final class StatementCache implements StatementBuilderFactory {
 
         @Override
         public void close(Connection conn, String sql, Statement stmt) throws SQLException {
-            if (!giveBack(sql, stmt)) {
+            if (!giveBack(stmt)) {
                 super.close(conn, sql, stmt);
             }
         }

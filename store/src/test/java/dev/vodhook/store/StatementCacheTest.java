@@ -35,6 +35,7 @@ class StatementCacheTest {
                         .isEqualTo("row " + n);
             }
             assertThat(cache.open()).isEqualTo(2);
+            assertThat(cache.prepared()).isEqualTo(2);
         });
         assertThat(rows()).hasSize(50).startsWith("row 1", "row 2").endsWith("row 50");
     }
