@@ -106,6 +106,23 @@ class ConfigKeysTest {
     }
 
     @Test
+    void thePackagedExampleConfigUsesDeclaredKeysAndValuesThatParse() throws Exception {
+        String example = Files.readString(Path.of("..", "packaging", "vodhook.yaml.example"));
+        Path file = dir.resolve("example.yaml");
+        Files.writeString(file, example.replaceAll("(?m)^# ([a-z-]+: )", "$1")); // the keys shown commented out too
+
+        Settings s = Settings.empty().withFile(file, true);
+
+        assertThat(s.values()).containsKeys("secret-id", "database", "sign-key", "intake");
+        for (String name : s.values().keySet()) {
+            ConfigKey<?> key = ConfigKeys.byName(name).orElseThrow();
+            if (!s.get(name).orElseThrow().equals("...")) {
+                assertThat(s.value(key)).as(name).isPresent();
+            }
+        }
+    }
+
+    @Test
     void theUnknownKeyErrorListsEveryDeclaredKey() throws Exception {
         Path file = dir.resolve("typo.yaml");
         Files.writeString(file, "regoin: ap-beijing\n");
