@@ -88,6 +88,27 @@ class ConfigKeysTest {
     }
 
     @Test
+    void flagsOfEveryGroupMayComeInAnyOrderAndEachCommandLineStartsAfresh() {
+        List<String> args = new ArrayList<>();
+        List<ConfigKey<?>> flagged = ConfigKeys.ALL.stream().filter(k -> k.flag().isPresent()).toList();
+        for (int i = 0; i < flagged.size(); i++) { // every other group in turn: VOD, listeners, ... interleaved
+            ConfigKey<?> key = flagged.get(i % 2 == 0 ? i / 2 : flagged.size() - 1 - i / 2);
+            args.add(key.flag().orElseThrow() + "=v-" + key.name());
+        }
+        ReceiverOptions options = new ReceiverOptions();
+
+        new CommandLine(options).parseArgs(args.toArray(String[]::new));
+        Settings all = options.settings(Map.of());
+        new CommandLine(options).parseArgs("--port=0");
+        Settings one = options.settings(Map.of());
+
+        for (ConfigKey<?> key : flagged) {
+            assertThat(all.get(key.name())).as(key.name()).contains("v-" + key.name());
+        }
+        assertThat(one.values()).containsExactly(Map.entry("port", "0"));
+    }
+
+    @Test
     void theNotifyKeysAreForTheFileAndTheEnvironmentOnly() {
         assertThat(ConfigKeys.ALL).filteredOn(k -> k.flag().isEmpty()).extracting(ConfigKey::name)
                 .containsExactly("notify", "notify-url", "notify-secret", "notify-retry", "notify-timeout");

@@ -26,10 +26,13 @@ public final class GroupOptions {
 
     /**
      * Picocli calls this with the mixin's own spec while building it, before it copies the mixin's options into the
-     * command's: here the flags are added, under the group's heading.
+     * command's: here the flags are added, under the group's heading. Picocli leaves resetting the options of a group
+     * to the group, so the flags given are forgotten here, once per command line built: parse once per
+     * {@code CommandLine}, as {@code Main.commandLine()} does.
      */
     @Spec
     void addFlags(CommandSpec self) {
+        given.clear();
         ArgGroupSpec.Builder section = ArgGroupSpec.builder().heading(group.heading() + ":%n").exclusive(false)
                 .validate(false).multiplicity("0..1");
         for (ConfigKey<?> key : ConfigKeys.in(group)) {
