@@ -10,6 +10,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,14 +55,42 @@ public final class ConfigCommand implements Callable<Integer> {
             out.print(ConfigTable.markdown());
         } else {
             for (ConfigGroup group : ConfigGroup.values()) {
-                out.println(group.heading() + ":");
+                List<String> offering = offering(group);
+                out.println(group.heading() + (offering.isEmpty() ? " (config file or env only)"
+                        : " (flags in " + String.join(", ", offering) + ")") + ":");
                 for (ConfigKey<?> key : ConfigKeys.in(group)) {
-                    out.println("  " + key.name() + "  " + key.flag().orElse("(file or env only)"));
-                    out.println("      " + key.flagHelp());
+                    out.println("  " + key.name() + key.flag().map(f -> "  " + f).orElse(""));
+                    wrapped(key.flagHelp(), Main.HELP_WIDTH - 6).forEach(line -> out.println("      " + line));
                 }
             }
         }
         out.flush();
         return 0;
+    }
+
+    /** The commands of this {@code vodhook} that offer the group's flags (options made from its keys). */
+    private List<String> offering(ConfigGroup group) {
+        List<String> names = new ArrayList<>();
+        spec.root().subcommands().forEach((name, sub) -> {
+            if (sub.getCommandSpec().options().stream()
+                    .anyMatch(o -> o.userObject() instanceof ConfigKey<?> key && key.group() == group)) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
+    private static List<String> wrapped(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (!line.isEmpty() && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.isEmpty() ? "" : " ").append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 }

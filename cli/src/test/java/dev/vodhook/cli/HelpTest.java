@@ -8,7 +8,11 @@ import dev.vodhook.cli.config.ConfigKeys;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -76,6 +80,38 @@ class HelpTest {
         String notify = help("notify", "--help");
         assertThat(oneLine(notify)).contains("test POSTs a signed sample of each notification type to URL and"
                 + " prints what it answered.");
+    }
+
+    @Test
+    void eachCommandOffersTheGroupsItReads() {
+        Map<String, Set<ConfigGroup>> offered = new TreeMap<>();
+        Main.commandLine().getSubcommands().forEach((name, sub) -> {
+            Set<ConfigGroup> groups = EnumSet.noneOf(ConfigGroup.class);
+            sub.getCommandSpec().options().forEach(o -> {
+                if (o.userObject() instanceof ConfigKey<?> key) {
+                    groups.add(key.group());
+                }
+            });
+            if (!groups.isEmpty()) {
+                offered.put(name, groups);
+            }
+        });
+
+        assertThat(offered).isEqualTo(Map.of(
+                "serve", EnumSet.of(ConfigGroup.VOD, ConfigGroup.LISTENERS, ConfigGroup.PROCESSING, ConfigGroup.INTAKE),
+                "setup", EnumSet.of(ConfigGroup.VOD),
+                "upload", EnumSet.of(ConfigGroup.VOD)));
+    }
+
+    @Test
+    void vodhookConfigSaysWhichCommandsOfferEachGroupsFlags() {
+        String list = help("config");
+
+        assertThat(list).contains(ConfigGroup.VOD.heading() + " (flags in serve, upload, setup):",
+                ConfigGroup.INTAKE.heading() + " (flags in serve):",
+                ConfigGroup.NOTIFICATIONS.heading() + " (config file or env only):",
+                "  procedure  --on-upload-procedure\n");
+        assertThat(list.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(Main.HELP_WIDTH));
     }
 
     private static String help(String... args) {

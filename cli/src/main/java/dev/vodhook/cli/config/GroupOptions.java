@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 /**
  * The flags of one {@link ConfigGroup}, made from its {@link ConfigKey}s: a picocli mixin, e.g.
  * {@code @Mixin GroupOptions vod = new GroupOptions(ConfigGroup.VOD);}. Each flag's value is kept as given, under
- * its key, for {@link Settings#withFlags}; a flag not given is absent.
+ * its key, for {@link Settings#withFlags}; a flag not given is absent. Each option's user object is its key.
  */
 @Command
 public final class GroupOptions {
@@ -56,7 +56,7 @@ public final class GroupOptions {
             }
         };
         OptionSpec.Builder option = OptionSpec.builder(flag).paramLabel(key.label()).type(String.class)
-                .description(key.flagHelp()).setter(setter).hasInitialValue(true).initialValue(null);
+                .description(key.flagHelp()).setter(setter).hasInitialValue(true).initialValue(null).userObject(key);
         if (key.parser() == Parsers.BOOL) {
             option.arity("0..1").fallbackValue("true");
         }
