@@ -136,7 +136,7 @@ class SettingsTest {
 
         assertThat(config.intake().mode()).isEqualTo(dev.vodhook.service.IntakeMode.BOTH);
         assertThat(config.intake().dedupeRetention()).isEqualTo(java.time.Duration.ofDays(5));
-        assertThat(Settings.KEYS).containsKeys("intake", "dedupe-retention");
+        assertThat(ConfigKeys.names()).contains("intake", "dedupe-retention");
         assertThat(ReceiverOptions.serviceConfig(Settings.empty().withFlags(flags("secret-id", "a", "secret-key", "b")))
                 .intake().mode()).isEqualTo(dev.vodhook.service.IntakeMode.PUSH);
         assertThatThrownBy(() -> ReceiverOptions.serviceConfig(Settings.empty().withFlags(flags("secret-id", "a",

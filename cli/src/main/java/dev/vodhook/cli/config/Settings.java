@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Settings as lower-case-dashed keys ({@link ConfigKeys}), merged in order: config file, then environment, then
@@ -29,10 +28,6 @@ import java.util.stream.Collectors;
  * {@code subappid} (see {@link #appIdWarning}).
  */
 public record Settings(Map<String, String> values, Map<String, String> origins) {
-
-    /** Every key a config file may hold, with what it means. */
-    public static final Map<String, String> KEYS = Collections.unmodifiableMap(ConfigKeys.ALL.stream().collect(
-            Collectors.toMap(ConfigKey::name, ConfigKey::plainHelp, (a, b) -> a, LinkedHashMap::new)));
 
     public static Settings empty() {
         return new Settings(Map.of(), Map.of());
