@@ -7,10 +7,10 @@ import static dev.vodhook.cli.config.ConfigGroup.PROCESSING;
 import static dev.vodhook.cli.config.ConfigGroup.VOD;
 
 import dev.vodhook.cli.config.ConfigKey.Shown;
-import dev.vodhook.service.IntakeMode;
-import dev.vodhook.service.UploadAction;
+import dev.vodhook.service.intake.IntakeMode;
 import dev.vodhook.service.notify.NotifyEndpoint;
 import dev.vodhook.service.notify.RetrySchedule;
+import dev.vodhook.service.processing.UploadAction;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
