@@ -49,7 +49,7 @@ public class ProcessMediaTest {
     static void start() {
         receiver = new RecordingReceiver();
         vod = LocalVod.start(EmulatorConfig.defaults().withNotificationUrl(receiver.url())
-                .withPushRetry(RetryPolicy.maxAttempts(3).backoff(Duration.ofMillis(50), 2)));
+                .withPushRetry(PushRetryPolicy.maxAttempts(3).backoff(Duration.ofMillis(50), 2)));
         client = VodSdk.client(vod);
     }
 

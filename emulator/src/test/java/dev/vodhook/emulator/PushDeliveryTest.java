@@ -32,7 +32,7 @@ class PushDeliveryTest {
     static void start() {
         receiver = new RecordingReceiver();
         vod = LocalVod.start(EmulatorConfig.defaults().withNotificationUrl(receiver.url())
-                .withPushRetry(RetryPolicy.maxAttempts(3).backoff(Duration.ofMillis(50), 2)));
+                .withPushRetry(PushRetryPolicy.maxAttempts(3).backoff(Duration.ofMillis(50), 2)));
     }
 
     @AfterAll

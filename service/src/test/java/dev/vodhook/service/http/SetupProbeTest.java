@@ -8,7 +8,7 @@ import dev.vodhook.service.ServiceConfig;
 import dev.vodhook.service.TestReceivers;
 import dev.vodhook.service.VodhookServer;
 import dev.vodhook.service.handlers.RecordingMediaProcessing;
-import dev.vodhook.service.reconcile.FakeTaskDetails;
+import dev.vodhook.service.reconcile.FakeVodTasks;
 import dev.vodhook.signing.CallbackSignature;
 import dev.vodhook.testkit.SettableClock;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ class SetupProbeTest {
 
     private VodhookServer start(Optional<String> key) {
         ServiceConfig c = TestReceivers.config(dir, clock).withCallbackToken(TOKEN);
-        return VodhookServer.start(key.map(c::withSignKeys).orElse(c), vod, new FakeTaskDetails());
+        return VodhookServer.start(key.map(c::withSignKeys).orElse(c), vod, new FakeVodTasks());
     }
 
     private static String signed(String nonce, String key, SettableClock clock) {
