@@ -262,7 +262,8 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
         }
 
         EmulatorConfig build() {
-            return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
+            return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl,
+                    dataDir,
                     publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale,
                     ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits, allowRemote);
         }

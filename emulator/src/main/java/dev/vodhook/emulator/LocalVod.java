@@ -84,7 +84,9 @@ public final class LocalVod implements AutoCloseable {
         return emulator.journal();
     }
 
-    /** The latest API calls: action, arrival time, RequestId, the error answered (like {@code GET /_emulator/calls}). */
+    /**
+     * The latest API calls: action, arrival time, RequestId, the error answered (like {@code GET /_emulator/calls}).
+     */
     public ApiCallJournal apiCalls() {
         return emulator.calls();
     }

@@ -200,7 +200,8 @@ public final class VodhookServer implements AutoCloseable {
         metrics.beforeScrape(() -> deliveries.refresh(database.outbox().log().countByStatus(),
                 database.outbox().log().oldestOpenAt(), config.clock().instant()));
         NotificationDeliverer deliverer = new NotificationDeliverer(database.outbox(), config.notifications(),
-                new WebhookSender(config.notifications().timeout()), config.clock(), deliveries, new SplittableRandom());
+                new WebhookSender(config.notifications().timeout()), config.clock(), deliveries,
+                        new SplittableRandom());
         database.outbox().onNotified(deliverer::wake);
         return deliverer;
     }
@@ -240,7 +241,10 @@ public final class VodhookServer implements AutoCloseable {
         return adminHttp.orElse(http).port();
     }
 
-    /** The public listener, {@code http://host:port}, with a host callers can use (loopback when bound to all interfaces). */
+    /**
+     * The public listener, {@code http://host:port}, with a host callers can use (loopback when bound to all
+     * interfaces).
+     */
     public String baseUrl() {
         return url(config.bindHost(), port());
     }

@@ -184,7 +184,8 @@ public final class VodApi implements MediaProcessing, VodTasks {
         if (code.isEmpty()) {
             code = "Transport"; // the SDK reports I/O failures and timeouts without a code
         }
-        return new VodApiException(code, nullToEmpty(e.getRequestId()), nullToEmpty(e.getMessage()), retryable(code), e);
+        return new VodApiException(code, nullToEmpty(e.getRequestId()), nullToEmpty(e.getMessage()), retryable(code),
+                e);
     }
 
     /**

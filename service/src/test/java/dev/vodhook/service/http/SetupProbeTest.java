@@ -64,7 +64,8 @@ class SetupProbeTest {
     void aProbeWithAWrongSignatureOrTokenIsRefusedAndNotRecorded() {
         try (VodhookServer receiver = start(Optional.of(KEY))) {
             Http callbacks = new Http(receiver.baseUrl());
-            assertThat(callbacks.post("/callback/" + TOKEN, signed(NONCE, "SomeOtherKey", clock)).status()).isEqualTo(401);
+            assertThat(callbacks.post("/callback/" + TOKEN, signed(NONCE, "SomeOtherKey",
+                    clock)).status()).isEqualTo(401);
             assertThat(callbacks.post("/callback/" + TOKEN, SetupProbe.body(NONCE, Optional.empty(), Optional.empty()))
                     .status()).isEqualTo(401);
             assertThat(callbacks.post("/callback/wrong", signed(NONCE, KEY, clock)).status()).isEqualTo(403);

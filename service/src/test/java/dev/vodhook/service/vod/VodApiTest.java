@@ -263,7 +263,8 @@ class VodApiTest {
     @Test
     void anAbortedAnswerCarriesItsStatusIntoTheEventAndOtherTypesHaveNoEvent() {
         answer(Samples.text("api-DescribeTaskDetail-response-Procedure.json")
-                .replace("\"Status\": \"FINISH\",\n    \"CreateTime\"", "\"Status\": \"ABORTED\",\n    \"CreateTime\""));
+                .replace("\"Status\": \"FINISH\",\n    \"CreateTime\"",
+                        "\"Status\": \"ABORTED\",\n    \"CreateTime\""));
         DescribedTask aborted = api(Duration.ofSeconds(60)).describeTask("t");
         assertThat(aborted.status()).isEqualTo("ABORTED");
         assertThat(aborted.ended()).isTrue();
@@ -277,7 +278,8 @@ class VodApiTest {
 
         answer(error("InvalidParameterValue.TaskId", "req-t"));
         assertThatThrownBy(() -> api(Duration.ofSeconds(60)).describeTask("unknown"))
-                .isInstanceOfSatisfying(VodApiException.class, e -> assertThat(e.code()).isEqualTo("InvalidParameterValue.TaskId"));
+                .isInstanceOfSatisfying(VodApiException.class, e ->
+                        assertThat(e.code()).isEqualTo("InvalidParameterValue.TaskId"));
     }
 
     @Test

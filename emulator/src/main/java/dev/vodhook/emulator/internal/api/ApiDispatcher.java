@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * {@code POST /}: checks version, action and signature, parses the JSON body, holds the call to its
  * {@link RateLimiter} (over the rate: {@code RequestLimitExceeded}, no fault used up), runs the {@link ApiAction}
  * named by {@code X-TC-Action} (or the injected {@link ApiFault} that the call meets: an error instead, or a delay
- * first), writes the envelope and records the call in the {@link ApiCallJournal}. The one place where API errors become JSON: every error is
+ * first), writes the envelope and records the call in the {@link ApiCallJournal}. The one place where API errors become
+ * JSON: every error is
  * HTTP 200 + {@code Response.Error}, as the SDKs expect; {@code InternalError} only for the emulator's own bugs.
  */
 public final class ApiDispatcher implements Handler {
@@ -68,7 +69,8 @@ public final class ApiDispatcher implements Handler {
             log.info("API {} rejected with {}: {} (RequestId {})", actionName, e.code(), e.getMessage(), requestId);
             response = error(e.code(), e.getMessage());
         } catch (RuntimeException e) {
-            log.error("API {} failed inside the emulator (RequestId {}); answering InternalError", actionName, requestId, e);
+            log.error("API {} failed inside the emulator (RequestId {}); answering InternalError", actionName,
+                    requestId, e);
             response = error(LocalVodApiError.INTERNAL_ERROR, "An internal error occurred in the local VOD: " + e);
         }
         response.put("RequestId", requestId);
@@ -118,7 +120,8 @@ public final class ApiDispatcher implements Handler {
             throw LocalVodApiError.missing("X-TC-Action");
         }
         if (!actions.containsKey(actionName)) {
-            throw new LocalVodApiError(LocalVodApiError.INVALID_ACTION, "The action " + actionName + " is not supported.");
+            throw new LocalVodApiError(LocalVodApiError.INVALID_ACTION, "The action " + actionName
+                    + " is not supported.");
         }
         byte[] body = body(ctx);
         verifier.verify(new Tc3Verifier.SignedRequest(ctx.header("Authorization"), ctx.header("X-TC-Timestamp"),
@@ -146,7 +149,8 @@ public final class ApiDispatcher implements Handler {
         try {
             JsonNode json = VodJson.API.readTree(body);
             if (json == null || !json.isObject()) {
-                throw new LocalVodApiError(LocalVodApiError.INVALID_PARAMETER, "The request body must be a JSON object.");
+                throw new LocalVodApiError(LocalVodApiError.INVALID_PARAMETER,
+                        "The request body must be a JSON object.");
             }
             return json;
         } catch (JacksonException e) {

@@ -50,7 +50,8 @@ public final class Tc3Verifier {
         long skew = Math.abs(now.getEpochSecond() - timestamp);
         if (skew > WINDOW.toSeconds()) {
             throw new LocalVodApiError(LocalVodApiError.SIGNATURE_EXPIRE, "Signature expired. Timestamp "
-                    + timestamp + " differs from the server time by " + skew + " s (allowed: " + WINDOW.toSeconds() + ").");
+                    + timestamp + " differs from the server time by " + skew + " s (allowed: " + WINDOW.toSeconds()
+                    + ").");
         }
         if (!Tc3Signer.SIGNED_HEADERS.equals(auth.signedHeaders())) {
             throw signatureFailure("only SignedHeaders=content-type;host is supported, got " + auth.signedHeaders());

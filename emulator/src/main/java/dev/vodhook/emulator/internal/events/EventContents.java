@@ -23,7 +23,8 @@ public final class EventContents {
      */
     static final List<String> PAYLOAD_FIELDS = List.of("FileUploadEvent", "ProcedureStateChangeEvent",
             "FileDeleteEvent", "PullCompleteEvent", "EditMediaCompleteEvent", "SplitMediaCompleteEvent",
-            "ComposeMediaCompleteEvent", "ClipCompleteEvent", "TranscodeCompleteEvent", "CreateImageSpriteCompleteEvent",
+            "ComposeMediaCompleteEvent", "ClipCompleteEvent", "TranscodeCompleteEvent",
+                    "CreateImageSpriteCompleteEvent",
             "ConcatCompleteEvent", "SnapshotByTimeOffsetCompleteEvent", "WechatPublishCompleteEvent",
             "WechatMiniProgramPublishCompleteEvent", "RemoveWatermarkCompleteEvent", "RestoreMediaCompleteEvent",
             "ExtractTraceWatermarkCompleteEvent", "ReviewAudioVideoCompleteEvent", "ReduceMediaBitrateCompleteEvent",

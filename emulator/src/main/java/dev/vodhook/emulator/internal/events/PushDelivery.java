@@ -42,7 +42,8 @@ public final class PushDelivery implements EventSink {
     /** The SignKey of each unfinished delivery that has one (kept for saving the state). */
     private final Map<Long, String> signKeys = new ConcurrentHashMap<>();
 
-    public PushDelivery(DeliveryJournal journal, PushSchedule schedule, PushSender sender, PushRetryPolicy retry, Faults faults,
+    public PushDelivery(DeliveryJournal journal, PushSchedule schedule, PushSender sender, PushRetryPolicy retry,
+            Faults faults,
                  Clock clock, ExecutorService executor) {
         this.journal = journal;
         this.schedule = schedule;
@@ -61,7 +62,8 @@ public final class PushDelivery implements EventSink {
             return;
         }
         if (config.notificationUrl().isBlank()) {
-            log.info("{} for SubAppId {} not pushed: no NotificationUrl is configured", event.eventType(), event.subAppId());
+            log.info("{} for SubAppId {} not pushed: no NotificationUrl is configured", event.eventType(),
+                    event.subAppId());
             return;
         }
         Instant now = clock.instant();

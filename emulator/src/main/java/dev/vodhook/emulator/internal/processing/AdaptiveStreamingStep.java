@@ -50,7 +50,8 @@ public final class AdaptiveStreamingStep implements MediaStep {
     static SubTaskSpec spec(JsonNode element) {
         long definition = ProcessingPlan.definition(element, SET);
         if (definition == 12 || definition == 20) {
-            throw new LocalVodApiError(LocalVodApiError.UNSUPPORTED_OPERATION, "Adaptive streaming template " + definition
+            throw new LocalVodApiError(LocalVodApiError.UNSUPPORTED_OPERATION, "Adaptive streaming template "
+                    + definition
                     + " (SimpleAES HLS, DASH) is not supported by the local VOD yet; use 10.");
         }
         if (definition != AdaptiveStreamingTemplate.HLS_10.definition()) {

@@ -119,7 +119,8 @@ public final class ProcessingPlan {
     /** The preset image template 10 is the only one the local VOD has for snapshots and sprites. */
     static void requireImageTemplate(long definition, String set, String kind) {
         if (definition != TranscodeTemplates.SNAPSHOT_DEFINITION) {
-            throw LocalVodApiError.invalidValue(set + ".Definition", kind + " template " + definition + " does not exist");
+            throw LocalVodApiError.invalidValue(set + ".Definition", kind + " template " + definition
+                    + " does not exist");
         }
     }
 
@@ -141,7 +142,8 @@ public final class ProcessingPlan {
             return List.of();
         }
         if (!node.isArray()) {
-            throw new LocalVodApiError(LocalVodApiError.INVALID_PARAMETER, "MediaProcessTask." + name + " must be an array.");
+            throw new LocalVodApiError(LocalVodApiError.INVALID_PARAMETER, "MediaProcessTask." + name
+                    + " must be an array.");
         }
         return node;
     }

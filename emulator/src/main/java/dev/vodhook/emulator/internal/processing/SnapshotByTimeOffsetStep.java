@@ -89,7 +89,8 @@ public final class SnapshotByTimeOffsetStep implements MediaStep {
                 StoredObject stored = files.put(media, "snapshotByTime/" + runId + "_" + i + ".jpg", jpg);
                 pictures.add(new MediaSnapshotByTimeOffsetItem.PicInfo(times.get(i), files.url(stored), List.of()));
             }
-            MediaSnapshotByTimeOffsetItem item = new MediaSnapshotByTimeOffsetItem(spec.definition(), List.copyOf(pictures));
+            MediaSnapshotByTimeOffsetItem item = new MediaSnapshotByTimeOffsetItem(spec.definition(),
+                    List.copyOf(pictures));
             return new Result(item, m -> m.withDerived(d -> d.with(item), clock.instant()));
         } finally {
             ObjectStore.deleteTree(dir);

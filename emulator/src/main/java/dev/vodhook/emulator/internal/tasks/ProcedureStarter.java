@@ -31,7 +31,8 @@ public final class ProcedureStarter {
     /** Fails with {@code InvalidParameterValue} when {@code procedure} names no template the application has. */
     public void requireKnown(long subAppId, Optional<String> procedure, String parameter) {
         if (procedure.isPresent() && templates.find(subAppId, procedure.get()).isEmpty()) {
-            throw LocalVodApiError.invalidValue(parameter, "task flow template '" + procedure.get() + "' does not exist");
+            throw LocalVodApiError.invalidValue(parameter, "task flow template '" + procedure.get()
+                    + "' does not exist");
         }
     }
 }

@@ -53,11 +53,14 @@ public final class ApplyUploadAction implements ApiAction {
         Request r = request.bind(Request.class);
         String mediaType = lower(Param.required(r.mediaType(), "MediaType"));
         if (!MediaTypes.MEDIA.contains(mediaType)) {
-            throw LocalVodApiError.invalidValue("MediaType", "MediaType", "'" + r.mediaType() + "' is not a supported media type");
+            throw LocalVodApiError.invalidValue("MediaType", "MediaType", "'" + r.mediaType()
+                    + "' is not a supported media type");
         }
-        Optional<String> coverType = Optional.ofNullable(r.coverType()).filter(c -> !c.isEmpty()).map(ApplyUploadAction::lower);
+        Optional<String> coverType = Optional.ofNullable(r.coverType()).filter(c ->
+                !c.isEmpty()).map(ApplyUploadAction::lower);
         if (coverType.isPresent() && !MediaTypes.COVER.contains(coverType.get())) {
-            throw LocalVodApiError.invalidValue("CoverType", "CoverType", "'" + r.coverType() + "' is not a supported cover type");
+            throw LocalVodApiError.invalidValue("CoverType", "CoverType", "'" + r.coverType()
+                    + "' is not a supported cover type");
         }
         Optional<String> procedure = Optional.ofNullable(r.procedure()).filter(p -> !p.isEmpty());
         procedures.requireKnown(request.subAppId(), procedure, "Procedure");
@@ -70,13 +73,15 @@ public final class ApplyUploadAction implements ApiAction {
         String fileId = ids.fileId();
         String folder = StorageLayout.fileFolder(ids.hex(4), fileId);
         ObjectKey mediaKey = new ObjectKey(layout.originalKey(region, folder, mediaType));
-        Optional<ObjectKey> coverKey = coverType.map(c -> new ObjectKey(layout.uploadedCoverKey(region, folder, fileId, c)));
+        Optional<ObjectKey> coverKey = coverType.map(c -> new ObjectKey(layout.uploadedCoverKey(region, folder, fileId,
+                c)));
         TempCredential credential = new TempCredential("AKID" + ids.alphanumeric(32), ids.alphanumeric(32),
                 ids.alphanumeric(64), request.now().plus(UploadSession.TTL).getEpochSecond());
         UploadSession session = new UploadSession(ids.opaque(48), request.subAppId(), fileId, folder,
                 layout.bucketName(region), region, mediaKey, coverKey, credential,
                 r.mediaName() == null ? "" : r.mediaName(), mediaType, procedure, r.classId() == null ? 0 : r.classId(),
-                r.sourceContext() == null ? "" : r.sourceContext(), r.sessionContext() == null ? "" : r.sessionContext(),
+                r.sourceContext() == null ? "" : r.sourceContext(), r.sessionContext() == null ? ""
+                        : r.sessionContext(),
                 expireTime, request.now(), false);
         sessions.save(session);
         return new Response(session.bucket(), region, session.vodSessionKey(), mediaKey.value(),

@@ -89,7 +89,8 @@ public final class EditMediaAction implements ApiAction {
                 .toList();
         long definition = r.definition() == null ? 10 : r.definition();
         if (definition != 10 && definition != 20) {
-            throw LocalVodApiError.invalidValue("Definition", "edit template " + definition + " does not exist (10, 20)");
+            throw LocalVodApiError.invalidValue("Definition", "edit template " + definition
+                    + " does not exist (10, 20)");
         }
         Optional<String> procedure = Optional.ofNullable(r.procedureName()).filter(p -> !p.isEmpty());
         procedures.requireKnown(request.subAppId(), procedure, "ProcedureName");
@@ -142,7 +143,8 @@ public final class EditMediaAction implements ApiAction {
             throw LocalVodApiError.invalidValue("OutputConfig.ClassId", "must be >= 0");
         }
         return new MediaCreator.Original(request.subAppId(), "", "f0", type,
-                config.mediaName() == null ? "" : config.mediaName(), "", config.classId() == null ? 0 : config.classId(),
+                config.mediaName() == null ? "" : config.mediaName(), "", config.classId() == null ? 0
+                        : config.classId(),
                 Param.expireTime(config.expireTime()), new MediaBasicInfo.SourceInfo("VideoProcessing", ""));
     }
 

@@ -36,7 +36,8 @@ public final class PullUploadAction implements ApiAction {
     private final MediaPuller puller;
     private final String defaultRegion;
 
-    public PullUploadAction(UsedSessionIds sessionIds, ProcedureStarter procedures, IdSource ids, SingleTaskRunner runner,
+    public PullUploadAction(UsedSessionIds sessionIds, ProcedureStarter procedures, IdSource ids,
+            SingleTaskRunner runner,
                      MediaPuller puller, String defaultRegion) {
         this.sessionIds = sessionIds;
         this.procedures = procedures;
