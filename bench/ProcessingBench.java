@@ -197,7 +197,8 @@ public class ProcessingBench {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
-            JsonNode tasks = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(vod.baseUrl() + "/_emulator/tasks"))
+            JsonNode tasks = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(vod.baseUrl()
+                    + "/_emulator/tasks"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body());
             boolean finished = false;
             for (JsonNode task : tasks) {
@@ -225,7 +226,8 @@ public class ProcessingBench {
     }
 
     static String upload(String fileId) {
-        return "{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":{\"FileId\":\"" + fileId + "\",\"ProcedureTaskId\":\"\","
+        return "{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":{\"FileId\":\"" + fileId
+                + "\",\"ProcedureTaskId\":\"\","
                 + "\"MediaBasicInfo\":{\"Name\":\"clip\",\"MediaUrl\":\"http://vod.example/" + fileId + "/f0.mp4\"}}}";
     }
 

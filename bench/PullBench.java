@@ -32,7 +32,8 @@ public class PullBench {
                 StringBuilder batch = new StringBuilder("[");
                 for (int i = from; i < Math.min(events, from + 1000); i++) {
                     batch.append(i == from ? "" : ",").append("{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":"
-                            + "{\"FileId\":\"" + (5285890800000000000L + i) + "\",\"MediaBasicInfo\":{\"Name\":\"bench\","
+                            + "{\"FileId\":\"" + (5285890800000000000L + i)
+                            + "\",\"MediaBasicInfo\":{\"Name\":\"bench\","
                             + "\"Description\":\"" + pad + "\"},\"ProcedureTaskId\":\"\"}}");
                 }
                 vod.publishEvents(batch.append("]").toString());

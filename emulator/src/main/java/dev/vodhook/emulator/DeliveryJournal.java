@@ -1,6 +1,6 @@
 package dev.vodhook.emulator;
 
-import dev.vodhook.emulator.internal.events.VodEvent;
+import dev.vodhook.emulator.internal.events.EmittedEvent;
 import dev.vodhook.emulator.internal.state.StateChanges;
 import java.time.Instant;
 import java.util.Comparator;
@@ -25,7 +25,7 @@ public final class DeliveryJournal {
         this.changes = changes;
     }
 
-    public Delivery open(VodEvent event, String url, Instant now) {
+    public Delivery open(EmittedEvent event, String url, Instant now) {
         Delivery d = new Delivery(sequence.incrementAndGet(), event.subAppId(), event.eventType(), url,
                 event.content(), now, Delivery.PENDING, List.of(), Optional.of(now));
         deliveries.put(d.id(), d);

@@ -43,7 +43,7 @@ import java.util.function.Consumer;
 public record EmulatorConfig(String host, int port, String secretId, String secretKey, long appId, long subAppId,
                              String region, Optional<String> notificationUrl, Optional<Path> dataDir,
                              Optional<String> publicBaseUrl, Clock clock, Optional<Path> ffmpegPath,
-                             RetryPolicy pushRetry, Duration pushTimeout, Duration sessionIdWindow, boolean upscale,
+                             PushRetryPolicy pushRetry, Duration pushTimeout, Duration sessionIdWindow, boolean upscale,
                              int ffmpegConcurrency, PullPolicy pullPolicy, boolean pushLoop,
                              PullUploadPolicy pullUpload, RateLimitPolicy rateLimits, boolean allowRemote) {
 
@@ -79,7 +79,7 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
     public static EmulatorConfig defaults() {
         return new EmulatorConfig("127.0.0.1", 0, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, DEFAULT_APP_ID,
                 DEFAULT_APP_ID, "ap-guangzhou", Optional.empty(), Optional.empty(), Optional.empty(),
-                Clock.systemUTC(), Optional.empty(), RetryPolicy.defaults(), Duration.ofSeconds(5),
+                Clock.systemUTC(), Optional.empty(), PushRetryPolicy.defaults(), Duration.ofSeconds(5),
                 Duration.ofDays(3), true, 2, PullPolicy.defaults(), true, PullUploadPolicy.defaults(),
                 RateLimitPolicy.documented(), false);
     }
@@ -135,7 +135,7 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
         return with(e -> e.ffmpegPath = Optional.ofNullable(value));
     }
 
-    public EmulatorConfig withPushRetry(RetryPolicy value) {
+    public EmulatorConfig withPushRetry(PushRetryPolicy value) {
         return with(e -> e.pushRetry = value);
     }
 
@@ -225,7 +225,7 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
         Optional<String> publicBaseUrl;
         Clock clock;
         Optional<Path> ffmpegPath;
-        RetryPolicy pushRetry;
+        PushRetryPolicy pushRetry;
         Duration pushTimeout;
         Duration sessionIdWindow;
         boolean upscale;
@@ -262,7 +262,8 @@ public record EmulatorConfig(String host, int port, String secretId, String secr
         }
 
         EmulatorConfig build() {
-            return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl, dataDir,
+            return new EmulatorConfig(host, port, secretId, secretKey, appId, subAppId, region, notificationUrl,
+                    dataDir,
                     publicBaseUrl, clock, ffmpegPath, pushRetry, pushTimeout, sessionIdWindow, upscale,
                     ffmpegConcurrency, pullPolicy, pushLoop, pullUpload, rateLimits, allowRemote);
         }

@@ -5,7 +5,7 @@ import dev.vodhook.emulator.internal.EmulatorRoutes;
 import dev.vodhook.emulator.internal.api.VodJson;
 import dev.vodhook.emulator.internal.control.EventRoutes;
 import dev.vodhook.emulator.internal.control.InspectionRoutes;
-import dev.vodhook.emulator.internal.events.VodEvent;
+import dev.vodhook.emulator.internal.events.EmittedEvent;
 import dev.vodhook.emulator.internal.media.Media;
 import io.javalin.Javalin;
 import java.util.List;
@@ -84,7 +84,9 @@ public final class LocalVod implements AutoCloseable {
         return emulator.journal();
     }
 
-    /** The latest API calls: action, arrival time, RequestId, the error answered (like {@code GET /_emulator/calls}). */
+    /**
+     * The latest API calls: action, arrival time, RequestId, the error answered (like {@code GET /_emulator/calls}).
+     */
     public ApiCallJournal apiCalls() {
         return emulator.calls();
     }
@@ -121,7 +123,7 @@ public final class LocalVod implements AutoCloseable {
      */
     public int publishEvents(String json) {
         try {
-            List<VodEvent> events = EventRoutes.events(VodJson.API.readTree(json), emulator.config().subAppId());
+            List<EmittedEvent> events = EventRoutes.events(VodJson.API.readTree(json), emulator.config().subAppId());
             events.forEach(emulator::publish);
             return events.size();
         } catch (com.fasterxml.jackson.core.JacksonException e) {

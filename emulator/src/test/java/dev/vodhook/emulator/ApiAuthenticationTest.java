@@ -39,7 +39,8 @@ class ApiAuthenticationTest {
 
         assertThat(config.getMode()).isEqualTo("PUSH");
         assertThat(config.getUploadMediaCompleteEventSwitch()).isEqualTo("ON");
-        assertThat(config.getRequestId()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(config.getRequestId())
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     }
 
     @Test
@@ -127,7 +128,8 @@ class ApiAuthenticationTest {
     void protocolMistakesGetTheirCodesWithHttp200() throws Exception {
         long now = Instant.now().getEpochSecond();
         assertThat(errorCode(signedCall(vod, "NoSuchThing", "2018-07-17", "{}", now))).isEqualTo("InvalidAction");
-        assertThat(errorCode(signedCall(vod, "DescribeEventConfig", "2017-03-12", "{}", now))).isEqualTo("NoSuchVersion");
+        assertThat(errorCode(signedCall(vod, "DescribeEventConfig", "2017-03-12", "{}",
+                now))).isEqualTo("NoSuchVersion");
         assertThat(errorCode(signedCall(vod, "DescribeEventConfig", "2018-07-17", "{not json", now)))
                 .isEqualTo("InvalidParameter");
         assertThat(errorCode(signedCall(vod, "ProcessMedia", "2018-07-17", "{\"FileId\":{\"x\":1}}", now)))

@@ -54,7 +54,8 @@ public final class ApiBenchmark {
         try {
             String[] ready = awaitReady(server);
             int port = Integer.parseInt(ready[1]);
-            System.out.printf(Locale.ROOT, "server: local VOD (pid %d) on 127.0.0.1:%d, FileId %s; load average before: %s%n",
+            System.out.printf(Locale.ROOT,
+                    "server: local VOD (pid %d) on 127.0.0.1:%d, FileId %s; load average before: %s%n",
                     server.pid(), port, ready[2], loadAverage());
             new ApiBenchmark("127.0.0.1:" + port, ready[2]).run(port, connections, window, server);
         } finally {
@@ -91,7 +92,8 @@ public final class ApiBenchmark {
     private void report(List<Connection> all, int connections, long elapsedNanos, CpuSample before, CpuSample after) {
         long requests = all.stream().mapToLong(c -> c.count).sum();
         long errors = all.stream().mapToLong(c -> c.errors).sum();
-        int[] latencies = all.stream().flatMapToInt(c -> Arrays.stream(c.latencyMicros, 0, c.samples)).sorted().toArray();
+        int[] latencies = all.stream().flatMapToInt(c -> Arrays.stream(c.latencyMicros, 0,
+                c.samples)).sorted().toArray();
         double seconds = elapsedNanos / 1e9;
         double rate = requests / seconds;
         int cores = Runtime.getRuntime().availableProcessors();
@@ -99,20 +101,25 @@ public final class ApiBenchmark {
         double serverCpu = (after.serverNanos() - before.serverNanos()) / 1e9;
         double clientCpu = (after.clientNanos() - before.clientNanos()) / 1e9;
         double machineBusy = after.machineBusySeconds() - before.machineBusySeconds();
-        System.out.printf(Locale.ROOT, "client: %d keep-alive connections, one virtual thread each; signature computed once"
+        System.out.printf(Locale.ROOT,
+                "client: %d keep-alive connections, one virtual thread each; signature computed once"
                 + " per second; %d s warm-up, %.1f s measured; answers of %d bytes, each checked for HTTP 200, the"
                 + " FileId and no Error%n", connections, WARM_UP.toSeconds(), seconds, answerBytes);
-        System.out.printf(Locale.ROOT, "DescribeMediaInfos: %.0f requests/s (%d in %.2f s, %d bad answers), latency p50 %.2f ms,"
+        System.out.printf(Locale.ROOT,
+                "DescribeMediaInfos: %.0f requests/s (%d in %.2f s, %d bad answers), latency p50 %.2f ms,"
                 + " p99 %.2f ms, max %.2f ms%n", rate, requests, seconds, errors, percentile(latencies, 0.50),
                 percentile(latencies, 0.99), percentile(latencies, 1.0));
-        System.out.printf(Locale.ROOT, "CPU over the window (%d cores = %.1f core-seconds): server %.1f s (%.0f%%), client %.1f s"
-                + " (%.0f%%), everything else on the machine %s%n", cores, wallCpu, serverCpu, 100 * serverCpu / wallCpu,
+        System.out.printf(Locale.ROOT,
+                "CPU over the window (%d cores = %.1f core-seconds): server %.1f s (%.0f%%), client %.1f s"
+                + " (%.0f%%), everything else on the machine %s%n", cores, wallCpu, serverCpu,
+                100 * serverCpu / wallCpu,
                 clientCpu, 100 * clientCpu / wallCpu, machineBusy < 0 ? "unknown"
                 : String.format(Locale.ROOT, "%.1f s (%.0f%%)", Math.max(0, machineBusy - serverCpu - clientCpu),
                 100 * Math.max(0, machineBusy - serverCpu - clientCpu) / wallCpu));
         System.out.printf(Locale.ROOT, "server CPU per request: %.0f us; client CPU per request: %.0f us%n",
                 1e6 * serverCpu / requests, 1e6 * clientCpu / requests);
-        System.out.printf(Locale.ROOT, "target >= %d requests/s: %s%n", TARGET, errors == 0 && rate >= TARGET ? "met" : "NOT met");
+        System.out.printf(Locale.ROOT, "target >= %d requests/s: %s%n", TARGET, errors == 0 && rate >= TARGET ? "met"
+                : "NOT met");
     }
 
     /** The request bytes for the current second, signed once per second. */

@@ -15,7 +15,8 @@ public final class ApiBenchmarkServer {
     }
 
     public static void main(String[] args) throws Exception {
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(Level.WARN);
         try (LocalVod vod = LocalVod.start(EmulatorConfig.defaults())) {
             VodClient client = VodSdk.client(vod);
             String fileId = DirectUpload.upload(vod, TestClips.clip(160, 90)).getFileId();

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** ComposeMedia (a video track and an audio track) through the official SDK: ComposeMediaComplete, DescribeTaskDetail. */
+/**
+ * ComposeMedia (a video track and an audio track) through the official SDK: ComposeMediaComplete, DescribeTaskDetail.
+ */
 class ComposeMediaTest {
 
     @RegisterExtension
@@ -113,7 +115,8 @@ class ComposeMediaTest {
         ComposeMediaRequest unnamed = request(track("Video", video(large, 0, 0)));
         unnamed.getOutput().setFileName(null);
         assertThat(code(unnamed)).isEqualTo("MissingParameter");
-        assertThat(code(request(track("Video", video("5000000000000000000", 0, 0))))).isEqualTo("InvalidParameterValue");
+        assertThat(code(request(track("Video", video("5000000000000000000", 0,
+                0))))).isEqualTo("InvalidParameterValue");
         assertThat(code(request(track("Video", video(large, 0, 0), empty(0))))).isEqualTo("InvalidParameterValue");
         assertThat(code(request(track("Audio", audio(large, 1))))).isEqualTo("InvalidParameter");
         ComposeMediaRequest red = request(track("Video", video(large, 0, 0)));

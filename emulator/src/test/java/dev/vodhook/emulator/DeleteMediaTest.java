@@ -202,7 +202,8 @@ class DeleteMediaTest {
         request.setTaskId(taskId);
         DescribeTaskDetailResponse detail = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> client.DescribeTaskDetail(request), d -> "FINISH".equals(d.getStatus()));
-        return Arrays.stream(definitions).mapToObj(d -> Arrays.stream(detail.getProcedureTask().getMediaProcessResultSet())
+        return Arrays.stream(definitions).mapToObj(d ->
+                Arrays.stream(detail.getProcedureTask().getMediaProcessResultSet())
                 .map(r -> r.getTranscodeTask().getOutput()).filter(o -> o.getDefinition() == d).findFirst()
                 .orElseThrow().getUrl()).toList();
     }

@@ -62,7 +62,8 @@ class EditMediaTest {
         assertThat(event.path("Message").asText()).isEqualTo("SUCCESS");
         assertThat(event.path("Input").path("InputType").asText()).isEqualTo("File");
         assertThat(event.path("Input").path("FileInfoSet")).hasSize(2);
-        assertThat(event.path("Input").path("FileInfoSet").get(0).path("EndTimeOffset").asDouble()).isCloseTo(0.7, within(1e-6));
+        assertThat(event.path("Input").path("FileInfoSet").get(0).path("EndTimeOffset").asDouble()).isCloseTo(0.7,
+                within(1e-6));
         assertThat(event.path("SessionContext").asText()).isEqualTo("edit-ctx");
         JsonNode out = event.path("Output");
         assertThat(out.path("FileType").asText()).isEqualTo("mp4");
@@ -83,7 +84,8 @@ class EditMediaTest {
         assertThat(made.height()).isEqualTo(180);
         assertThat(made.audioStreams()).as("silence where an input had none").hasSize(1);
 
-        assertThat(sdkError(() -> client.EditMedia(request)).getErrorCode()).isEqualTo("InvalidParameterValue.SessionId");
+        assertThat(sdkError(() ->
+                client.EditMedia(request)).getErrorCode()).isEqualTo("InvalidParameterValue.SessionId");
     }
 
     @Test
@@ -99,7 +101,8 @@ class EditMediaTest {
         EditMediaRequest request = request(file(small, 0f, 0.5f));
         request.setProcedureName("AfterEdit");
 
-        JsonNode event = awaitEvent("EditMediaComplete", "EditMediaCompleteEvent", client.EditMedia(request).getTaskId());
+        JsonNode event = awaitEvent("EditMediaComplete", "EditMediaCompleteEvent",
+                client.EditMedia(request).getTaskId());
 
         String procedureTaskId = event.path("ProcedureTaskId").asText();
         assertThat(procedureTaskId).startsWith("1500012345-procedurev2-");

@@ -24,7 +24,8 @@ class EventInjectionTest {
             VodClient client = VodSdk.client(vod);
             PullEventsTest.usePullMode(client);
 
-            HttpResponse<String> answer = post(vod, "[" + UPLOAD.formatted("101") + "," + UPLOAD.formatted("102") + "]");
+            HttpResponse<String> answer = post(vod, "[" + UPLOAD.formatted("101") + "," + UPLOAD.formatted("102")
+                    + "]");
 
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.body()).isEqualTo("{\"published\":2}");

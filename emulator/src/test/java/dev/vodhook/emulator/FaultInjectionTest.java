@@ -209,7 +209,8 @@ class FaultInjectionTest {
         sdkError(() -> client.DescribeEventsState(new DescribeEventsStateRequest()));
         client.DescribeEventsState(new DescribeEventsStateRequest());
 
-        assertThat(vod.apiCalls().all()).extracting(ApiCall::action, ApiCall::errorCode, ApiCall::fault).containsExactly(
+        assertThat(vod.apiCalls().all()).extracting(ApiCall::action, ApiCall::errorCode,
+                ApiCall::fault).containsExactly(
                 tuple("DescribeEventsState", "RequestLimitExceeded", "RequestLimitExceeded"),
                 tuple("DescribeEventsState", "", ""));
         assertThat(vod.apiCalls().all()).allSatisfy(c -> assertThat(c.receivedAt()).isAfterOrEqualTo(before));

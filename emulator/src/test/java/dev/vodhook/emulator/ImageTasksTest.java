@@ -74,7 +74,8 @@ class ImageTasksTest {
 
     @Test
     void subTasksAreReportedInTheOrderOfTheModel() {
-        assertThat(Arrays.stream(detail.getProcedureTask().getMediaProcessResultSet()).map(MediaProcessTaskResult::getType))
+        assertThat(Arrays.stream(detail.getProcedureTask().getMediaProcessResultSet())
+                .map(MediaProcessTaskResult::getType))
                 .containsExactly("AnimatedGraphics", "AnimatedGraphics", "SnapshotByTimeOffset", "SampleSnapshot",
                         "ImageSprites");
     }
@@ -103,7 +104,8 @@ class ImageTasksTest {
 
         assertThat(output.getSampleType()).isEqualTo("Percent");
         assertThat(output.getInterval()).isEqualTo(10L);
-        assertThat(output.getImageUrlSet()).hasSize(10).allMatch(u -> u.matches(".*/sampleSnapshot/\\d+_\\d+_\\d\\.jpg"));
+        assertThat(output.getImageUrlSet()).hasSize(10).allMatch(u ->
+                u.matches(".*/sampleSnapshot/\\d+_\\d+_\\d\\.jpg"));
         assertThat(image(output.getImageUrlSet()[9]).width()).isEqualTo(320);
     }
 
@@ -153,7 +155,8 @@ class ImageTasksTest {
         assertThat(all.getSnapshotByTimeOffsetInfo().getSnapshotByTimeOffsetSet()).hasSize(1);
         assertThat(all.getSampleSnapshotInfo().getSampleSnapshotSet()).hasSize(1);
         assertThat(all.getImageSpriteInfo().getImageSpriteSet()).hasSize(1);
-        assertThat(all.getAnimatedGraphicsInfo().getAnimatedGraphicsSet()).extracting(MediaAnimatedGraphicsItem::getDefinition)
+        assertThat(all.getAnimatedGraphicsInfo().getAnimatedGraphicsSet())
+                .extracting(MediaAnimatedGraphicsItem::getDefinition)
                 .containsExactlyInAnyOrder(20000L, 20001L);
         assertThat(all.getAdaptiveDynamicStreamingInfo()).as("nothing made").isNull();
 
@@ -167,7 +170,8 @@ class ImageTasksTest {
         assertThat(sprites.getSampleSnapshotInfo()).isNull();
         assertThat(sprites.getAnimatedGraphicsInfo()).isNull();
 
-        assertThat(sdkError(() -> describe("basicInfo", "everything")).getErrorCode()).isEqualTo("InvalidParameterValue");
+        assertThat(sdkError(() -> describe("basicInfo",
+                "everything")).getErrorCode()).isEqualTo("InvalidParameterValue");
     }
 
     @Test
@@ -177,13 +181,15 @@ class ImageTasksTest {
         badTime.setExtTimeOffsetSet(new String[] {"soon"});
         MediaProcessTaskInput task = new MediaProcessTaskInput();
         task.setSnapshotByTimeOffsetTaskSet(new SnapshotByTimeOffsetTaskInput[] {badTime});
-        assertThat(sdkError(() -> client.ProcessMedia(request(task))).getErrorCode()).isEqualTo("InvalidParameterValue");
+        assertThat(sdkError(() ->
+                client.ProcessMedia(request(task))).getErrorCode()).isEqualTo("InvalidParameterValue");
 
         ImageSpriteTaskInput unknown = new ImageSpriteTaskInput();
         unknown.setDefinition(99L);
         MediaProcessTaskInput sprites = new MediaProcessTaskInput();
         sprites.setImageSpriteTaskSet(new ImageSpriteTaskInput[] {unknown});
-        assertThat(sdkError(() -> client.ProcessMedia(request(sprites))).getErrorCode()).isEqualTo("InvalidParameterValue");
+        assertThat(sdkError(() ->
+                client.ProcessMedia(request(sprites))).getErrorCode()).isEqualTo("InvalidParameterValue");
 
         AnimatedGraphicTaskInput noEnd = new AnimatedGraphicTaskInput();
         noEnd.setDefinition(20000L);

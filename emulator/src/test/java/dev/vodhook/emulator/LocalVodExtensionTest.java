@@ -46,7 +46,8 @@ class LocalVodExtensionTest {
         assertThat(uploaded.getMediaUrl()).startsWith(local.baseUrl() + "/");
         assertThat(journal.ofType("NewFileUpload")).filteredOn(d -> d.body().path("FileUploadEvent").path("FileId")
                 .asText().equals(uploaded.getFileId())).singleElement().satisfies(d -> assertThat(d.body()
-                .path("FileUploadEvent").path("MediaBasicInfo").path("Name").asText()).isEqualTo("through-the-parameter"));
+                .path("FileUploadEvent").path("MediaBasicInfo").path("Name").asText())
+                        .isEqualTo("through-the-parameter"));
     }
 
     @Test

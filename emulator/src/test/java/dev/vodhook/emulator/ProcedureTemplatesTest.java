@@ -108,11 +108,13 @@ class ProcedureTemplatesTest {
             create(name, "", 100010);
         }
 
-        DescribeProcedureTemplatesResponse page = describe(new String[] {"PageA", "PageB", "PageC", "Absent"}, null, 1L, 1L);
+        DescribeProcedureTemplatesResponse page = describe(new String[] {"PageA", "PageB", "PageC", "Absent"}, null, 1L,
+                1L);
 
         assertThat(page.getTotalCount()).isEqualTo(3L);
         assertThat(page.getProcedureTemplateSet()).extracting(ProcedureTemplate::getName).containsExactly("PageB");
-        assertThat(sdkError(() -> describe(null, "Mine", null, null)).getErrorCode()).isEqualTo("InvalidParameterValue");
+        assertThat(sdkError(() -> describe(null, "Mine", null,
+                null)).getErrorCode()).isEqualTo("InvalidParameterValue");
         assertThat(sdkError(() -> describe(null, null, null, 101L)).getErrorCode()).isEqualTo("InvalidParameterValue");
     }
 

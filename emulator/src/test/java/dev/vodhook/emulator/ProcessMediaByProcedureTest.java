@@ -15,7 +15,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** ProcessMediaByProcedure through the official SDK: the built-in template runs as a task flow, with dedup and errors. */
+/**
+ * ProcessMediaByProcedure through the official SDK: the built-in template runs as a task flow, with dedup and errors.
+ */
 class ProcessMediaByProcedureTest {
 
     private static RecordingReceiver receiver;
@@ -58,7 +60,8 @@ class ProcessMediaByProcedureTest {
         assertThat(detail.getProcedureTask().getFileId()).isEqualTo(fileId);
         assertThat(detail.getProcedureTask().getSessionId()).isEqualTo("flow-" + fileId);
         assertThat(detail.getProcedureTask().getTasksPriority()).isEqualTo(5L);
-        assertThat(Arrays.stream(detail.getProcedureTask().getMediaProcessResultSet()).map(MediaProcessTaskResult::getType))
+        assertThat(Arrays.stream(detail.getProcedureTask().getMediaProcessResultSet())
+                .map(MediaProcessTaskResult::getType))
                 .containsExactlyInAnyOrder("Transcode", "Transcode", "CoverBySnapshot");
         assertThat(detail.getProcedureTask().getMediaProcessResultSet())
                 .allSatisfy(r -> assertThat(r.getType().equals("Transcode") ? r.getTranscodeTask().getStatus()

@@ -49,7 +49,7 @@ public class ProcessMediaTest {
     static void start() {
         receiver = new RecordingReceiver();
         vod = LocalVod.start(EmulatorConfig.defaults().withNotificationUrl(receiver.url())
-                .withPushRetry(RetryPolicy.maxAttempts(3).backoff(Duration.ofMillis(50), 2)));
+                .withPushRetry(PushRetryPolicy.maxAttempts(3).backoff(Duration.ofMillis(50), 2)));
         client = VodSdk.client(vod);
     }
 
@@ -89,7 +89,8 @@ public class ProcessMediaTest {
             assertThat(p.height()).isEqualTo(540);
         });
         MediaTranscodeItem sd = outputs.get(100020L);
-        assertThat(sd.getUrl()).matches(vod.baseUrl() + "/[0-9a-f]{8}vodtransgzp1500012345/[0-9a-f]{8}" + fileId + "/v\\.f100020\\.mp4");
+        assertThat(sd.getUrl()).matches(vod.baseUrl() + "/[0-9a-f]{8}vodtransgzp1500012345/[0-9a-f]{8}" + fileId
+                + "/v\\.f100020\\.mp4");
         assertThat(sd.getWidth()).isEqualTo(960L);
         assertThat(sd.getSize()).isPositive();
         assertThat(sd.getMd5()).matches("[0-9a-f]{32}");
@@ -136,7 +137,8 @@ public class ProcessMediaTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(m3u8.headers().firstValue("Content-Type")).hasValue("application/vnd.apple.mpegurl");
             String segment = m3u8.body().lines().filter(l -> l.endsWith(".ts")).findFirst().orElseThrow();
-            HttpResponse<Void> ts = http.send(HttpRequest.newBuilder(URI.create(playlist.replace("v.f100210.m3u8", segment)))
+            HttpResponse<Void> ts = http.send(HttpRequest.newBuilder(URI.create(playlist.replace("v.f100210.m3u8",
+                    segment)))
                     .build(), HttpResponse.BodyHandlers.discarding());
             assertThat(ts.statusCode()).isEqualTo(200);
             assertThat(ts.headers().firstValue("Content-Type")).hasValue("video/mp2t");
@@ -167,7 +169,8 @@ public class ProcessMediaTest {
 
         String taskId = client.ProcessMedia(first).getTaskId();
 
-        assertThat(sdkError(() -> client.ProcessMedia(again)).getErrorCode()).isEqualTo("InvalidParameterValue.SessionId");
+        assertThat(sdkError(() ->
+                client.ProcessMedia(again)).getErrorCode()).isEqualTo("InvalidParameterValue.SessionId");
         assertThat(awaitFinished(taskId).getProcedureTask().getSessionId()).isEqualTo("job-" + fileId);
         ProcessMediaRequest tooLong = request(fileId, 100010);
         tooLong.setSessionId("x".repeat(51));

@@ -62,9 +62,11 @@ class PullUploadTest {
         assertThat(event.path("Progress").asLong()).isEqualTo(100);
         String fileId = event.path("FileId").asText();
         assertThat(fileId).matches("\\d{19}");
-        assertThat(event.path("FileUrl").asText()).matches(".*/[0-9a-f]{8}vodgzp1500012345/[0-9a-f]{8}" + fileId + "/talk\\.mp4");
+        assertThat(event.path("FileUrl").asText()).matches(".*/[0-9a-f]{8}vodgzp1500012345/[0-9a-f]{8}" + fileId
+                + "/talk\\.mp4");
         assertThat(event.path("MediaBasicInfo").path("Name").asText()).isEqualTo("imported-talk");
-        assertThat(event.path("MediaBasicInfo").path("SourceInfo").path("SourceContext").asText()).isEqualTo("import-batch-3");
+        assertThat(event.path("MediaBasicInfo").path("SourceInfo").path("SourceContext").asText())
+                .isEqualTo("import-batch-3");
         assertThat(event.path("MetaData").path("Width").asInt()).isEqualTo(320);
         assertThat(event.path("SessionContext").asText()).isEqualTo("{\"job\":1}");
         assertThat(event.path("SessionId").asText()).isEqualTo("import-batch-3-item-17");
@@ -83,7 +85,8 @@ class PullUploadTest {
         assertThat(original.contentType()).isEqualTo("video/mp4");
         assertThat(original.body()).isEqualTo(Files.readAllBytes(TestClips.landscape()));
 
-        assertThat(sdkError(() -> client.PullUpload(request)).getErrorCode()).isEqualTo("InvalidParameterValue.SessionId");
+        assertThat(sdkError(() ->
+                client.PullUpload(request)).getErrorCode()).isEqualTo("InvalidParameterValue.SessionId");
     }
 
     @Test
@@ -104,7 +107,8 @@ class PullUploadTest {
         assertThat(Downloads.get(coverUrl).contentType()).isEqualTo("image/jpeg");
         String procedureTaskId = event.path("ProcedureTaskId").asText();
         assertThat(procedureTaskId).startsWith("1500012345-procedurev2-");
-        assertThat(Tasks.awaitFinished(client, procedureTaskId).getProcedureTask().getMediaProcessResultSet()).hasSize(3);
+        assertThat(Tasks.awaitFinished(client,
+                procedureTaskId).getProcedureTask().getMediaProcessResultSet()).hasSize(3);
     }
 
     @Test

@@ -32,7 +32,7 @@ class PushDeliveryTest {
     static void start() {
         receiver = new RecordingReceiver();
         vod = LocalVod.start(EmulatorConfig.defaults().withNotificationUrl(receiver.url())
-                .withPushRetry(RetryPolicy.maxAttempts(3).backoff(Duration.ofMillis(50), 2)));
+                .withPushRetry(PushRetryPolicy.maxAttempts(3).backoff(Duration.ofMillis(50), 2)));
     }
 
     @AfterAll
@@ -139,7 +139,8 @@ class PushDeliveryTest {
         long after = Instant.now().getEpochSecond();
 
         JsonNode body = receiver.bodiesOf("NewFileUpload").stream()
-                .filter(b -> b.path("FileUploadEvent").path("FileId").asText().equals(fileId)).findFirst().orElseThrow();
+                .filter(b ->
+                        b.path("FileUploadEvent").path("FileId").asText().equals(fileId)).findFirst().orElseThrow();
         long t = body.path("T").asLong();
         assertThat(t).as("ten minutes after the push, which came between the upload and its delivery")
                 .isBetween(before + 600, after + 600);

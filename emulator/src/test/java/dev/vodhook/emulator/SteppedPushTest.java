@@ -80,7 +80,8 @@ class SteppedPushTest {
 
         assertThat(only().status()).isEqualTo(Delivery.FAILED);
         assertThat(only().attempts()).extracting(DeliveryAttempt::at).containsExactly(published,
-                published.plusSeconds(1), published.plusSeconds(3), published.plusSeconds(7), published.plusSeconds(15));
+                published.plusSeconds(1), published.plusSeconds(3), published.plusSeconds(7),
+                        published.plusSeconds(15));
         assertThat(only().nextAttemptAt()).isEmpty();
         clock.tick(Duration.ofHours(1));
         assertThat(vod.runDuePushes()).isZero();

@@ -56,9 +56,11 @@ class StorageTest {
 
         RawHttp.Answer answer = RawHttp.exchange(vod.port(), "POST http://vod.tencentcloudapi.com/ HTTP/1.1\r\n"
                 + "Host: vod.tencentcloudapi.com\r\nContent-Type: " + type + "\r\nAuthorization: " + auth
-                + "\r\nX-TC-Action: DescribeEventConfig\r\nX-TC-Version: 2018-07-17\r\nX-TC-Timestamp: " + now + "\r\n", body);
+                + "\r\nX-TC-Action: DescribeEventConfig\r\nX-TC-Version: 2018-07-17\r\nX-TC-Timestamp: " + now + "\r\n",
+                body);
 
-        assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("\"Mode\":\"PUSH\"").doesNotContain("Error");
+        assertThat(new String(answer.body(),
+                StandardCharsets.UTF_8)).contains("\"Mode\":\"PUSH\"").doesNotContain("Error");
     }
 
     @Test
@@ -86,7 +88,8 @@ class StorageTest {
         assertThat(directPut(applied, applied.getMediaStoragePath(), cosHeaders(applied).replace(
                 applied.getTempCertificate().getSecretId(), "AKIDunknown"), body).status()).isEqualTo(403);
         assertThat(directPut(applied, otherPath, cosHeaders(applied), body).status()).isEqualTo(403);
-        assertThat(directPut(applied, applied.getMediaStoragePath(), cosHeaders(applied), body).status()).isEqualTo(200);
+        assertThat(directPut(applied, applied.getMediaStoragePath(), cosHeaders(applied),
+                body).status()).isEqualTo(200);
     }
 
     @Test

@@ -55,7 +55,8 @@ public final class EventParser {
             throw new MalformedEventException("not valid JSON: " + firstLine(e.getMessage()), e);
         }
         if (root == null || !root.isObject()) {
-            throw new MalformedEventException("expected a JSON object, got " + (root == null ? "nothing" : root.getNodeType().name().toLowerCase()));
+            throw new MalformedEventException("expected a JSON object, got " + (root == null ? "nothing"
+                    : root.getNodeType().name().toLowerCase()));
         }
         if (hasUnpairedSurrogate(root)) {
             // JSON may escape one (\\ud800), but it is no character: a database would store it as '?', and

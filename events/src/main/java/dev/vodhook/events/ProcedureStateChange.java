@@ -40,7 +40,8 @@ public record ProcedureStateChange(String taskId, String status, long errCode, S
             throw new MalformedEventException("expected a ProcedureStateChanged event, got " + event.eventType());
         }
         JsonNode p = event.payload();
-        String taskId = event.taskId().orElseThrow(() -> new MalformedEventException("ProcedureStateChanged without a TaskId"));
+        String taskId = event.taskId().orElseThrow(() ->
+                new MalformedEventException("ProcedureStateChanged without a TaskId"));
         boolean legacy = event.format() == EventFormat.V2;
         List<SubTaskResult> results = new ArrayList<>();
         for (JsonNode r : legacy ? p.path("processTaskList") : p.path("MediaProcessResultSet")) {
@@ -103,7 +104,8 @@ public record ProcedureStateChange(String taskId, String status, long errCode, S
                 int h = (int) Json.longOr(o, 0, "Height");
                 o.path("ImageUrlSet").forEach(u ->
                         out.add(new MediaOutput(type, definition, u.asText(), 0, w, h, 0, 0, "jpg")));
-                Json.text(o, "WebVttUrl").filter(u -> !u.isEmpty()).ifPresent(url -> out.add(new MediaOutput(type, definition, url, 0, 0, 0, 0, 0, "vtt")));
+                Json.text(o, "WebVttUrl").filter(u -> !u.isEmpty()).ifPresent(url -> out.add(new MediaOutput(type,
+                        definition, url, 0, 0, 0, 0, 0, "vtt")));
             }
             default -> Json.text(o, "Url").ifPresent(url -> out.add(new MediaOutput(type, definition, url,
                     Json.longOr(o, 0, "Size"), (int) Json.longOr(o, 0, "Width"), (int) Json.longOr(o, 0, "Height"),
@@ -130,11 +132,13 @@ public record ProcedureStateChange(String taskId, String status, long errCode, S
         String type = Json.textOr(r, "", "taskType");
         JsonNode input = Json.object(r, "input");
         JsonNode o = Json.object(r, "output");
-        OptionalInt definition = input.has("definition") ? OptionalInt.of((int) Json.longOr(input, 0, "definition")) : OptionalInt.empty();
+        OptionalInt definition = input.has("definition") ? OptionalInt.of((int) Json.longOr(input, 0, "definition"))
+                : OptionalInt.empty();
         List<MediaOutput> outputs = Json.text(o, "url")
                 .map(url -> List.of(new MediaOutput(type, definition.orElse(0), url, Json.longOr(o, 0, "size"),
                         (int) Json.longOr(o, 0, "width"), (int) Json.longOr(o, 0, "height"),
-                        legacyBitrate(Json.longOr(o, 0, "bitrate")), Json.doubleOr(o, 0, "duration"), Json.textOr(o, "", "container"))))
+                        legacyBitrate(Json.longOr(o, 0, "bitrate")), Json.doubleOr(o, 0, "duration"), Json.textOr(o, "",
+                                "container"))))
                 .orElse(List.of());
         return new SubTaskResult(type, Json.textOr(r, "", "status"), Json.longOr(r, 0, "errCode"), "",
                 Json.textOr(r, "", "message"), 0, definition, outputs);

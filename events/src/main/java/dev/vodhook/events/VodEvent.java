@@ -18,7 +18,8 @@ public record VodEvent(String eventType, EventFormat format, JsonNode body) {
             "EditMediaComplete", new String[] {"EditMediaCompleteEvent", "EditMediaComplete"},
             "RemoveWatermark", new String[] {"RemoveWatermarkCompleteEvent"},
             "CreateSnapshotByTimeOffsetComplete", new String[] {"SnapshotByTimeOffsetCompleteEvent"},
-            "ExtractBlindWatermarkComplete", new String[] {"ExtractBlindWatermarkComplete", "ExtractBlindWatermarkCompleteEvent"});
+            "ExtractBlindWatermarkComplete", new String[] {"ExtractBlindWatermarkComplete",
+                    "ExtractBlindWatermarkCompleteEvent"});
 
     /** The event's payload object ({@code FileUploadEvent}, {@code data}, ...); a missing node if there is none. */
     public JsonNode payload() {

@@ -9,7 +9,8 @@ class DedupeKeysTest {
 
     @Test
     void uploadKeyIsTheFileId() {
-        assertThat(key("{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":{\"FileId\":\"42\"}}")).isEqualTo("NewFileUpload:42");
+        assertThat(key("{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":{\"FileId\":\"42\"}}"))
+                .isEqualTo("NewFileUpload:42");
     }
 
     @Test

@@ -62,7 +62,8 @@ class EventParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "not json", "[1,2]", "\"text\"", "{\"EventType\":\"\"}", "{\"foo\":1}", "{\"EventType\":\"A\"} trailing",
+    @ValueSource(strings = {"", "not json", "[1,2]", "\"text\"", "{\"EventType\":\"\"}", "{\"foo\":1}",
+            "{\"EventType\":\"A\"} trailing",
             "{\"EventType\":\"A\",\"EventType\":\"B\"}"})
     void whatIsNotAnEventIsRejectedWithAReason(String body) {
         assertThatThrownBy(() -> parse(body)).isInstanceOf(MalformedEventException.class).message().isNotBlank();
@@ -71,13 +72,15 @@ class EventParserTest {
     @Test
     void deepNestingIsRejected() {
         String deep = "{\"EventType\":\"X\",\"a\":" + "[".repeat(100) + "]".repeat(100) + "}";
-        assertThatThrownBy(() -> parse(deep)).isInstanceOf(MalformedEventException.class).hasMessageContaining("nested");
+        assertThatThrownBy(() ->
+                parse(deep)).isInstanceOf(MalformedEventException.class).hasMessageContaining("nested");
     }
 
     @Test
     void oversizedBodiesAreRejected() {
         byte[] big = new byte[EventParser.MAX_BYTES + 1];
-        assertThatThrownBy(() -> EventParser.parse(big)).isInstanceOf(MalformedEventException.class).hasMessageContaining("exceeds");
+        assertThatThrownBy(() ->
+                EventParser.parse(big)).isInstanceOf(MalformedEventException.class).hasMessageContaining("exceeds");
     }
 
     private static VodEvent parse(String json) {

@@ -126,7 +126,8 @@ class TaskEventViewsTest {
                  {"FileId":"1","DeleteParts":[{"Type":"OriginalFiles"},{"Type":"TranscodeFiles","Definition":100020}]}]}}"""));
 
         assertThat(deleted.deletions().getFirst().parts())
-                .containsExactly(new FileDeleted.Part("OriginalFiles", 0), new FileDeleted.Part("TranscodeFiles", 100020));
+                .containsExactly(new FileDeleted.Part("OriginalFiles", 0), new FileDeleted.Part("TranscodeFiles",
+                        100020));
     }
 
     @Test

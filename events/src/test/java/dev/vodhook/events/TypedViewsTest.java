@@ -26,7 +26,8 @@ class TypedViewsTest {
         assertThat(change.fileId()).isEqualTo("5285890813874512345");
         assertThat(change.sessionId()).isEqualTo("job-9-transcode");
         assertThat(change.results()).extracting(SubTaskResult::type)
-                .containsExactly("Transcode", "CoverBySnapshot", "SnapshotByTimeOffset", "ImageSprites", "AdaptiveDynamicStreaming");
+                .containsExactly("Transcode", "CoverBySnapshot", "SnapshotByTimeOffset", "ImageSprites",
+                        "AdaptiveDynamicStreaming");
         assertThat(change.results()).allMatch(SubTaskResult::succeeded);
 
         SubTaskResult transcode = change.results().getFirst();
@@ -43,7 +44,8 @@ class TypedViewsTest {
                 .satisfies(o -> assertThat(o.url()).contains("coverBySnapshot"));
         assertThat(change.results().get(2).outputs()).hasSize(2);
         assertThat(change.results().get(3).outputs()).extracting(MediaOutput::container).containsExactly("jpg", "vtt");
-        assertThat(change.results().get(4).outputs()).singleElement().satisfies(o -> assertThat(o.container()).isEqualTo("HLS"));
+        assertThat(change.results().get(4).outputs()).singleElement().satisfies(o ->
+                assertThat(o.container()).isEqualTo("HLS"));
     }
 
     @Test

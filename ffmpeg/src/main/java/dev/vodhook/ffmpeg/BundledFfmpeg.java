@@ -23,7 +23,8 @@ final class BundledFfmpeg {
         try {
             extracted = Loader.cacheResources(org.bytedeco.ffmpeg.ffmpeg.class, dir);
         } catch (IOException e) {
-            throw new FfmpegException("could not extract the bundled ffmpeg for " + platform + ": " + e.getMessage(), e);
+            throw new FfmpegException("could not extract the bundled ffmpeg for " + platform + ": " + e.getMessage(),
+                    e);
         }
         if (extracted == null || extracted.length == 0) {
             throw new FfmpegException("no bundled ffmpeg for platform " + platform

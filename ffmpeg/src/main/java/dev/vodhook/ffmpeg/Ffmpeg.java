@@ -45,7 +45,8 @@ public record Ffmpeg(Path ffmpeg, Path ffprobe, String origin, String h264Encode
             synchronized (Ffmpeg.class) {
                 if (located == null) {
                     located = onPath().orElseGet(BundledFfmpeg::extract);
-                    log.info("Using {} ffmpeg at {} (H.264 encoder {})", located.origin, located.ffmpeg, located.h264Encoder);
+                    log.info("Using {} ffmpeg at {} (H.264 encoder {})", located.origin, located.ffmpeg,
+                            located.h264Encoder);
                 }
                 found = located;
             }
@@ -87,7 +88,8 @@ public record Ffmpeg(Path ffmpeg, Path ffprobe, String origin, String h264Encode
 
     /** Runs ffmpeg with {@code -hide_banner -nostdin -y -loglevel error} and the given arguments; throws on failure. */
     public void run(List<String> args, Duration timeout) {
-        List<String> cmd = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-y", "-loglevel", "error"));
+        List<String> cmd = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-y", "-loglevel",
+                "error"));
         cmd.addAll(args);
         ProcessOutput out = exec(cmd, timeout);
         if (out.exitCode() != 0) {

@@ -41,7 +41,8 @@ class FfmpegTest {
     @Test
     void failureNamesTheCause() {
         Ffmpeg ffmpeg = Ffmpeg.locate();
-        assertThatThrownBy(() -> ffmpeg.run(List.of("-i", dir.resolve("missing.mp4").toString(), dir.resolve("o.mp4").toString()),
+        assertThatThrownBy(() -> ffmpeg.run(List.of("-i", dir.resolve("missing.mp4").toString(),
+                dir.resolve("o.mp4").toString()),
                 Duration.ofSeconds(20)))
                 .isInstanceOf(FfmpegException.class)
                 .hasMessageContaining("missing.mp4");

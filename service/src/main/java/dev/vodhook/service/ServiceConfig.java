@@ -122,7 +122,8 @@ public record ServiceConfig(
                 Optional.empty(), DEFAULT_DEFINITIONS, false, DEFAULT_DATABASE_URL, Optional.empty(),
                 WorkerSettings.defaults(), RetryPolicy.defaults(), DEFAULT_MAX_BODY_BYTES, DEFAULT_VOD_TIMEOUT,
                 Clock.systemUTC(), ProcessingSettings.defaults(),
-                IntakeSettings.defaults(), AdminSettings.defaults(), SignatureSettings.defaults(), HttpLimits.defaults(),
+                IntakeSettings.defaults(), AdminSettings.defaults(), SignatureSettings.defaults(),
+                        HttpLimits.defaults(),
                 NotifySettings.defaults());
     }
 
@@ -299,7 +300,8 @@ public record ServiceConfig(
         return "port=" + port
                 + " host=" + bindHost
                 + " vod-endpoint=" + vodEndpoint
-                + " secret-id=" + (secretId.length() > 4 ? secretId.substring(0, 4) + "****" : secretId.isEmpty() ? "(none)" : "****")
+                + " secret-id=" + (secretId.length() > 4 ? secretId.substring(0, 4) + "****" : secretId.isEmpty()
+                ? "(none)" : "****")
                 + " secret-key=" + (secretKey.isEmpty() ? "(none)" : "****")
                 + " region=" + region
                 + " subappid=" + subAppId.map(String::valueOf).orElse("(none)")

@@ -23,7 +23,7 @@ import dev.vodhook.service.processing.Processor;
 import dev.vodhook.service.processing.PruneDoneEvents;
 import dev.vodhook.service.reconcile.CheckQuietTask;
 import dev.vodhook.service.reconcile.Reconciler;
-import dev.vodhook.service.reconcile.TaskDetails;
+import dev.vodhook.service.reconcile.VodTasks;
 import dev.vodhook.service.vod.MediaProcessing;
 import dev.vodhook.service.vod.VodApi;
 import dev.vodhook.service.vod.VodEventQueue;
@@ -101,7 +101,7 @@ public final class VodhookServer implements AutoCloseable {
     }
 
     /** Starts the receiver with the given ways of starting processing and of asking VOD about tasks. */
-    public static VodhookServer start(ServiceConfig config, MediaProcessing vod, TaskDetails tasks) {
+    public static VodhookServer start(ServiceConfig config, MediaProcessing vod, VodTasks tasks) {
         return start(config, vod, tasks, AdminPages.NONE);
     }
 
@@ -115,7 +115,7 @@ public final class VodhookServer implements AutoCloseable {
      * Starts the receiver with the given ways of starting processing and of asking VOD about tasks, its admin
      * listener serving {@code pages} (the console) beside the operator API; they are closed with it.
      */
-    public static VodhookServer start(ServiceConfig config, MediaProcessing vod, TaskDetails tasks, AdminPages pages) {
+    public static VodhookServer start(ServiceConfig config, MediaProcessing vod, VodTasks tasks, AdminPages pages) {
         long started = System.nanoTime();
         Instant startedAt = config.clock().instant();
         config.checkExposure();
@@ -201,7 +201,8 @@ public final class VodhookServer implements AutoCloseable {
         metrics.beforeScrape(() -> deliveries.refresh(database.outbox().log().countByStatus(),
                 database.outbox().log().oldestOpenAt(), config.clock().instant()));
         NotificationDeliverer deliverer = new NotificationDeliverer(database.outbox(), config.notifications(),
-                new WebhookSender(config.notifications().timeout()), config.clock(), deliveries, new SplittableRandom());
+                new WebhookSender(config.notifications().timeout()), config.clock(), deliveries,
+                        new SplittableRandom());
         database.outbox().onNotified(deliverer::wake);
         return deliverer;
     }
@@ -241,7 +242,10 @@ public final class VodhookServer implements AutoCloseable {
         return adminHttp.orElse(http).port();
     }
 
-    /** The public listener, {@code http://host:port}, with a host callers can use (loopback when bound to all interfaces). */
+    /**
+     * The public listener, {@code http://host:port}, with a host callers can use (loopback when bound to all
+     * interfaces).
+     */
     public String baseUrl() {
         return url(config.bindHost(), port());
     }

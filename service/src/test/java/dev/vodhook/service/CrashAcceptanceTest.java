@@ -138,7 +138,8 @@ class CrashAcceptanceTest {
     }
 
     static Set<String> fileIdsOf(java.util.stream.Stream<Outcome> outcomes) {
-        return outcomes.map(o -> TestEvents.fileIdOf(o.callback().body())).collect(Collectors.toCollection(TreeSet::new));
+        return outcomes.map(o ->
+                TestEvents.fileIdOf(o.callback().body())).collect(Collectors.toCollection(TreeSet::new));
     }
 
     static Set<String> storedFileIds(ReceiverProcess receiver) {

@@ -61,7 +61,8 @@ class DeliveryFaultsAcceptanceTest {
     void start(EmulatorConfig emulator, IntakeMode intake) {
         vod = LocalVod.start(emulator.withClock(vodClock).withUpscale(false));
         calls = new LocalVodCalls(vod);
-        receiver = VodhookServer.start(calls.receiverConfig(TestReceivers.config(dir, SettableClock.at(TestReceivers.START)))
+        receiver = VodhookServer.start(calls.receiverConfig(TestReceivers.config(dir,
+                SettableClock.at(TestReceivers.START)))
                 .withDefinitions(List.of(100010))
                 .withIntake(IntakeSettings.defaults().withMode(intake).withPullers(2))
                 .withNotifications(NotifySettings.defaults().withEndpoints(List.of(NotifyEndpoint.of(app.url(),
@@ -176,7 +177,8 @@ class DeliveryFaultsAcceptanceTest {
 
     boolean allDone(int events) {
         var counts = receiver.database().inbox().countByStatus();
-        return counts.get(EventStatus.DONE) == events && counts.values().stream().mapToLong(Long::longValue).sum() == events;
+        return counts.get(EventStatus.DONE) == events
+                && counts.values().stream().mapToLong(Long::longValue).sum() == events;
     }
 
     boolean allDelivered() {

@@ -48,7 +48,8 @@ class EventOperationsTest {
         clock.set(T0.plusSeconds(30));
         server.processor().runUntilIdle();
         // the background processor's first claim may have taken some of them: wait for its outcome too
-        await().atMost(Duration.ofSeconds(60)).until(() -> count(EventStatus.DEAD) == 3 && count(EventStatus.DONE) == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(EventStatus.DEAD) == 3
+                && count(EventStatus.DONE) == 1);
         vod.recover();
     }
 
@@ -72,7 +73,8 @@ class EventOperationsTest {
 
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.json().path("replayed").asInt()).isEqualTo(2);
-        await().atMost(Duration.ofSeconds(60)).until(() -> count(EventStatus.DONE) == 3); // a replay wakes the processor
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                count(EventStatus.DONE) == 3); // a replay wakes the processor
         assertThat(count(EventStatus.DEAD)).isEqualTo(1);
         assertThat(http.post("/api/events/replay", "").json().path("replayed").asInt()).as("all DEAD by default")
                 .isEqualTo(1);
@@ -97,7 +99,8 @@ class EventOperationsTest {
         assertThat(http.post("/api/events/purge", "{}").status()).isEqualTo(400);
         assertThat(http.post("/api/events/purge", "{\"status\":\"PENDING\"}").status()).isEqualTo(400);
 
-        Http.Response purge = http.post("/api/events/purge", "{\"status\":\"DEAD\",\"since\":\"" + T0.plusSeconds(5) + "\"}");
+        Http.Response purge = http.post("/api/events/purge", "{\"status\":\"DEAD\",\"since\":\"" + T0.plusSeconds(5)
+                + "\"}");
 
         assertThat(purge.json().path("purged").asInt()).isEqualTo(2);
         assertThat(count(EventStatus.DEAD)).isEqualTo(1);

@@ -164,7 +164,8 @@ class HostileInputTest {
         assertStoredOnlyWhatWasAnswered200(open, openLast, outcomes, "open public");
         assertThat(outsideDataDir()).as("seed %d: files outside the local VOD's data directory", seed)
                 .isEqualTo(outsideBefore);
-        assertThat(markedFilesOutside()).as("seed %d: traversal names found outside the data directory", seed).isEmpty();
+        assertThat(markedFilesOutside()).as("seed %d: traversal names found outside the data directory",
+                seed).isEmpty();
 
         for (String url : List.of(guarded.baseUrl(), guarded.adminUrl(), open.baseUrl(), open.adminUrl())) {
             assertThat(new Http(url).get("/healthz").status()).as(url).isEqualTo(200);
@@ -225,7 +226,8 @@ class HostileInputTest {
                 Matcher id = STORED_ID.matcher(o.body());
                 while (id.find()) {
                     answered.computeIfAbsent(Long.parseLong(id.group(1)), k -> Collections.synchronizedList(
-                            new ArrayList<>())).add(o.sent() == null ? null : new String(o.sent(), StandardCharsets.UTF_8));
+                            new ArrayList<>())).add(o.sent() == null ? null : new String(o.sent(),
+                                    StandardCharsets.UTF_8));
                 }
             }
         }
@@ -311,7 +313,8 @@ class HostileInputTest {
             }
             pool.shutdown();
             // a bound on a hang only, never an expected time
-            assertThat(pool.awaitTermination(10, TimeUnit.MINUTES)).as("seed %d: inputs still unanswered", seed).isTrue();
+            assertThat(pool.awaitTermination(10, TimeUnit.MINUTES)).as("seed %d: inputs still unanswered",
+                    seed).isTrue();
             List<Outcome> outcomes = new ArrayList<>();
             for (Future<Outcome> future : futures) {
                 outcomes.add(future.resultNow());
@@ -418,7 +421,8 @@ class HostileInputTest {
         if (kind < 2) {
             byte[] big = oversize(in);
             return new Probe(target, "oversize body of " + big.length + " bytes",
-                    () -> viaClient(target, "oversize " + big.length, http, "POST", "/callback" + token(guardedOne), big,
+                    () -> viaClient(target, "oversize " + big.length, http, "POST", "/callback" + token(guardedOne),
+                            big,
                             "Content-Type", "application/json"));
         }
         if (kind < 8) {
@@ -437,7 +441,8 @@ class HostileInputTest {
         String what = "mutated callback";
         if (guardedOne) {
             int auth = in.nextInt(10);
-            path = auth == 0 ? "/callback" : auth == 1 ? "/callback/" + CALLBACK_TOKEN + "x" : "/callback/" + CALLBACK_TOKEN;
+            path = auth == 0 ? "/callback" : auth == 1 ? "/callback/" + CALLBACK_TOKEN + "x" : "/callback/"
+                    + CALLBACK_TOKEN;
             long t = System.currentTimeMillis() / 1000 + 300;
             if (auth >= 5) {
                 headers.addAll(List.of("Sign", CallbackSignature.sign(SIGN_KEY, t), "T", Long.toString(t)));
@@ -511,7 +516,8 @@ class HostileInputTest {
             headers.addAll(List.of("Authorization", "Bearer " + ADMIN_TOKEN));
             authWhat = "admin token";
         }
-        String what = method + " " + abbreviate(path) + ", " + (guardedOne ? authWhat : authWhat + " (none configured)");
+        String what = method + " " + abbreviate(path) + ", " + (guardedOne ? authWhat : authWhat
+                + " (none configured)");
         String m = method;
         byte[] b = body;
         String[] h = headers.toArray(String[]::new);
@@ -556,13 +562,15 @@ class HostileInputTest {
                     + in.pick("content-type;host", "host", "", "x;y;z") + ", Signature=" + in.pick("", "00", "zz",
                     HexFormat.of().formatHex(in.randomBytes(32)))));
         }
-        headers.addAll(List.of("Content-Type", in.pick("application/json", "text/plain", "", "application/x-www-form-urlencoded")));
+        headers.addAll(List.of("Content-Type", in.pick("application/json", "text/plain", "",
+                "application/x-www-form-urlencoded")));
         if (in.chance(0.2)) {
             headers.addAll(List.of("X-TC-Token", in.randomText(1 + in.nextInt(100)).replaceAll("[^\\x21-\\x7e]", "_")));
         }
         String[] h = headers.toArray(String[]::new);
         String what = "POST / " + headers.stream().limit(6).collect(Collectors.joining(" "));
-        return new Probe(target, abbreviate(what), () -> viaClient(target, abbreviate(what), http, "POST", "/", body, h));
+        return new Probe(target, abbreviate(what), () -> viaClient(target, abbreviate(what), http, "POST", "/", body,
+                h));
     }
 
     /** A request signed right (TC3 over the exact bytes), of an action with a mutated body. */
@@ -611,13 +619,15 @@ class HostileInputTest {
         };
         byte[] body = "POST".equals(method) && query.startsWith("?uploadId")
                 ? ("<CompleteMultipartUpload><Part><PartNumber>" + in.pick("1", "x", "-1") + "</PartNumber><ETag>"
-                        + in.randomText(10).replaceAll("\\W", "a") + "</ETag></Part>" + in.pick("", "</Part>", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>&e;")
+                        + in.randomText(10).replaceAll("\\W", "a") + "</ETag></Part>" + in.pick("", "</Part>",
+                        "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>&e;")
                         + "</CompleteMultipartUpload>").getBytes(StandardCharsets.UTF_8)
                 : in.randomBytes(in.nextInt(2000));
         List<String> headers = new ArrayList<>();
         int auth = in.nextInt(4);
         if (auth < 2) {
-            headers.addAll(List.of("Authorization", "q-sign-algorithm=sha1&q-ak=" + session.getTempCertificate().getSecretId()
+            headers.addAll(List.of("Authorization", "q-sign-algorithm=sha1&q-ak="
+                    + session.getTempCertificate().getSecretId()
                     + "&q-sign-time=1;9999999999&q-signature=00", "x-cos-security-token",
                     auth == 0 ? session.getTempCertificate().getToken() : "wrong-token"));
         } else if (auth == 2) {
@@ -636,7 +646,8 @@ class HostileInputTest {
     /** An absolute-form request target with the COS Host, as the upload SDK sends it through its proxy. */
     static Outcome proxied(String target, String what, URI base, String method, String path, String host, byte[] body,
                            String... headers) {
-        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n");
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host
+                + "\r\nConnection: close\r\n");
         for (int i = 0; i < headers.length; i += 2) {
             head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
         }
@@ -659,7 +670,8 @@ class HostileInputTest {
                 "/_emulator/health", in.traversal("/"), in.traversal("/cos/" + session.getStorageBucket() + "/"));
         URI uri = URI.create(base);
         byte[] bytes = in.rawGarbage(path, uri.getHost() + ":" + uri.getPort());
-        String what = "raw: " + abbreviate(new String(bytes, 0, Math.min(bytes.length, 120), StandardCharsets.ISO_8859_1));
+        String what = "raw: " + abbreviate(new String(bytes, 0, Math.min(bytes.length, 120),
+                StandardCharsets.ISO_8859_1));
         return new Probe(target, what, () -> raw(target, what, base, bytes, null));
     }
 }

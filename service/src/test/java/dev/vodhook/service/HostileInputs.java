@@ -147,7 +147,10 @@ final class HostileInputs {
         return "x".repeat(1_000 + random.nextInt(200_000));
     }
 
-    /** Printable ASCII and a little beyond, without dots (so no {@code java.}) and without the letter sequence for "Exception". */
+    /**
+     * Printable ASCII and a little beyond, without dots (so no {@code java.}) and without the letter sequence for
+     * "Exception".
+     */
     String randomText(int length) {
         StringBuilder text = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
@@ -245,7 +248,8 @@ final class HostileInputs {
         String host = "Host: " + hostHeader + "\r\n";
         String text = switch (random.nextInt(22)) {
             case 0 -> new String(randomBytes(1 + random.nextInt(300)), StandardCharsets.ISO_8859_1);
-            case 1 -> "GET " + path + " HTTP/" + pick("9.9", "1.2", "0.9", "2.0", "1", "x", "1.1.1") + "\r\n" + host + "\r\n";
+            case 1 -> "GET " + path + " HTTP/" + pick("9.9", "1.2", "0.9", "2.0", "1", "x", "1.1.1") + "\r\n" + host
+                    + "\r\n";
             case 2 -> pick("get", "BREW", "G\u0000T", "PO ST", "CONNECT", "TRACE", "OPTIONS", "PATCH") + " " + path
                     + " HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n";
             case 3 -> "GET " + path + " HTTP/1.1 extra\r\n" + host + "\r\n";
@@ -257,14 +261,18 @@ final class HostileInputs {
             case 8 -> "POST " + path + " HTTP/1.1\r\n" + host + "Content-Length: "
                     + pick("-1", "abc", "99999999999999999999", "1e3", " 10", "0x10", "5, 6", "")
                     + "\r\nConnection: close\r\n\r\n{\"a\":1}";
-            case 9 -> "POST " + path + " HTTP/1.1\r\n" + host + "Content-Length: 7\r\nContent-Length: 9\r\n\r\n{\"a\":1}";
-            case 10 -> "POST " + path + " HTTP/1.1\r\n" + host + "Content-Length: 7\r\nTransfer-Encoding: chunked\r\n\r\n"
+            case 9 -> "POST " + path + " HTTP/1.1\r\n" + host
+                    + "Content-Length: 7\r\nContent-Length: 9\r\n\r\n{\"a\":1}";
+            case 10 -> "POST " + path + " HTTP/1.1\r\n" + host
+                    + "Content-Length: 7\r\nTransfer-Encoding: chunked\r\n\r\n"
                     + "7\r\n{\"a\":1}\r\n0\r\n\r\n";
             case 11 -> "POST " + path + " HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n"
-                    + pick("zz\r\n{}\r\n0\r\n\r\n", "ffffffffffffffffff\r\n{}", "2\r\n{}", "2;ext=\"\u0001\r\n{}\r\n0\r\n\r\n",
+                    + pick("zz\r\n{}\r\n0\r\n\r\n", "ffffffffffffffffff\r\n{}", "2\r\n{}",
+                    "2;ext=\"\u0001\r\n{}\r\n0\r\n\r\n",
                     "-5\r\n{}\r\n0\r\n\r\n", "2\r\n{}\r\n0\r\nX-Trailer: " + "t".repeat(20_000) + "\r\n\r\n",
                     "1\r\n{\r\n1\r\n}", "\r\n\r\n\r\n");
-            case 12 -> "POST " + path + " HTTP/1.1\r\n" + host + "Transfer-Encoding: " + pick("gzip", "chunked, identity",
+            case 12 -> "POST " + path + " HTTP/1.1\r\n" + host + "Transfer-Encoding: " + pick("gzip",
+                    "chunked, identity",
                     "xchunked", "chunked\u0000") + "\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n";
             case 13 -> "POST " + path + " HTTP/1.1\r\n" + host + "Content-Length: 5000\r\n\r\n{\"EventType\":";
             case 14 -> "GET " + path + " HTTP/1.1\r\n\r\n";
@@ -274,7 +282,8 @@ final class HostileInputs {
             case 18 -> "\r\n\r\n\r\n";
             case 19 -> "GET " + path.replace("/", "\\") + " HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n";
             case 20 -> "GET " + path + " HTTP/1.1\r" + host + "\n\n";
-            default -> "POST " + path + " HTTP/1.1\r\n" + host + "Content-Type: application/json\r\nContent-Length: 30\r\n"
+            default -> "POST " + path + " HTTP/1.1\r\n" + host
+                    + "Content-Type: application/json\r\nContent-Length: 30\r\n"
                     + "Connection: keep-alive\r\n\r\n{\"EventType\":\"NewFileUpload\"}GET /healthz HTTP/1.1\r\n\r\n";
         };
         return text.getBytes(StandardCharsets.ISO_8859_1);

@@ -72,8 +72,10 @@ class NotificationCrashAcceptanceTest {
             List<Outcome> outcomes = new ArrayList<>(new CallbackSender().start(IntStream.range(0, MEDIA)
                     .mapToObj(i -> new Callback(first.baseUrl() + "/callback", running(i))).toList(), 4).get());
             await().atMost(Duration.ofSeconds(60)).until(() -> app.held() == HELD);
-            outcomes.addAll(new CallbackSender().whenAcknowledged(MEDIA / 2, first::kill).start(IntStream.range(0, MEDIA)
-                    .mapToObj(i -> new Callback(first.baseUrl() + "/callback", TestEvents.procedureWithFailure(fileId(i),
+            outcomes.addAll(new CallbackSender().whenAcknowledged(MEDIA / 2, first::kill).start(IntStream.range(0,
+                    MEDIA)
+                    .mapToObj(i -> new Callback(first.baseUrl() + "/callback",
+                            TestEvents.procedureWithFailure(fileId(i),
                             taskId(i), 0))).toList(), 4).get());
             app.release(); // the held requests are answered, to a receiver that is gone
             List<String> heldIds = app.received().stream().filter(RecordingEndpoint.Received::held)

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * JVM, the third in a child process. The third takes task-flow events of 24 media first and holds 6 notifications in
  * flight (the endpoint does not answer them); then all three take FINISH events round-robin, and the third is
  * SIGKILLed mid-stream. Once the live ones are idle, their clock jumps past its leases (their own leases are longer
- * than the jump, so even one they held then would stay theirs). Every notification is delivered, in order per media; each is received once, except those the killed
+ * than the jump, so even one they held then would stay theirs). Every notification is delivered, in order per media;
+ * each is received once, except those the killed
  * receiver had in flight, received once more: no notification is delivered twice by two live receivers.
  */
 class NotificationSharedPostgresAcceptanceTest {
@@ -74,20 +75,23 @@ class NotificationSharedPostgresAcceptanceTest {
             String doomedOwner = ":" + doomed.pid() + ":";
             ShiftableClock live = ShiftableClock.system();
             ServiceConfig config = TestReceivers.config(dir, SettableClock.at(TestReceivers.START)).withClock(live)
-                    .withWorker(new WorkerSettings(Duration.ofMillis(200), 16, LIVE_LEASE, Duration.ofSeconds(5), LIVE_LEASE))
+                    .withWorker(new WorkerSettings(Duration.ofMillis(200), 16, LIVE_LEASE, Duration.ofSeconds(5),
+                            LIVE_LEASE))
                     .withDatabaseUrl(database).withVodEndpoint("http://127.0.0.1:9")
                     .withNotifications(NotifySettings.defaults().withLease(LIVE_LEASE)
                             .withEndpoints(List.of(NotifyEndpoint.of(app.url(), SECRET))));
             try (Database db = Database.open(database)) {
                 assertThat(new CallbackSender().start(IntStream.range(0, MEDIA).mapToObj(i -> new Callback(
-                        doomed.baseUrl() + "/callback", NotificationCrashAcceptanceTest.running(i, fileId(i), taskId(i))))
+                        doomed.baseUrl() + "/callback", NotificationCrashAcceptanceTest.running(i, fileId(i),
+                                taskId(i))))
                         .toList(), 4).get()).allMatch(Outcome::acknowledged);
                 await().atMost(Duration.ofSeconds(60)).until(() -> app.held() == HELD);
 
                 try (VodhookServer one = VodhookServer.start(config); VodhookServer two = VodhookServer.start(config)) {
                     List<String> receivers = List.of(one.baseUrl(), two.baseUrl(), doomed.baseUrl());
                     List<Callback> finishes = IntStream.range(0, MEDIA).mapToObj(i -> new Callback(
-                            receivers.get(i % 3) + "/callback", TestEvents.procedureWithFailure(fileId(i), taskId(i), 0)))
+                            receivers.get(i % 3) + "/callback", TestEvents.procedureWithFailure(fileId(i), taskId(i),
+                                    0)))
                             .toList();
                     List<Outcome> outcomes = new CallbackSender().whenAcknowledged(MEDIA / 2, doomed::kill)
                             .start(finishes, 6).get();
@@ -133,7 +137,8 @@ class NotificationSharedPostgresAcceptanceTest {
                     assertThat(received.stream().filter(RecordingEndpoint.Received::held)).hasSize(HELD)
                             .allSatisfy(r -> assertThat(receipts.get(r.id())).isEqualTo(2L));
                     for (DeliveryView d : db.outbox().log().list(DeliveryFilter.all(), 500)) {
-                        assertThat(db.outbox().log().attempts(d.id())).filteredOn(a -> a.outcome() == AttemptOutcome.DELIVERED)
+                        assertThat(db.outbox().log().attempts(d.id())).filteredOn(a ->
+                                a.outcome() == AttemptOutcome.DELIVERED)
                                 .as("delivery %d delivered once", d.id()).hasSize(1);
                     }
                     for (int i = 0; i < MEDIA; i++) {
@@ -166,7 +171,8 @@ class NotificationSharedPostgresAcceptanceTest {
         Set<String> ids = new HashSet<>();
         try (Connection c = DriverManager.getConnection(url); var s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT n.event_id FROM delivery d JOIN notification n"
-                        + " ON n.id = d.notification_id WHERE d.status = 'SENDING' AND d.lease_owner LIKE '%" + owner + "%'")) {
+                        + " ON n.id = d.notification_id WHERE d.status = 'SENDING' AND d.lease_owner LIKE '%" + owner
+                        + "%'")) {
             while (rs.next()) {
                 ids.add(rs.getString(1));
             }

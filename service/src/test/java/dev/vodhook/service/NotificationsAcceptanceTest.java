@@ -50,7 +50,8 @@ class NotificationsAcceptanceTest {
         try (LocalVod vod = LocalVod.start(EmulatorConfig.defaults().withUpscale(false));
                 RecordingEndpoint app = RecordingEndpoint.start()) {
             LocalVodCalls calls = new LocalVodCalls(vod);
-            ServiceConfig config = calls.receiverConfig(TestReceivers.config(dir, SettableClock.at(TestReceivers.START)))
+            ServiceConfig config = calls.receiverConfig(TestReceivers.config(dir,
+                    SettableClock.at(TestReceivers.START)))
                     .withClock(Clock.systemUTC()) // the reference library checks webhook-timestamp against now
                     .withNotifications(NotifySettings.defaults().withEndpoints(List.of(
                             NotifyEndpoint.of(app.url(), SECRET))));

@@ -29,7 +29,8 @@ public final class RawConnection implements AutoCloseable {
 
     /** The head of a {@code POST path} with {@code Connection: close} and the given Content-Length. */
     public static String postHead(String path, long contentLength) {
-        return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nConnection: close\r\n"
+        return "POST " + path
+                + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nConnection: close\r\n"
                 + "Content-Length: " + contentLength + "\r\n\r\n";
     }
 

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A receiver in a child JVM, so that a test can kill it for real: started with this JVM's {@code java} and the test
  * classpath, it runs {@link #main} (a {@link VodhookServer} on the system clock, settings as {@code key=value}
- * arguments), writes its log to a file and prints {@code READY <base URL> <admin URL>} once it listens. {@link #kill()} is
+ * arguments), writes its log to a file and prints {@code READY <base URL> <admin URL>} once it listens. {@link #kill()}
+ * is
  * SIGKILL: no shutdown hook, no commit, no confirmation, leases left behind.
  */
 final class ReceiverProcess implements AutoCloseable {

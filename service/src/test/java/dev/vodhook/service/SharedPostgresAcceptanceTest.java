@@ -82,7 +82,8 @@ class SharedPostgresAcceptanceTest {
             LocalVodCalls calls = new LocalVodCalls(vod);
             calls.pullMode();
             ShiftableClock live = ShiftableClock.system();
-            ServiceConfig inProcess = calls.receiverConfig(TestReceivers.config(dir, SettableClock.at(TestReceivers.START)))
+            ServiceConfig inProcess = calls.receiverConfig(TestReceivers.config(dir,
+                    SettableClock.at(TestReceivers.START)))
                     .withClock(live)
                     .withWorker(new WorkerSettings(Duration.ofMillis(200), 16, LIVE_LEASE, Duration.ofSeconds(5),
                             LIVE_LEASE.multipliedBy(2)))
@@ -142,7 +143,8 @@ class SharedPostgresAcceptanceTest {
                             .containsAll(fileIds.stream().map(f -> "NewFileUpload:" + f).toList())
                             .hasSize(expected);
                     assertThat(events).filteredOn(e -> !heldByTheDead.contains(e.id()))
-                            .as("claimed once: no two live receivers took the same event").allMatch(e -> e.attempts() == 1);
+                            .as("claimed once: no two live receivers took the same event").allMatch(e ->
+                                    e.attempts() == 1);
                     assertThat(events).filteredOn(e -> heldByTheDead.contains(e.id()))
                             .as("held by the killed receiver, claimed once more").allMatch(e -> e.attempts() == 2);
                     for (String fileId : fileIds) {
@@ -150,7 +152,8 @@ class SharedPostgresAcceptanceTest {
                         assertThat(media.state()).isEqualTo(MediaState.FINISHED);
                         assertThat(media.outputs()).extracting(OutputRecord::definition).containsExactly(100010);
                     }
-                    assertThat(db.media().findMedia("syn-" + (PULLED_SYNTHETIC + 1)).orElseThrow().outputs()).hasSize(2);
+                    assertThat(db.media().findMedia("syn-" + (PULLED_SYNTHETIC
+                            + 1)).orElseThrow().outputs()).hasSize(2);
                     Map<String, Long> tasks = calls.taskCountsByFileId();
                     assertThat(tasks.keySet()).containsExactlyInAnyOrderElementsOf(fileIds);
                     assertThat(tasks.values()).as("tasks per FileId at the local VOD").containsOnly(1L);

@@ -117,7 +117,8 @@ class SignedCallbacksTest {
                     CallbackSignature.sign(KEY, tooFar), tooFar));
             Http.Response garbage = http.post("/callback", signed(upload("5"), "Sign", "T", "not-hex", now));
 
-            assertThat(List.of(missing, wrong, past, ahead, garbage)).extracting(Http.Response::status).containsOnly(401);
+            assertThat(List.of(missing, wrong, past, ahead,
+                    garbage)).extracting(Http.Response::status).containsOnly(401);
             assertThat(missing.json().path("error").asText()).isEqualTo("SignatureMissing");
             assertThat(wrong.json().path("error").asText()).isEqualTo("SignatureMismatch");
             assertThat(garbage.json().path("error").asText()).isEqualTo("SignatureMismatch");

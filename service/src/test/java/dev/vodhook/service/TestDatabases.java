@@ -1,8 +1,6 @@
 package dev.vodhook.service;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.vodhook.testkit.EmbeddedPostgresServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,31 +14,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestDatabases {
     private static final AtomicInteger databases = new AtomicInteger();
-    private static EmbeddedPostgres postgres;
+    private static EmbeddedPostgresServer postgres;
 
     private TestDatabases() {}
 
     /** A new, empty PostgreSQL database (the server starts on first use and lives for the test run). */
     public static synchronized String postgresUrl() {
-        try {
-            if (postgres == null) {
-                postgres = EmbeddedPostgres.builder()
-                        .setServerConfig("shared_buffers", "16MB")
-                        .setServerConfig("max_connections", "60")
-                        .setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off")
-                        .start();
-            }
-            String name = "vodhook_service_" + databases.incrementAndGet();
-            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + name);
-            }
-            return postgres.getJdbcUrl("postgres", name);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a test database", e);
+        if (postgres == null) {
+            postgres = EmbeddedPostgresServer.start(60);
         }
+        return postgres.createDatabase("vodhook_service_" + databases.incrementAndGet());
     }
 
     /** Makes the (migrated) database refuse, with an error, any insert of an event with this dedupe key. */

@@ -6,7 +6,9 @@ import dev.vodhook.testkit.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Receiver configs for tests: ports 0 on loopback (public and admin), SQLite in a temporary directory, quick retries. */
+/**
+ * Receiver configs for tests: ports 0 on loopback (public and admin), SQLite in a temporary directory, quick retries.
+ */
 public final class TestReceivers {
     public static final String START = "2026-03-01T08:00:00Z";
 
@@ -19,7 +21,8 @@ public final class TestReceivers {
                 .withAdminPort(0)
                 .withDatabaseUrl("jdbc:sqlite:" + dir.resolve("vodhook.db"))
                 .withCredentials("AKIDtest", "test-secret-key")
-                .withWorker(new WorkerSettings(Duration.ofMillis(200), 16, Duration.ofSeconds(30), Duration.ofSeconds(5)))
+                .withWorker(new WorkerSettings(Duration.ofMillis(200), 16, Duration.ofSeconds(30),
+                        Duration.ofSeconds(5)))
                 .withRetry(RetryPolicy.defaults().withJitter(0))
                 .withClock(clock);
     }

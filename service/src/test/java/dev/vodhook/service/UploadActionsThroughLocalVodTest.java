@@ -78,11 +78,13 @@ class UploadActionsThroughLocalVodTest {
             assertThat(task.startedByUs()).isTrue();
             assertThat(task.sessionId()).contains(SessionIds.transcode(fileId, List.of(100010)));
             assertThat(calls.tasksOn(fileId)).singleElement()
-                    .satisfies(t -> assertThat(t.path("ProcedureTask").path("TaskId").asText()).isEqualTo(task.taskId()));
+                    .satisfies(t ->
+                            assertThat(t.path("ProcedureTask").path("TaskId").asText()).isEqualTo(task.taskId()));
 
             // what the reconciler would append for this task is a duplicate of the event that was pushed
             String reconciled = VodApi.create(server.config()).describeTask(task.taskId()).eventBody().orElseThrow();
-            String pushedKey = server.database().inbox().list(EventFilter.all().withEventType("ProcedureStateChanged"), 1)
+            String pushedKey = server.database().inbox().list(EventFilter.all().withEventType("ProcedureStateChanged"),
+                    1)
                     .getFirst().dedupeKey();
             assertThat(DedupeKeys.of(EventParser.parse(reconciled.getBytes(StandardCharsets.UTF_8))))
                     .isEqualTo(pushedKey);

@@ -103,7 +103,8 @@ class VerifyUploadsThroughLocalVodTest {
                 .startsWith("VOD has no media with FileId " + FORGED + " in SubAppId " + vod.config().subAppId()
                         + " (DescribeMediaInfos, RequestId ")
                 .endsWith("; no transcode started (NewFileUpload event " + forged.id() + ")");
-        assertThat(media.path("skippedAt").asText()).isEqualTo(clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
+        assertThat(media.path("skippedAt").asText()).isEqualTo(clock.instant().truncatedTo(ChronoUnit.MILLIS)
+                .toString());
         assertThat(metrics()).contains("vodhook_vod_describemediainfos_total{outcome=\"not_found\"} 1.0")
                 .doesNotContain("vodhook_vod_processmedia_total");
     }

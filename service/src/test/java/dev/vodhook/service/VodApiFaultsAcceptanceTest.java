@@ -90,7 +90,8 @@ class VodApiFaultsAcceptanceTest {
         clock.tick(Duration.ofSeconds(4));
         attempt(upload, 4, EventStatus.DONE, "");
 
-        assertThat(vod.apiCalls().ofAction("ProcessMedia")).extracting(ApiCall::fault, ApiCall::errorCode).containsExactly(
+        assertThat(vod.apiCalls().ofAction("ProcessMedia")).extracting(ApiCall::fault,
+                ApiCall::errorCode).containsExactly(
                 tuple("InternalError", "InternalError"),
                 tuple("RequestLimitExceeded", "RequestLimitExceeded"),
                 tuple("delay 3600000 ms", ""),

@@ -22,7 +22,8 @@ class CallbackSignatureTest {
     @Test
     void signIsLowercaseHexMd5OfKeyThenT() {
         assertThat(CallbackSignature.sign(KEY, T)).isEqualTo(SIGN);
-        assertThat(CallbackSignature.sign("k8Zp2Qw9Lm4Xr7Tb", 1716193562L)).isEqualTo("84ac5e0312237da138b40e422bc192b9");
+        assertThat(CallbackSignature.sign("k8Zp2Qw9Lm4Xr7Tb",
+                1716193562L)).isEqualTo("84ac5e0312237da138b40e422bc192b9");
     }
 
     @Test

@@ -22,7 +22,8 @@ class Tc3SignerTest {
 
     @Test
     void signatureForTheCloudEndpoint() {
-        assertThat(Tc3Signer.signature(KEY, "vod", "vod.tencentcloudapi.com", CONTENT_TYPE, TS, Tc3Signer.sha256Hex(BODY)))
+        assertThat(Tc3Signer.signature(KEY, "vod", "vod.tencentcloudapi.com", CONTENT_TYPE, TS,
+                Tc3Signer.sha256Hex(BODY)))
                 .isEqualTo("fa51aab66d9da4416c678f60431118fb77fece3513f0acd8f2b04cac8b4b448a");
     }
 
@@ -44,7 +45,8 @@ class Tc3SignerTest {
 
     @Test
     void authorizationRoundTripsThroughTheParser() {
-        String header = Tc3Signer.authorization("AKIDEXAMPLE", KEY, "vod", "vod.tencentcloudapi.com", CONTENT_TYPE, TS, BODY);
+        String header = Tc3Signer.authorization("AKIDEXAMPLE", KEY, "vod", "vod.tencentcloudapi.com", CONTENT_TYPE, TS,
+                BODY);
         Tc3Authorization parsed = Tc3Authorization.parse(header).orElseThrow();
         assertThat(parsed.secretId()).isEqualTo("AKIDEXAMPLE");
         assertThat(parsed.date()).isEqualTo("2023-11-14");

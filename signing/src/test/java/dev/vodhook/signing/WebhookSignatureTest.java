@@ -53,13 +53,15 @@ class WebhookSignatureTest {
 
     @Test
     void refusesSecretsThatAreNotWhsecBase64() {
-        assertThatThrownBy(() -> WebhookSignature.key("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")).hasMessageContaining("whsec_");
+        assertThatThrownBy(() ->
+                WebhookSignature.key("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")).hasMessageContaining("whsec_");
         assertThatThrownBy(() -> WebhookSignature.key("whsec_%%%")).hasMessageContaining("base64");
         assertThatThrownBy(() -> WebhookSignature.key("whsec_AAAA")).hasMessageContaining("24 to 64 bytes");
         assertThat(WebhookSignature.newSecret(new SplittableRandom(1))).startsWith("whsec_");
     }
 
     static Verification verify(List<byte[]> keys, String signatures, byte[] body, Instant now) {
-        return WebhookSignature.verify(keys, ID, String.valueOf(TIMESTAMP), signatures, body, now, Duration.ofMinutes(5));
+        return WebhookSignature.verify(keys, ID, String.valueOf(TIMESTAMP), signatures, body, now,
+                Duration.ofMinutes(5));
     }
 }

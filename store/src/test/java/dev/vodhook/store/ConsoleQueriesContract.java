@@ -130,7 +130,8 @@ abstract class ConsoleQueriesContract {
         assertThat(activity.receivedPerMinute(minute)).containsExactly(
                 new MinuteCount(minute, "PUSH", 2), new MinuteCount(minute.plusSeconds(60), "PULL", 1));
         assertThat(activity.finishedPerMinute(minute)).containsExactly(
-                new MinuteCount(minute.plusSeconds(120), "DONE", 2), new MinuteCount(minute.plusSeconds(180), "DEAD", 1));
+                new MinuteCount(minute.plusSeconds(120), "DONE", 2), new MinuteCount(minute.plusSeconds(180), "DEAD",
+                        1));
         assertThat(activity.latestFailures(10)).extracting(EventSummary::dedupeKey).containsExactly("c", "b");
         assertThat(activity.latestFailures(1)).hasSize(1);
     }
@@ -178,7 +179,8 @@ abstract class ConsoleQueriesContract {
                 .containsExactly(FILE);
         assertThat(catalog.list(MediaFilter.all().withSearch("100%"), 10)).extracting(MediaSummary::fileId)
                 .containsExactly("other");
-        assertThat(catalog.list(MediaFilter.all().withSearch("1_0"), 10)).isEmpty(); // LIKE wildcards are taken literally
+        assertThat(catalog.list(MediaFilter.all().withSearch("1_0"),
+                10)).isEmpty(); // LIKE wildcards are taken literally
         assertThat(catalog.list(MediaFilter.all().withSearch(FILE), 10)).extracting(MediaSummary::fileId)
                 .containsExactly(FILE);
         assertThat(catalog.list(MediaFilter.all().withSearch("other"), 10).getFirst().coverUrl()).isEmpty();

@@ -36,7 +36,7 @@ import dev.vodhook.emulator.internal.events.PushDelivery;
 import dev.vodhook.emulator.internal.events.PushLoop;
 import dev.vodhook.emulator.internal.events.PushSchedule;
 import dev.vodhook.emulator.internal.events.PushSender;
-import dev.vodhook.emulator.internal.events.VodEvent;
+import dev.vodhook.emulator.internal.events.EmittedEvent;
 import dev.vodhook.emulator.internal.media.Media;
 import dev.vodhook.emulator.internal.media.MediaComposer;
 import dev.vodhook.emulator.internal.media.MediaCreator;
@@ -318,7 +318,7 @@ public final class Emulator implements AutoCloseable {
     }
 
     /** Publishes an event as if an operation had produced it (event injection, {@code /_emulator/events}). */
-    public void publish(VodEvent event) {
+    public void publish(EmittedEvent event) {
         bus.publish(event);
     }
 

@@ -23,7 +23,7 @@ public final class Handlers {
      * FileDeleted.
      */
     public static Handlers forConfig(ServiceConfig config, MediaStore media, MediaProcessing vod) {
-        RecordMadeMedia made = new RecordMadeMedia(media, config.clock());
+        MadeMediaRecorder made = new MadeMediaRecorder(media, config.clock());
         return new Handlers(Map.of(
                 "NewFileUpload", onUpload(config, media, vod),
                 "ProcedureStateChanged", new RecordProcedureResults(media, config.clock()),

@@ -7,16 +7,16 @@ import dev.vodhook.store.inbox.StoredEvent;
 
 /** ComposeMediaComplete: the ComposeMedia task, and on success the file it composed as a new media. */
 final class RecordComposeResult implements EventHandler {
-    private final RecordMadeMedia made;
+    private final MadeMediaRecorder made;
 
-    RecordComposeResult(RecordMadeMedia made) {
+    RecordComposeResult(MadeMediaRecorder made) {
         this.made = made;
     }
 
     @Override
     public void handle(StoredEvent stored, VodEvent event) {
         ComposeMediaComplete compose = ComposeMediaComplete.from(event);
-        made.record(stored, new RecordMadeMedia.Outcome(compose.taskId(), "ComposeMedia", compose.status(),
+        made.record(stored, new MadeMediaRecorder.Outcome(compose.taskId(), "ComposeMedia", compose.status(),
                 compose.succeeded(), compose.errCode(), compose.message(), compose.output(), "",
                 compose.sessionId()));
     }

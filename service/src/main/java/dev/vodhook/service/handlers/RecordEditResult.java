@@ -7,9 +7,9 @@ import dev.vodhook.store.inbox.StoredEvent;
 
 /** EditMediaComplete: the EditMedia task, and on success the file it cut as a new media. */
 final class RecordEditResult implements EventHandler {
-    private final RecordMadeMedia made;
+    private final MadeMediaRecorder made;
 
-    RecordEditResult(RecordMadeMedia made) {
+    RecordEditResult(MadeMediaRecorder made) {
         this.made = made;
     }
 
@@ -17,7 +17,7 @@ final class RecordEditResult implements EventHandler {
     public void handle(StoredEvent stored, VodEvent event) {
         EditMediaComplete edit = EditMediaComplete.from(event);
         String message = edit.errCodeExt().isBlank() ? edit.message() : edit.errCodeExt() + ": " + edit.message();
-        made.record(stored, new RecordMadeMedia.Outcome(edit.taskId(), "EditMedia", edit.status(), edit.succeeded(),
+        made.record(stored, new MadeMediaRecorder.Outcome(edit.taskId(), "EditMedia", edit.status(), edit.succeeded(),
                 edit.errCode(), message, edit.output(), edit.procedureTaskId(), edit.sessionId()));
     }
 }

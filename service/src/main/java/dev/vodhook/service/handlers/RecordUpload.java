@@ -1,6 +1,6 @@
 package dev.vodhook.service.handlers;
 
-import static dev.vodhook.service.handlers.RecordMadeMedia.nonEmpty;
+import static dev.vodhook.service.handlers.MadeMediaRecorder.nonEmpty;
 
 import dev.vodhook.events.FileUpload;
 import dev.vodhook.events.VodEvent;
@@ -40,7 +40,9 @@ final class RecordUpload implements EventHandler {
                 stored.id());
     }
 
-    /** Records the media (state only forward, {@code media.uploaded} notified) and the upload's own task flow, if any. */
+    /**
+     * Records the media (state only forward, {@code media.uploaded} notified) and the upload's own task flow, if any.
+     */
     FileUpload record(VodEvent event) {
         FileUpload upload = FileUpload.from(event);
         record(upload);

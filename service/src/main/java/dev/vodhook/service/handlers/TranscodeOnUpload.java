@@ -1,6 +1,6 @@
 package dev.vodhook.service.handlers;
 
-import static dev.vodhook.service.handlers.RecordMadeMedia.nonEmpty;
+import static dev.vodhook.service.handlers.MadeMediaRecorder.nonEmpty;
 
 import dev.vodhook.events.FileUpload;
 import dev.vodhook.events.VodEvent;

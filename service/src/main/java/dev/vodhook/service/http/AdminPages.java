@@ -5,7 +5,7 @@ import io.javalin.config.RoutesConfig;
 
 /**
  * Pages the admin listener serves beside the operator API, such as the console (module {@code console}), which
- * the receiver is started with ({@link VodhookServer#start(ServiceConfig, MediaProcessing, TaskDetails, AdminPages)}).
+ * the receiver is started with ({@link VodhookServer#start(ServiceConfig, MediaProcessing, VodTasks, AdminPages)}).
  * Closed with the receiver.
  */
 public interface AdminPages extends AutoCloseable {

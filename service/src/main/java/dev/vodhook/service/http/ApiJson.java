@@ -55,7 +55,8 @@ final class ApiJson {
 
     static Task task(StoredTask t) {
         return new Task(t.taskId(), t.status().name(), t.errCode(), t.message(), t.sessionId().orElse(null),
-                t.startedByUs(), iso(t.createdAt()), iso(t.updatedAt()), iso(t.checkedAt()), t.checkError().orElse(null),
+                t.startedByUs(), iso(t.createdAt()), iso(t.updatedAt()), iso(t.checkedAt()),
+                        t.checkError().orElse(null),
                 t.givenUpReason().orElse(null));
     }
 

@@ -26,7 +26,8 @@ public record HttpLimits(int maxHeaderBytes, Duration idleTimeout, Duration read
 
     public HttpLimits {
         if (maxHeaderBytes < 1024 || maxConcurrentCallbacks < 1) {
-            throw new IllegalArgumentException("maxHeaderBytes must be at least 1024 and maxConcurrentCallbacks at least"
+            throw new IllegalArgumentException("maxHeaderBytes must be at least 1024 and maxConcurrentCallbacks at"
+                    + " least"
                     + " 1: " + maxHeaderBytes + ", " + maxConcurrentCallbacks);
         }
         if (!idleTimeout.isPositive() || !readTimeout.isPositive()) {

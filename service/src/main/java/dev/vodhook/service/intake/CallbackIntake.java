@@ -57,7 +57,8 @@ public final class CallbackIntake {
      *                misdirected push is noticed rather than silently taken
      */
     public CallbackIntake(GroupCommit commit, Optional<String> token, CallbackSignatureCheck signature,
-            int maxBodyBytes, Duration readTimeout, Clock clock, ServiceMetrics metrics, boolean enabled, SetupProbes probes) {
+            int maxBodyBytes, Duration readTimeout, Clock clock, ServiceMetrics metrics, boolean enabled,
+                    SetupProbes probes) {
         this.commit = commit;
         this.tokenDigest = token.map(CallbackIntake::sha256);
         this.signature = signature;
@@ -193,7 +194,8 @@ public final class CallbackIntake {
                 length += n;
                 if (length < wanted && System.nanoTime() - deadline > 0) {
                     metrics.rejected("too_slow");
-                    throw new HttpProblem(408, "RequestTimeout", "the body did not come within " + readTimeout.toMillis()
+                    throw new HttpProblem(408, "RequestTimeout", "the body did not come within "
+                            + readTimeout.toMillis()
                             + " ms (" + length + " bytes came)");
                 }
             }

@@ -78,7 +78,8 @@ public final class CallbackSignatureCheck {
                     p.skipChildren();
                     continue;
                 }
-                String text = value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT ? p.getText() : null;
+                String text = value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT ? p.getText()
+                        : null;
                 switch (name) {
                     case "Sign" -> sign = sign == null ? text : sign;
                     case "T" -> t = t == null ? text : t;

@@ -92,7 +92,8 @@ public final class GroupCommit implements AutoCloseable {
         if (closing || !queue.offer(pending)) {
             metrics.rejected("overloaded");
             throw new Overloaded(closing ? "the receiver is shutting down; try again"
-                    : "the receiver is busy (" + queue.size() + " events waiting for a commit); try again", RETRY_AFTER_SECONDS);
+                    : "the receiver is busy (" + queue.size() + " events waiting for a commit); try again",
+                    RETRY_AFTER_SECONDS);
         }
         return await(pending.result());
     }
@@ -108,7 +109,8 @@ public final class GroupCommit implements AutoCloseable {
             Pending pending = new Pending(event);
             futures.add(pending.result());
             if (!offer(pending, deadline)) {
-                pending.result().completeExceptionally(new Overloaded("no room in the commit queue", RETRY_AFTER_SECONDS));
+                pending.result().completeExceptionally(new Overloaded("no room in the commit queue",
+                        RETRY_AFTER_SECONDS));
             }
         }
         List<Optional<AppendResult>> results = new ArrayList<>(events.size());

@@ -52,7 +52,8 @@ public final class IncomingEvents {
         try {
             return DedupeKeys.of(event);
         } catch (RuntimeException e) {
-            log.warn("No dedupe key for a {} event ({}); keying it by its body's hash", event.eventType(), e.toString());
+            log.warn("No dedupe key for a {} event ({}); keying it by its body's hash", event.eventType(),
+                    e.toString());
             return event.eventType() + ":raw-" + sha256Hex(body);
         }
     }

@@ -54,7 +54,8 @@ public record IntakeSettings(IntakeMode mode, int maxBatch, int queueCapacity, D
     }
 
     public IntakeSettings withMode(IntakeMode value) {
-        return new IntakeSettings(value, maxBatch, queueCapacity, commitTimeout, pullers, dedupeRetention, pruneInterval, intakeOnly);
+        return new IntakeSettings(value, maxBatch, queueCapacity, commitTimeout, pullers, dedupeRetention,
+                pruneInterval, intakeOnly);
     }
 
     public IntakeSettings withGroupCommit(int batch, int capacity, Duration timeout) {
@@ -62,15 +63,18 @@ public record IntakeSettings(IntakeMode mode, int maxBatch, int queueCapacity, D
     }
 
     public IntakeSettings withPullers(int value) {
-        return new IntakeSettings(mode, maxBatch, queueCapacity, commitTimeout, value, dedupeRetention, pruneInterval, intakeOnly);
+        return new IntakeSettings(mode, maxBatch, queueCapacity, commitTimeout, value, dedupeRetention, pruneInterval,
+                intakeOnly);
     }
 
     public IntakeSettings withDedupeRetention(Duration value) {
-        return new IntakeSettings(mode, maxBatch, queueCapacity, commitTimeout, pullers, value, pruneInterval, intakeOnly);
+        return new IntakeSettings(mode, maxBatch, queueCapacity, commitTimeout, pullers, value, pruneInterval,
+                intakeOnly);
     }
 
     public IntakeSettings withPruneInterval(Duration value) {
-        return new IntakeSettings(mode, maxBatch, queueCapacity, commitTimeout, pullers, dedupeRetention, value, intakeOnly);
+        return new IntakeSettings(mode, maxBatch, queueCapacity, commitTimeout, pullers, dedupeRetention, value,
+                intakeOnly);
     }
 
     public IntakeSettings withIntakeOnly(boolean value) {

@@ -17,7 +17,8 @@ record Failure(String message, boolean retryable) {
         if (e instanceof MalformedEventException) {
             return new Failure("unreadable event: " + e.getMessage(), false);
         }
-        String message = e.getMessage() == null ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        String message = e.getMessage() == null ? e.getClass().getName() : e.getClass().getSimpleName() + ": "
+                + e.getMessage();
         return new Failure(message, true);
     }
 }

@@ -19,7 +19,8 @@ public final class LeaseHeartbeat implements AutoCloseable {
     public static LeaseHeartbeat start(String threadName, Duration interval, BooleanSupplier stopping, Runnable beat,
             Consumer<RuntimeException> onFailure) {
         LeaseHeartbeat heartbeat = new LeaseHeartbeat();
-        Thread.ofVirtual().name(threadName).start(() -> heartbeat.beatUntilStopped(interval, stopping, beat, onFailure));
+        Thread.ofVirtual().name(threadName).start(() -> heartbeat.beatUntilStopped(interval, stopping, beat,
+                onFailure));
         return heartbeat;
     }
 

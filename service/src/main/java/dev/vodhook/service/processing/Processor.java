@@ -160,7 +160,8 @@ public final class Processor implements AutoCloseable {
                 + " lease no longer extended) and retried", claimed.id(), claimed.eventType(), running.since(),
                 worker.handlerLimit());
         fail(claimed, new Failure("the handler was still running after " + worker.handlerLimit()
-                + " (the hard limit); abandoned", true), null, Duration.between(running.since(), clock.instant()).toNanos());
+                + " (the hard limit); abandoned", true), null, Duration.between(running.since(),
+                clock.instant()).toNanos());
         running.thread().interrupt(); // after the attempt is recorded, so the handler's own failure comes too late
     }
 

@@ -15,7 +15,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double facto
             throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
         }
         if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new IllegalArgumentException("want 0 <= initialBackoff <= maxBackoff: " + initialBackoff + ", " + maxBackoff);
+            throw new IllegalArgumentException("want 0 <= initialBackoff <= maxBackoff: " + initialBackoff + ", "
+                    + maxBackoff);
         }
         if (factor < 1) {
             throw new IllegalArgumentException("factor must be at least 1: " + factor);

@@ -38,11 +38,11 @@ public final class CheckQuietTask {
 
     private final MediaStore media;
     private final Inbox inbox;
-    private final TaskDetails vod;
+    private final VodTasks vod;
     private final ServiceMetrics metrics;
     private final Runnable onAppended;
 
-    public CheckQuietTask(MediaStore media, Inbox inbox, TaskDetails vod, ServiceMetrics metrics, Runnable onAppended) {
+    public CheckQuietTask(MediaStore media, Inbox inbox, VodTasks vod, ServiceMetrics metrics, Runnable onAppended) {
         this.media = media;
         this.inbox = inbox;
         this.vod = vod;
@@ -73,7 +73,7 @@ public final class CheckQuietTask {
         if (!media.claimCheck(taskId, quietSince, now)) {
             return Outcome.TAKEN;
         }
-        TaskDetail detail;
+        DescribedTask detail;
         try {
             detail = vod.describeTask(taskId);
         } catch (VodApiException e) {
@@ -97,7 +97,7 @@ public final class CheckQuietTask {
         return append(taskId, detail, now);
     }
 
-    private Outcome append(String taskId, TaskDetail detail, Instant now) {
+    private Outcome append(String taskId, DescribedTask detail, Instant now) {
         String body = detail.eventBody().orElseThrow();
         VodEvent event = EventParser.parse(body.getBytes(StandardCharsets.UTF_8));
         AppendResult result = inbox.append(new IncomingEvent(now, EventSource.RECONCILE, event.eventType(),

@@ -1,14 +1,14 @@
 package dev.vodhook.service.reconcile;
 
+import dev.vodhook.events.loop.BackgroundLoop;
 import dev.vodhook.service.ServiceMetrics;
 import dev.vodhook.service.processing.ProcessingSettings;
 import dev.vodhook.store.media.MediaStore;
 import dev.vodhook.store.media.StoredTask;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +27,7 @@ public final class Reconciler implements AutoCloseable {
     private final ProcessingSettings settings;
     private final Clock clock;
     private final ServiceMetrics metrics;
-    private final Semaphore stop = new Semaphore(0);
-    private volatile boolean stopping;
-    private Thread loop;
+    private final BackgroundLoop loop;
 
     public Reconciler(MediaStore media, CheckQuietTask check, ProcessingSettings settings, Clock clock,
             ServiceMetrics metrics) {
@@ -38,6 +36,8 @@ public final class Reconciler implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.metrics = metrics;
+        this.loop = BackgroundLoop.of("vodhook-reconciler", log, "Looking for quiet tasks", settings.reconcileEvery(),
+                () -> runOnce() == BATCH ? Duration.ZERO : settings.reconcileEvery());
     }
 
     /** Checks up to {@link #BATCH} quiet tasks; returns how many it looked at. */
@@ -57,50 +57,15 @@ public final class Reconciler implements AutoCloseable {
         return quiet.size();
     }
 
-    public synchronized void start() {
-        if (loop != null) {
-            throw new IllegalStateException("reconciler already started");
-        }
-        loop = Thread.ofVirtual().name("vodhook-reconciler").start(this::runUntilStopped);
+    public void start() {
+        loop.start();
         log.info("Reconciler started: asks VOD about our tasks quiet for {}, looking every {}",
                 settings.reconcileAfter(), settings.reconcileEvery());
     }
 
     @Override
     public void close() {
-        Thread running;
-        synchronized (this) {
-            stopping = true;
-            running = loop;
-        }
-        if (running == null) {
-            return;
-        }
-        stop.release();
-        try {
-            running.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
         log.info("Reconciler stopped");
-    }
-
-    private void runUntilStopped() {
-        while (!stopping) {
-            try {
-                if (runOnce() == BATCH) {
-                    continue;
-                }
-            } catch (RuntimeException e) {
-                log.error("Reconciler could not look for quiet tasks: {}; will try again in {}", e.getMessage(),
-                        settings.reconcileEvery(), e);
-            }
-            try {
-                stop.tryAcquire(settings.reconcileEvery().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }

@@ -13,9 +13,9 @@ import com.tencentcloudapi.vod.v20180717.models.ProcessMediaRequest;
 import com.tencentcloudapi.vod.v20180717.models.ProcessMediaResponse;
 import com.tencentcloudapi.vod.v20180717.models.TranscodeTaskInput;
 import dev.vodhook.service.ServiceConfig;
-import dev.vodhook.service.reconcile.EventFromTaskDetail;
-import dev.vodhook.service.reconcile.TaskDetail;
-import dev.vodhook.service.reconcile.TaskDetails;
+import dev.vodhook.service.reconcile.EventFromDescribedTask;
+import dev.vodhook.service.reconcile.DescribedTask;
+import dev.vodhook.service.reconcile.VodTasks;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * the configured endpoint, with its failures turned into {@link VodApiException}s that say whether
  * a retry can help.
  */
-public final class VodApi implements MediaProcessing, TaskDetails {
+public final class VodApi implements MediaProcessing, VodTasks {
     /** VOD's answer to a SessionId it has seen within its dedup window. */
     public static final String DUPLICATE_SESSION_ID = "InvalidParameterValue.SessionId";
     /** DescribeMediaInfos' refusal of a FileId that cannot be one (vod-protocol.md §1.6): VOD has no such media. */
@@ -145,13 +145,13 @@ public final class VodApi implements MediaProcessing, TaskDetails {
     }
 
     @Override
-    public TaskDetail describeTask(String taskId) {
+    public DescribedTask describeTask(String taskId) {
         DescribeTaskDetailRequest request = new DescribeTaskDetailRequest();
         request.setTaskId(taskId);
         subAppId.ifPresent(request::setSubAppId);
         DescribeTaskDetailResponse response = call("DescribeTaskDetail", () -> client.DescribeTaskDetail(request));
-        return new TaskDetail(nullToEmpty(response.getTaskType()), nullToEmpty(response.getStatus()),
-                EventFromTaskDetail.of(response), nullToEmpty(response.getRequestId()));
+        return new DescribedTask(nullToEmpty(response.getTaskType()), nullToEmpty(response.getStatus()),
+                EventFromDescribedTask.of(response), nullToEmpty(response.getRequestId()));
     }
 
     /** A call through the SDK, its failures as {@link VodApiException}s. */
@@ -184,7 +184,8 @@ public final class VodApi implements MediaProcessing, TaskDetails {
         if (code.isEmpty()) {
             code = "Transport"; // the SDK reports I/O failures and timeouts without a code
         }
-        return new VodApiException(code, nullToEmpty(e.getRequestId()), nullToEmpty(e.getMessage()), retryable(code), e);
+        return new VodApiException(code, nullToEmpty(e.getRequestId()), nullToEmpty(e.getMessage()), retryable(code),
+                e);
     }
 
     /**

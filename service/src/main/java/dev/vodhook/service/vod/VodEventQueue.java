@@ -88,7 +88,8 @@ public final class VodEventQueue {
     /** Confirms up to 16 handles; throws {@link VodApiException} when VOD refuses (e.g. a stale handle). */
     public void confirm(List<String> handles) {
         if (handles.isEmpty() || handles.size() > MAX_BATCH) {
-            throw new IllegalArgumentException("ConfirmEvents takes 1 to " + MAX_BATCH + " handles, got " + handles.size());
+            throw new IllegalArgumentException("ConfirmEvents takes 1 to " + MAX_BATCH + " handles, got "
+                    + handles.size());
         }
         ConfirmEventsRequest request = new ConfirmEventsRequest();
         request.setEventHandles(handles.toArray(String[]::new));

@@ -7,7 +7,7 @@ import dev.vodhook.service.ServiceConfig;
 import dev.vodhook.service.TestReceivers;
 import dev.vodhook.service.VodhookServer;
 import dev.vodhook.service.handlers.RecordingMediaProcessing;
-import dev.vodhook.service.reconcile.FakeTaskDetails;
+import dev.vodhook.service.reconcile.FakeVodTasks;
 import dev.vodhook.testkit.SettableClock;
 import io.javalin.config.RoutesConfig;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ class AdminPagesTest {
     void theAdminListenerServesThePagesBesideTheApiAndThePublicOneDoesNot() {
         RecordingPages pages = new RecordingPages();
         ServiceConfig config = TestReceivers.config(dir, clock).withAdminToken("s3cret");
-        try (VodhookServer server = VodhookServer.start(config, new RecordingMediaProcessing(), new FakeTaskDetails(),
+        try (VodhookServer server = VodhookServer.start(config, new RecordingMediaProcessing(), new FakeVodTasks(),
                 pages)) {
             assertThat(new Http(server.adminUrl()).get("/page").body()).isEqualTo("a page of SQLITE");
             assertThat(new Http(server.baseUrl()).get("/page").status()).isEqualTo(404);

@@ -37,7 +37,8 @@ class OperatorAccessTest {
         // the processor polls every ten minutes: the event appended below stays unclaimed (attempts 0) unless a
         // replay wakes it, whatever the machine's speed
         server = VodhookServer.start(TestReceivers.config(dir, clock).withWorker(new WorkerSettings(
-                        Duration.ofMinutes(10), 16, Duration.ofSeconds(30), Duration.ofSeconds(5))).withAdminHost("0.0.0.0")
+                        Duration.ofMinutes(10), 16, Duration.ofSeconds(30),
+                                Duration.ofSeconds(5))).withAdminHost("0.0.0.0")
                 .withAdminToken(ADMIN_TOKEN).withReadToken(READ_TOKEN), new RecordingMediaProcessing());
         anonymous = new Http(server.adminUrl());
         id = append(server.database().inbox(), upload("1"), clock.instant());

@@ -42,7 +42,8 @@ class OperatorRequestValidationTest {
     static void assertBadRequest(Http.Response response, String about) {
         assertThat(response.status()).as(about + ": " + response.body()).isEqualTo(400);
         assertThat(response.json().path("error").asText()).as(about).isNotBlank();
-        assertThat(response.json().path("message").asText()).as(about).isNotBlank().doesNotContain("at com.", "at dev.");
+        assertThat(response.json().path("message").asText()).as(about).isNotBlank().doesNotContain("at com.",
+                "at dev.");
     }
 
     @Test
@@ -65,7 +66,8 @@ class OperatorRequestValidationTest {
                 Map.entry("a time without its offset", "{\"since\": \"2026-03-01T08:00:00\"}"),
                 Map.entry("a year past 9999 (was a 500)", "{\"since\": \"+999999999-12-31T23:59:59Z\"}"),
                 Map.entry("a year before 1970", "{\"until\": \"1969-12-31T23:59:59Z\"}"),
-                Map.entry("since not before until", "{\"since\": \"2026-03-02T00:00:00Z\", \"until\": \"2026-03-01T00:00:00Z\"}"),
+                Map.entry("since not before until",
+                        "{\"since\": \"2026-03-02T00:00:00Z\", \"until\": \"2026-03-01T00:00:00Z\"}"),
                 Map.entry("a very long type", "{\"type\": \"" + "T".repeat(300) + "\"}"));
         bodies.forEach((about, body) -> {
             assertBadRequest(http.post("/api/events/replay", body), "replay, " + about);

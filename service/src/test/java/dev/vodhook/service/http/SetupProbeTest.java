@@ -8,7 +8,7 @@ import dev.vodhook.service.ServiceConfig;
 import dev.vodhook.service.TestReceivers;
 import dev.vodhook.service.VodhookServer;
 import dev.vodhook.service.handlers.RecordingMediaProcessing;
-import dev.vodhook.service.reconcile.FakeTaskDetails;
+import dev.vodhook.service.reconcile.FakeVodTasks;
 import dev.vodhook.signing.CallbackSignature;
 import dev.vodhook.testkit.SettableClock;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ class SetupProbeTest {
 
     private VodhookServer start(Optional<String> key) {
         ServiceConfig c = TestReceivers.config(dir, clock).withCallbackToken(TOKEN);
-        return VodhookServer.start(key.map(c::withSignKeys).orElse(c), vod, new FakeTaskDetails());
+        return VodhookServer.start(key.map(c::withSignKeys).orElse(c), vod, new FakeVodTasks());
     }
 
     private static String signed(String nonce, String key, SettableClock clock) {
@@ -64,7 +64,8 @@ class SetupProbeTest {
     void aProbeWithAWrongSignatureOrTokenIsRefusedAndNotRecorded() {
         try (VodhookServer receiver = start(Optional.of(KEY))) {
             Http callbacks = new Http(receiver.baseUrl());
-            assertThat(callbacks.post("/callback/" + TOKEN, signed(NONCE, "SomeOtherKey", clock)).status()).isEqualTo(401);
+            assertThat(callbacks.post("/callback/" + TOKEN, signed(NONCE, "SomeOtherKey",
+                    clock)).status()).isEqualTo(401);
             assertThat(callbacks.post("/callback/" + TOKEN, SetupProbe.body(NONCE, Optional.empty(), Optional.empty()))
                     .status()).isEqualTo(401);
             assertThat(callbacks.post("/callback/wrong", signed(NONCE, KEY, clock)).status()).isEqualTo(403);

@@ -152,7 +152,8 @@ abstract class GroupCommitContract {
 
     @Test
     void concurrentCallbacksAreAnsweredOnlyOnceCommittedAndShareCommits() throws Exception {
-        ServiceConfig config = TestReceivers.config(java.nio.file.Path.of("unused"), clock).withDatabaseUrl(databaseUrl());
+        ServiceConfig config = TestReceivers.config(java.nio.file.Path.of("unused"),
+                clock).withDatabaseUrl(databaseUrl());
         VodhookServer server = VodhookServer.start(config, new RecordingMediaProcessing());
         open.add(server);
         Http http = new Http(server.baseUrl());

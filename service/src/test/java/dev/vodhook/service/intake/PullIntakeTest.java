@@ -135,7 +135,8 @@ class PullIntakeTest {
         assertThat(one.body()).contains("\"EventHandle\"").contains("\"ProcedureStateChangeEvent\":null");
         assertThat(one.headers()).containsKey("event-handle").containsKey("request-id");
         awaitAllDone(20);
-        assertThat(processing.calls()).extracting(RecordingMediaProcessing.Call::fileId).hasSize(20).doesNotHaveDuplicates();
+        assertThat(processing.calls()).extracting(RecordingMediaProcessing.Call::fileId).hasSize(20)
+                .doesNotHaveDuplicates();
     }
 
     @Test

@@ -45,7 +45,8 @@ class PruneDoneEventsTest {
                     inbox.markDone(c.lease(), T0);
                 }
             }
-            PruneDoneEvents prune = new PruneDoneEvents(inbox, db.outbox(), Duration.ofDays(7), Duration.ofHours(1), clock,
+            PruneDoneEvents prune = new PruneDoneEvents(inbox, db.outbox(), Duration.ofDays(7), Duration.ofHours(1),
+                    clock,
                     new ServiceMetrics());
 
             clock.set(T0.plus(Duration.ofDays(6)));

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The reconciler stepped by a settable clock, VOD's DescribeTaskDetail replaced by {@link FakeTaskDetails}. */
+/** The reconciler stepped by a settable clock, VOD's DescribeTaskDetail replaced by {@link FakeVodTasks}. */
 class ReconcilerTest {
     static final String FINISHED = Samples.text("callback-v3-ProcedureStateChanged.json");
 
@@ -35,7 +35,7 @@ class ReconcilerTest {
     Path dir;
 
     HandlerBench bench;
-    final FakeTaskDetails vod = new FakeTaskDetails();
+    final FakeVodTasks vod = new FakeVodTasks();
     final ServiceMetrics metrics = new ServiceMetrics();
     Reconciler reconciler;
     int wakeUps;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.vodhook.service.TestEvents;
 import dev.vodhook.service.handlers.RecordProcedureResultsTest;
-import dev.vodhook.service.reconcile.TaskDetail;
+import dev.vodhook.service.reconcile.DescribedTask;
 import dev.vodhook.testkit.Samples;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -236,7 +236,7 @@ class VodApiTest {
     void describeTaskTurnsAProcedureAnswerIntoTheEventVodWouldHaveSent() {
         answer(Samples.text("api-DescribeTaskDetail-response-Procedure.json"));
 
-        TaskDetail detail = api(Duration.ofSeconds(60)).describeTask(TestEvents.SAMPLE_TASK_ID);
+        DescribedTask detail = api(Duration.ofSeconds(60)).describeTask(TestEvents.SAMPLE_TASK_ID);
 
         assertThat(lastHeaders).containsEntry("x-tc-action", "DescribeTaskDetail");
         assertThat(lastBody).contains("\"TaskId\":\"" + TestEvents.SAMPLE_TASK_ID + "\"");
@@ -263,21 +263,23 @@ class VodApiTest {
     @Test
     void anAbortedAnswerCarriesItsStatusIntoTheEventAndOtherTypesHaveNoEvent() {
         answer(Samples.text("api-DescribeTaskDetail-response-Procedure.json")
-                .replace("\"Status\": \"FINISH\",\n    \"CreateTime\"", "\"Status\": \"ABORTED\",\n    \"CreateTime\""));
-        TaskDetail aborted = api(Duration.ofSeconds(60)).describeTask("t");
+                .replace("\"Status\": \"FINISH\",\n    \"CreateTime\"",
+                        "\"Status\": \"ABORTED\",\n    \"CreateTime\""));
+        DescribedTask aborted = api(Duration.ofSeconds(60)).describeTask("t");
         assertThat(aborted.status()).isEqualTo("ABORTED");
         assertThat(aborted.ended()).isTrue();
         assertThat(aborted.eventBody().orElseThrow()).contains("\"Status\":\"ABORTED\"");
 
         answer("{\"Response\":{\"TaskType\":\"PullUpload\",\"Status\":\"FINISH\",\"ProcedureTask\":null,"
                 + "\"PullUploadTask\":{\"TaskId\":\"t-pull\"},\"RequestId\":\"r\"}}");
-        TaskDetail pull = api(Duration.ofSeconds(60)).describeTask("t-pull");
+        DescribedTask pull = api(Duration.ofSeconds(60)).describeTask("t-pull");
         assertThat(pull.ended()).isTrue();
         assertThat(pull.eventBody()).isEmpty();
 
         answer(error("InvalidParameterValue.TaskId", "req-t"));
         assertThatThrownBy(() -> api(Duration.ofSeconds(60)).describeTask("unknown"))
-                .isInstanceOfSatisfying(VodApiException.class, e -> assertThat(e.code()).isEqualTo("InvalidParameterValue.TaskId"));
+                .isInstanceOfSatisfying(VodApiException.class, e ->
+                        assertThat(e.code()).isEqualTo("InvalidParameterValue.TaskId"));
     }
 
     @Test

@@ -27,7 +27,8 @@ class VodEventQueueTest {
                     assertThat(e.requestId()).isEqualTo("r5");
                     assertThat(e.retryable()).isTrue();
                 });
-        assertThatThrownBy(() -> VodEventQueue.read("{\"Response\":{\"Error\":{\"Code\":\"AuthFailure.SignatureFailure\","
+        assertThatThrownBy(() ->
+                VodEventQueue.read("{\"Response\":{\"Error\":{\"Code\":\"AuthFailure.SignatureFailure\","
                 + "\"Message\":\"bad\"},\"RequestId\":\"r6\"}}"))
                 .isInstanceOfSatisfying(VodApiException.class, e -> assertThat(e.retryable()).isFalse());
         assertThatThrownBy(() -> VodEventQueue.read("<html>")).isInstanceOf(VodApiException.class);

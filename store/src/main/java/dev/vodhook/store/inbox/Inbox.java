@@ -32,7 +32,8 @@ public final class Inbox {
     static final int ROWS_PER_INSERT = 256;
 
     private static final String COLUMNS = "id, received_at, source, event_type, format, dedupe_key, body, headers,"
-            + " status, attempts, next_attempt_at, lease_owner, lease_until, last_error, processed_at, file_id, task_id";
+            + " status, attempts, next_attempt_at, lease_owner, lease_until, last_error, processed_at, file_id,"
+            + " task_id";
     private static final String SUMMARY_COLUMNS = "id, received_at, source, event_type, format, dedupe_key,"
             + " status, attempts, next_attempt_at, last_error, processed_at, file_id, task_id";
     private static final String DUE = "status IN ('PENDING', 'PROCESSING') AND next_attempt_at <= :now";
@@ -190,7 +191,8 @@ public final class Inbox {
         StringBuilder held = new StringBuilder();
         for (int i = 0; i < leases.size(); i++) {
             idList.append(i == 0 ? "" : ", ").append(":id").append(i);
-            held.append(i == 0 ? "" : " OR ").append("(id = :id").append(i).append(" AND lease_owner = :owner").append(i)
+            held.append(i == 0 ? ""
+                    : " OR ").append("(id = :id").append(i).append(" AND lease_owner = :owner").append(i)
                     .append(" AND attempts = :attempt").append(i).append(')');
         }
         // "id IN (...)" leads the planner to the primary key; the OR of leases alone made PostgreSQL's
@@ -280,7 +282,8 @@ public final class Inbox {
      */
     public int pruneDone(Instant receivedBefore, int limit) {
         return storage.write("prune done events", h -> h.createUpdate("DELETE FROM inbox WHERE id IN"
-                        + " (SELECT id FROM inbox WHERE status = 'DONE' AND received_at < :before ORDER BY id LIMIT :limit)")
+                        + " (SELECT id FROM inbox WHERE status = 'DONE' AND received_at < :before ORDER BY id LIMIT"
+                        + " :limit)")
                 .bind("before", receivedBefore.toEpochMilli())
                 .bind("limit", limit)
                 .execute());

@@ -44,7 +44,8 @@ public final class InboxActivity {
         List<EventSummary> failures = new ArrayList<>();
         for (String status : List.of("DEAD", "PENDING")) {
             failures.addAll(storage.read("list latest failures", h -> h.createQuery("SELECT " + SUMMARY_COLUMNS
-                            + " FROM inbox WHERE status = :status AND last_error IS NOT NULL ORDER BY id DESC LIMIT :limit")
+                            + " FROM inbox WHERE status = :status AND last_error IS NOT NULL ORDER BY id DESC LIMIT"
+                            + " :limit")
                     .bind("status", status)
                     .bind("limit", limit)
                     .map((rs, ctx) -> InboxRows.summary(rs))
@@ -57,7 +58,8 @@ public final class InboxActivity {
     private List<MinuteCount> perMinute(String what, String sql, Instant from) {
         return storage.read(what, h -> h.createQuery(sql)
                 .bind("from", from.toEpochMilli())
-                .map((rs, ctx) -> new MinuteCount(Instant.ofEpochMilli(rs.getLong("minute") * 60_000), rs.getString("k"),
+                .map((rs, ctx) -> new MinuteCount(Instant.ofEpochMilli(rs.getLong("minute") * 60_000),
+                        rs.getString("k"),
                         rs.getLong("n")))
                 .list());
     }

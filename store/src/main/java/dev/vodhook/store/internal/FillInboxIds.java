@@ -20,7 +20,10 @@ import org.flywaydb.core.api.migration.JavaMigration;
 public final class FillInboxIds implements JavaMigration {
     private static final int BATCH = 500;
 
-    /** The FileId and TaskId a body's event names, as intake takes them ({@link VodEvent#fileId()}, {@link VodEvent#taskId()}). */
+    /**
+     * The FileId and TaskId a body's event names, as intake takes them ({@link VodEvent#fileId()}, {@link
+     * VodEvent#taskId()}).
+     */
     record Ids(Optional<String> fileId, Optional<String> taskId) {
         static Ids of(String body) {
             try {
@@ -57,9 +60,11 @@ public final class FillInboxIds implements JavaMigration {
         Connection c = context.getConnection();
         long last = 0;
         try (PreparedStatement select = c.prepareStatement(
-                        "SELECT id, body FROM inbox WHERE id > ? AND file_id IS NULL AND task_id IS NULL ORDER BY id LIMIT "
+                        "SELECT id, body FROM inbox WHERE id > ? AND file_id IS NULL AND task_id IS NULL ORDER BY"
+                                + " id LIMIT "
                                 + BATCH);
-                PreparedStatement update = c.prepareStatement("UPDATE inbox SET file_id = ?, task_id = ? WHERE id = ?")) {
+                PreparedStatement update = c.prepareStatement(
+                        "UPDATE inbox SET file_id = ?, task_id = ? WHERE id = ?")) {
             while (true) {
                 select.setLong(1, last);
                 int rows = 0;

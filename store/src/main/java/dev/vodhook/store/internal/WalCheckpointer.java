@@ -1,11 +1,11 @@
 package dev.vodhook.store.internal;
 
+import dev.vodhook.events.loop.BackgroundLoop;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +34,9 @@ public final class WalCheckpointer implements AutoCloseable {
     private final DataSource source;
     private final Duration busyPause;
     private final Duration idlePause;
-    private volatile boolean closing;
-    private Thread thread;
+    private final BackgroundLoop loop;
+    /** The loop's own connection, kept across steps; dropped after a failure. */
+    private Connection connection;
 
     /**
      * @param busyPause pause between checkpoints while the log keeps growing
@@ -45,13 +46,16 @@ public final class WalCheckpointer implements AutoCloseable {
         this.source = source;
         this.busyPause = busyPause;
         this.idlePause = idlePause;
+        // the writer's own checkpoints keep the log in bounds while these fail; nothing is lost
+        this.loop = BackgroundLoop.of("vodhook-sqlite-checkpoint", log, "A background WAL checkpoint", idlePause,
+                        this::checkpointOnOwnConnection)
+                .meanwhile("the writer checkpoints by itself meanwhile")
+                .joinDeadline(Duration.ofSeconds(10))
+                .onPlatformThread();
     }
 
-    public synchronized void start() {
-        if (thread != null) {
-            throw new IllegalStateException("checkpointer already started");
-        }
-        thread = Thread.ofPlatform().name("vodhook-sqlite-checkpoint").daemon().start(this::runUntilClosed);
+    public void start() {
+        loop.start();
     }
 
     /** One PASSIVE checkpoint on a connection of its own. */
@@ -63,53 +67,23 @@ public final class WalCheckpointer implements AutoCloseable {
 
     @Override
     public void close() {
-        Thread running;
-        synchronized (this) {
-            closing = true;
-            running = thread;
-        }
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
+        closeQuietly(connection);
+        connection = null;
     }
 
-    private void runUntilClosed() {
-        Connection c = null;
-        boolean failing = false;
+    /** The loop's step: a checkpoint on the connection it keeps; the pause before the next. */
+    private Duration checkpointOnOwnConnection() throws SQLException {
         try {
-            while (!closing) {
-                try {
-                    if (c == null) {
-                        c = source.getConnection();
-                    }
-                    Checkpoint done = checkpoint(c);
-                    if (failing) {
-                        log.info("Background WAL checkpoints work again");
-                        failing = false;
-                    }
-                    pause(done.behind() || done.copiedFrames() > 0 ? busyPause : idlePause);
-                } catch (SQLException e) {
-                    // the writer's own checkpoints keep the log in bounds meanwhile; nothing is lost. Said
-                    // once per run of failures, not every pause.
-                    if (!failing) {
-                        log.warn("A background WAL checkpoint failed: {}; the writer checkpoints by itself"
-                                + " meanwhile, and this thread tries again every {}", e.getMessage(), idlePause);
-                        failing = true;
-                    }
-                    closeQuietly(c);
-                    c = null;
-                    pause(idlePause);
-                }
+            if (connection == null) {
+                connection = source.getConnection();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            closeQuietly(c);
+            Checkpoint done = checkpoint(connection);
+            return done.behind() || done.copiedFrames() > 0 ? busyPause : idlePause;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            connection = null;
+            throw e;
         }
     }
 
@@ -119,12 +93,6 @@ public final class WalCheckpointer implements AutoCloseable {
                 throw new SQLException("PRAGMA wal_checkpoint returned no row");
             }
             return new Checkpoint(rs.getInt(1) != 0, rs.getInt(2), rs.getInt(3));
-        }
-    }
-
-    private void pause(Duration pause) throws InterruptedException {
-        if (!closing) {
-            Thread.sleep(pause);
         }
     }
 

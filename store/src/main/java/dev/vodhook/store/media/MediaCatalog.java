@@ -28,7 +28,8 @@ public final class MediaCatalog {
     public List<MediaSummary> list(MediaFilter filter, int limit) {
         List<String> conditions = new ArrayList<>();
         filter.state().ifPresent(s -> conditions.add("m.state = :state"));
-        filter.search().ifPresent(s -> conditions.add("(m.file_id = :search OR LOWER(m.name) LIKE :pattern ESCAPE '!')"));
+        filter.search().ifPresent(s ->
+                conditions.add("(m.file_id = :search OR LOWER(m.name) LIKE :pattern ESCAPE '!')"));
         filter.after().ifPresent(p -> conditions.add(
                 "(m.updated_at < :afterUpdated OR (m.updated_at = :afterUpdated AND m.file_id < :afterFile))"));
         String sql = "SELECT m.file_id, m.name, m.state, m.created_at, m.updated_at, m.skip_reason,"

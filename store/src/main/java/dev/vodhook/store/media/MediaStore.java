@@ -141,7 +141,8 @@ public final class MediaStore {
 
     private static Optional<MediaView> media(Handle h, String fileId) {
         Optional<MediaRow> row = h.createQuery("SELECT file_id, name, media_url, state, procedure_task_id,"
-                        + " source_task_id, original_deleted_at, skip_reason, skipped_at, created_at, updated_at FROM media"
+                        + " source_task_id, original_deleted_at, skip_reason, skipped_at, created_at, updated_at"
+                        + " FROM media"
                         + " WHERE file_id = :fileId")
                 .bind("fileId", fileId)
                 .map((rs, ctx) -> new MediaRow(

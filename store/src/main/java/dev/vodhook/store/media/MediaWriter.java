@@ -70,7 +70,8 @@ public final class MediaWriter {
     public void upsertMedia(MediaUpdate media) {
         handle.createUpdate("INSERT INTO media (file_id, name, media_url, state, state_rank, procedure_task_id,"
                         + " source_task_id, created_at, updated_at)"
-                        + " VALUES (:fileId, :name, :mediaUrl, :state, :rank, :procedureTaskId, :sourceTaskId, :now, :now)"
+                        + " VALUES (:fileId, :name, :mediaUrl, :state, :rank, :procedureTaskId, :sourceTaskId,"
+                        + " :now, :now)"
                         + " ON CONFLICT (file_id) DO UPDATE SET"
                         + " name = COALESCE(media.name, excluded.name),"
                         + " media_url = COALESCE(media.media_url, excluded.media_url),"
@@ -234,7 +235,8 @@ public final class MediaWriter {
 
     private static String values(String n) {
         return " :fileId, :kind" + n + ", :definition" + n + ", :url" + n + ", :width" + n + ", :height" + n
-                + ", :bitrate" + n + ", :size" + n + ", :duration" + n + ", :container" + n + ", :status" + n + ", :errCode" + n
+                + ", :bitrate" + n + ", :size" + n + ", :duration" + n + ", :container" + n + ", :status" + n
+                + ", :errCode" + n
                 + ", :errCodeExt" + n + ", :message" + n + ", :taskId" + n + ", " + DELETED_WITH_MEDIA + ", :now, :now";
     }
 

@@ -424,9 +424,11 @@ abstract class InboxContract {
             inbox.markDead(c.lease(), "boom", T0);
         }
 
-        assertThat(inbox.purge(EventFilter.all().withStatus(EventStatus.DEAD).withEventType("NewFileUpload"))).isEqualTo(1);
+        assertThat(inbox.purge(EventFilter.all().withStatus(EventStatus.DEAD).withEventType("NewFileUpload")))
+                .isEqualTo(1);
 
-        assertThat(inbox.list(EventFilter.all(), 10)).extracting(EventSummary::dedupeKey).containsExactlyInAnyOrder("b", "c");
+        assertThat(inbox.list(EventFilter.all(), 10)).extracting(EventSummary::dedupeKey).containsExactlyInAnyOrder("b",
+                "c");
         assertThatThrownBy(() -> inbox.purge(EventFilter.all().withStatus(EventStatus.PENDING)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> inbox.purge(EventFilter.all())).isInstanceOf(IllegalArgumentException.class);
@@ -455,7 +457,8 @@ abstract class InboxContract {
 
         assertThat(inbox.list(EventFilter.all(), 10)).extracting(EventSummary::id)
                 .containsExactly(ids.get(4), ids.get(3), ids.get(2), ids.get(1), ids.get(0));
-        assertThat(inbox.list(EventFilter.all(), 2)).extracting(EventSummary::id).containsExactly(ids.get(4), ids.get(3));
+        assertThat(inbox.list(EventFilter.all(), 2)).extracting(EventSummary::id).containsExactly(ids.get(4),
+                ids.get(3));
         assertThat(inbox.list(EventFilter.all().withBeforeId(ids.get(3)), 2)).extracting(EventSummary::id)
                 .containsExactly(ids.get(2), ids.get(1));
         assertThat(inbox.list(EventFilter.all().withEventType("FileDeleted"), 10)).extracting(EventSummary::id)

@@ -9,7 +9,8 @@ class InboxRowsTest {
 
     @Test
     void headersSurviveTheTripThroughJsonWhateverTheyHold() {
-        Map<String, String> headers = Map.of("user-agent", "VOD \"quoted\" \\ back\\slash", "x-odd", "tab\tnl\ncr\r\u0001 é 中 😀",
+        Map<String, String> headers = Map.of("user-agent", "VOD \"quoted\" \\ back\\slash", "x-odd",
+                "tab\tnl\ncr\r\u0001 é 中 😀",
                 "nul", "a\u0000b", "empty", "");
 
         String json = InboxRows.headersJson(headers);

@@ -36,7 +36,8 @@ class PostgresInboxTest extends InboxContract {
             s.execute("CREATE OR REPLACE FUNCTION refuse_insert() RETURNS trigger LANGUAGE plpgsql AS $$"
                     + " BEGIN RAISE EXCEPTION 'refused by a test trigger'; END $$");
             s.execute("DROP TRIGGER IF EXISTS refuse_" + dedupeKey + " ON inbox");
-            s.execute("CREATE TRIGGER refuse_" + dedupeKey + " BEFORE INSERT ON inbox FOR EACH ROW WHEN (NEW.dedupe_key = '"
+            s.execute("CREATE TRIGGER refuse_" + dedupeKey
+                    + " BEFORE INSERT ON inbox FOR EACH ROW WHEN (NEW.dedupe_key = '"
                     + dedupeKey + "') EXECUTE FUNCTION refuse_insert()");
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -37,7 +37,8 @@ class WalCheckpointerTest {
                 s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
             }
             insert(writer, 200);
-            WalCheckpointer checkpointer = new WalCheckpointer(source(file), Duration.ofMillis(5), Duration.ofMillis(50));
+            WalCheckpointer checkpointer = new WalCheckpointer(source(file), Duration.ofMillis(5),
+                    Duration.ofMillis(50));
 
             writer.setAutoCommit(false);
             insert(writer, 10); // uncommitted: the write lock is held, and PASSIVE does not wait for it

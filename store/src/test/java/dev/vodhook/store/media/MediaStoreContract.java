@@ -156,7 +156,8 @@ abstract class MediaStoreContract {
 
         media.recordOutputs(FILE, List.of(first, failedTranscode(100020), later), T0);
 
-        assertThat(media.findMedia(FILE).orElseThrow().outputs()).containsExactlyInAnyOrder(later, failedTranscode(100020));
+        assertThat(media.findMedia(FILE).orElseThrow().outputs()).containsExactlyInAnyOrder(later,
+                failedTranscode(100020));
     }
 
     @Test

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * {@code POST /}: checks version, action and signature, parses the JSON body, holds the call to its
  * {@link RateLimiter} (over the rate: {@code RequestLimitExceeded}, no fault used up), runs the {@link ApiAction}
  * named by {@code X-TC-Action} (or the injected {@link ApiFault} that the call meets: an error instead, or a delay
- * first), writes the envelope and records the call in the {@link ApiCallJournal}. The one place where API errors become JSON: every error is
+ * first), writes the envelope and records the call in the {@link ApiCallJournal}. The one place where API errors become
+ * JSON: every error is
  * HTTP 200 + {@code Response.Error}, as the SDKs expect; {@code InternalError} only for the emulator's own bugs.
  */
 public final class ApiDispatcher implements Handler {
@@ -64,12 +65,13 @@ public final class ApiDispatcher implements Handler {
             fault = faults.takeApi(actionName);
             response = VodJson.API.valueToTree(run(actions.get(actionName), request, fault, faults));
             log.debug("API {} answered, RequestId {}", actionName, requestId);
-        } catch (VodApiException e) {
+        } catch (LocalVodApiError e) {
             log.info("API {} rejected with {}: {} (RequestId {})", actionName, e.code(), e.getMessage(), requestId);
             response = error(e.code(), e.getMessage());
         } catch (RuntimeException e) {
-            log.error("API {} failed inside the emulator (RequestId {}); answering InternalError", actionName, requestId, e);
-            response = error(VodApiException.INTERNAL_ERROR, "An internal error occurred in the local VOD: " + e);
+            log.error("API {} failed inside the emulator (RequestId {}); answering InternalError", actionName,
+                    requestId, e);
+            response = error(LocalVodApiError.INTERNAL_ERROR, "An internal error occurred in the local VOD: " + e);
         }
         response.put("RequestId", requestId);
         calls.record(new ApiCall(requestId, actionName == null ? "" : actionName, receivedAt,
@@ -99,7 +101,7 @@ public final class ApiDispatcher implements Handler {
             faults.holdUnlessCleared(f.delay());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new VodApiException(VodApiException.INTERNAL_ERROR, "The local VOD is stopping.");
+            throw new LocalVodApiError(LocalVodApiError.INTERNAL_ERROR, "The local VOD is stopping.");
         }
         return action.handle(request);
     }
@@ -108,17 +110,18 @@ public final class ApiDispatcher implements Handler {
     private ApiRequest authenticate(Context ctx, String requestId, String actionName) {
         String version = ctx.header("X-TC-Version");
         if (version == null || version.isEmpty()) {
-            throw VodApiException.missing("X-TC-Version");
+            throw LocalVodApiError.missing("X-TC-Version");
         }
         if (!VERSION.equals(version)) {
-            throw new VodApiException(VodApiException.NO_SUCH_VERSION,
+            throw new LocalVodApiError(LocalVodApiError.NO_SUCH_VERSION,
                     "The API version " + version + " does not exist; VOD speaks " + VERSION + ".");
         }
         if (actionName == null || actionName.isEmpty()) {
-            throw VodApiException.missing("X-TC-Action");
+            throw LocalVodApiError.missing("X-TC-Action");
         }
         if (!actions.containsKey(actionName)) {
-            throw new VodApiException(VodApiException.INVALID_ACTION, "The action " + actionName + " is not supported.");
+            throw new LocalVodApiError(LocalVodApiError.INVALID_ACTION, "The action " + actionName
+                    + " is not supported.");
         }
         byte[] body = body(ctx);
         verifier.verify(new Tc3Verifier.SignedRequest(ctx.header("Authorization"), ctx.header("X-TC-Timestamp"),
@@ -134,7 +137,7 @@ public final class ApiDispatcher implements Handler {
         try {
             return ctx.bodyAsBytes();
         } catch (HttpResponseException e) {
-            throw new VodApiException(VodApiException.REQUEST_SIZE_LIMIT_EXCEEDED,
+            throw new LocalVodApiError(LocalVodApiError.REQUEST_SIZE_LIMIT_EXCEEDED,
                     "The request body exceeds the size limit (" + e.getMessage() + ").");
         }
     }
@@ -146,14 +149,15 @@ public final class ApiDispatcher implements Handler {
         try {
             JsonNode json = VodJson.API.readTree(body);
             if (json == null || !json.isObject()) {
-                throw new VodApiException(VodApiException.INVALID_PARAMETER, "The request body must be a JSON object.");
+                throw new LocalVodApiError(LocalVodApiError.INVALID_PARAMETER,
+                        "The request body must be a JSON object.");
             }
             return json;
         } catch (JacksonException e) {
-            throw new VodApiException(VodApiException.INVALID_PARAMETER,
+            throw new LocalVodApiError(LocalVodApiError.INVALID_PARAMETER,
                     "The request body is not valid JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
-            throw new VodApiException(VodApiException.INVALID_PARAMETER, "The request body could not be read.");
+            throw new LocalVodApiError(LocalVodApiError.INVALID_PARAMETER, "The request body could not be read.");
         }
     }
 

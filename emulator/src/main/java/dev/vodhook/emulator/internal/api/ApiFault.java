@@ -26,7 +26,7 @@ public record ApiFault(String action, String errorCode, Duration delay) {
         return delays() ? "delay " + delay.toMillis() + " ms" : errorCode;
     }
 
-    VodApiException error() {
-        return new VodApiException(errorCode, "Injected fault: " + action + " fails with " + errorCode + ".");
+    LocalVodApiError error() {
+        return new LocalVodApiError(errorCode, "Injected fault: " + action + " fails with " + errorCode + ".");
     }
 }

@@ -19,10 +19,10 @@ public record ApiRequest(String action, String requestId, long subAppId, String 
         try {
             return VodJson.API.treeToValue(body, type);
         } catch (JsonMappingException e) {
-            throw new VodApiException(VodApiException.INVALID_PARAMETER,
+            throw new LocalVodApiError(LocalVodApiError.INVALID_PARAMETER,
                     "The request body does not fit " + action + ": " + field(e) + " has a value of the wrong type.");
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new VodApiException(VodApiException.INVALID_PARAMETER,
+            throw new LocalVodApiError(LocalVodApiError.INVALID_PARAMETER,
                     "The request body does not fit " + action + ".");
         }
     }

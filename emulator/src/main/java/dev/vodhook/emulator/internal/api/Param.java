@@ -10,7 +10,7 @@ public final class Param {
 
     public static String required(String value, String name) {
         if (value == null || value.isEmpty()) {
-            throw VodApiException.missing(name);
+            throw LocalVodApiError.missing(name);
         }
         return value;
     }
@@ -18,7 +18,7 @@ public final class Param {
     /** Fails with {@code code} when the text is longer than {@code max} characters. */
     public static void maxLength(String value, int max, String name, String code) {
         if (value != null && value.length() > max) {
-            throw new VodApiException(code, name + " is longer than " + max + " characters.");
+            throw new LocalVodApiError(code, name + " is longer than " + max + " characters.");
         }
     }
 
@@ -28,7 +28,7 @@ public final class Param {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(IsoTime.parse(text).orElseThrow(() ->
-                VodApiException.invalidValue("ExpireTime", "ExpireTime", "'" + text + "' is not an ISO-8601 time")));
+                LocalVodApiError.invalidValue("ExpireTime", "ExpireTime", "'" + text + "' is not an ISO-8601 time")));
     }
 
     /** A storage region name such as {@code ap-chongqing}; {@code fallback} when none is given. */
@@ -37,7 +37,7 @@ public final class Param {
             return fallback;
         }
         if (!requested.matches("[a-z0-9][a-z0-9.-]{1,40}")) {
-            throw VodApiException.invalidValue("StorageRegion", "'" + requested + "' is not a region name");
+            throw LocalVodApiError.invalidValue("StorageRegion", "'" + requested + "' is not a region name");
         }
         return requested;
     }
@@ -46,26 +46,26 @@ public final class Param {
     public static long priority(Long value) {
         long priority = value == null ? 0 : value;
         if (priority < -10 || priority > 10) {
-            throw VodApiException.invalidValue("TasksPriority", "must be between -10 and 10");
+            throw LocalVodApiError.invalidValue("TasksPriority", "must be between -10 and 10");
         }
         return priority;
     }
 
     /** A {@code SessionContext} (at most 1000 characters), {@code ""} when absent. */
     public static String sessionContext(String value) {
-        maxLength(value, 1000, "SessionContext", VodApiException.INVALID_PARAMETER_VALUE + ".SessionContextTooLong");
+        maxLength(value, 1000, "SessionContext", LocalVodApiError.INVALID_PARAMETER_VALUE + ".SessionContextTooLong");
         return value == null ? "" : value;
     }
 
     /** A {@code SessionId} (at most 50 characters), {@code ""} when absent. */
     public static String sessionId(String value) {
-        maxLength(value, 50, "SessionId", VodApiException.INVALID_PARAMETER_VALUE + ".SessionIdTooLong");
+        maxLength(value, 50, "SessionId", LocalVodApiError.INVALID_PARAMETER_VALUE + ".SessionIdTooLong");
         return value == null ? "" : value;
     }
 
     public static void oneOf(String value, Set<String> allowed, String name) {
         if (value != null && !allowed.contains(value)) {
-            throw VodApiException.invalidValue(name, "'" + value + "' is not one of " + allowed);
+            throw LocalVodApiError.invalidValue(name, "'" + value + "' is not one of " + allowed);
         }
     }
 }

@@ -23,7 +23,7 @@ public final class RateLimiter {
         TokenBucket bucket = buckets.computeIfAbsent(request.action() + "/" + request.subAppId(),
                 key -> new TokenBucket(rate, request.now()));
         if (!bucket.tryTake(request.now())) {
-            throw new VodApiException(VodApiException.REQUEST_LIMIT_EXCEEDED, "The request rate of "
+            throw new LocalVodApiError(LocalVodApiError.REQUEST_LIMIT_EXCEEDED, "The request rate of "
                     + request.action() + " exceeds the limit of " + rate + " requests per second.");
         }
     }

@@ -17,13 +17,13 @@ public record SubApps(long appId, long defaultSubAppId) {
         } else if (value.isTextual() && value.asText().matches("\\d{1,18}")) {
             id = Long.parseLong(value.asText());
         } else {
-            throw VodApiException.invalidValue("SubAppId", "SubAppId", "not an integer");
+            throw LocalVodApiError.invalidValue("SubAppId", "SubAppId", "not an integer");
         }
         if (id == 0) {
             return defaultSubAppId;
         }
         if (id != appId && id != defaultSubAppId) {
-            throw VodApiException.invalidValue("SubAppId", "SubAppId", id + " is not an application of this account");
+            throw LocalVodApiError.invalidValue("SubAppId", "SubAppId", id + " is not an application of this account");
         }
         return id;
     }

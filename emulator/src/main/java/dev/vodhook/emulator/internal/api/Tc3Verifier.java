@@ -42,15 +42,16 @@ public final class Tc3Verifier {
     /** Returns normally when the request is authentic; otherwise throws the AuthFailure the cloud would. */
     void verify(SignedRequest request) {
         Tc3Authorization auth = Tc3Authorization.parse(request.authorization())
-                .orElseThrow(() -> new VodApiException(VodApiException.INVALID_AUTHORIZATION,
+                .orElseThrow(() -> new LocalVodApiError(LocalVodApiError.INVALID_AUTHORIZATION,
                         "The Authorization header is missing or is not of the TC3-HMAC-SHA256 form."));
         long timestamp = timestamp(request.timestamp());
         Instant now = clock.instant();
         String key = signingKey(auth.secretId(), request.token(), now);
         long skew = Math.abs(now.getEpochSecond() - timestamp);
         if (skew > WINDOW.toSeconds()) {
-            throw new VodApiException(VodApiException.SIGNATURE_EXPIRE, "Signature expired. Timestamp "
-                    + timestamp + " differs from the server time by " + skew + " s (allowed: " + WINDOW.toSeconds() + ").");
+            throw new LocalVodApiError(LocalVodApiError.SIGNATURE_EXPIRE, "Signature expired. Timestamp "
+                    + timestamp + " differs from the server time by " + skew + " s (allowed: " + WINDOW.toSeconds()
+                    + ").");
         }
         if (!Tc3Signer.SIGNED_HEADERS.equals(auth.signedHeaders())) {
             throw signatureFailure("only SignedHeaders=content-type;host is supported, got " + auth.signedHeaders());
@@ -78,7 +79,7 @@ public final class Tc3Verifier {
             return secretKey;
         }
         TempCredential temporary = uploads.byTempSecretId(id).map(UploadSession::credential)
-                .orElseThrow(() -> new VodApiException(VodApiException.SECRET_ID_NOT_FOUND,
+                .orElseThrow(() -> new LocalVodApiError(LocalVodApiError.SECRET_ID_NOT_FOUND,
                         "The SecretId is not found, please ensure that your SecretId is correct."));
         if (token == null || token.isEmpty()) {
             throw tokenFailure("the request carries no X-TC-Token for the temporary SecretId");
@@ -101,18 +102,18 @@ public final class Tc3Verifier {
         return Tc3Signer.sameSignature(expected, auth.signature());
     }
 
-    private static VodApiException tokenFailure(String reason) {
-        return new VodApiException(VodApiException.TOKEN_FAILURE, "The token is invalid: " + reason + ".");
+    private static LocalVodApiError tokenFailure(String reason) {
+        return new LocalVodApiError(LocalVodApiError.TOKEN_FAILURE, "The token is invalid: " + reason + ".");
     }
 
     private static long timestamp(String header) {
         if (header == null || header.isBlank()) {
-            throw VodApiException.missing("X-TC-Timestamp");
+            throw LocalVodApiError.missing("X-TC-Timestamp");
         }
         try {
             return Long.parseLong(header.trim());
         } catch (NumberFormatException e) {
-            throw new VodApiException(VodApiException.INVALID_PARAMETER,
+            throw new LocalVodApiError(LocalVodApiError.INVALID_PARAMETER,
                     "X-TC-Timestamp must be unix seconds, got " + abbreviate(header));
         }
     }
@@ -126,8 +127,8 @@ public final class Tc3Verifier {
         return colon < 0 || host.indexOf(':') != colon ? host : host.substring(0, colon);
     }
 
-    private static VodApiException signatureFailure(String reason) {
-        return new VodApiException(VodApiException.SIGNATURE_FAILURE,
+    private static LocalVodApiError signatureFailure(String reason) {
+        return new LocalVodApiError(LocalVodApiError.SIGNATURE_FAILURE,
                 "The provided credentials could not be validated: " + reason + ".");
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vodhook.emulator.internal.Emulator;
 import dev.vodhook.emulator.internal.api.VodJson;
-import dev.vodhook.emulator.internal.events.VodEvent;
+import dev.vodhook.emulator.internal.events.EmittedEvent;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ public final class EventRoutes {
         routes.post(PATH, ctx -> {
             try {
                 long subAppId = subAppId(ctx, emulator.config().subAppId());
-                List<VodEvent> events = events(VodJson.API.readTree(ctx.bodyAsBytes()), subAppId);
+                List<EmittedEvent> events = events(VodJson.API.readTree(ctx.bodyAsBytes()), subAppId);
                 events.forEach(emulator::publish);
                 answer(ctx, 200, Map.of("published", events.size()));
             } catch (JacksonException e) {
@@ -42,14 +42,14 @@ public final class EventRoutes {
     }
 
     /** The events of a body: one EventContent object or an array of them, each with a non-empty EventType. */
-    public static List<VodEvent> events(JsonNode body, long subAppId) {
+    public static List<EmittedEvent> events(JsonNode body, long subAppId) {
         List<JsonNode> items = new ArrayList<>();
         if (body != null && body.isArray()) {
             body.forEach(items::add);
         } else {
             items.add(body);
         }
-        List<VodEvent> events = new ArrayList<>(items.size());
+        List<EmittedEvent> events = new ArrayList<>(items.size());
         for (JsonNode item : items) {
             if (item == null || !item.isObject() || !item.path("EventType").isTextual()
                     || item.path("EventType").asText().isBlank()) {
@@ -57,7 +57,7 @@ public final class EventRoutes {
             }
             ObjectNode content = ((ObjectNode) item).deepCopy();
             content.remove("EventHandle");
-            events.add(new VodEvent(subAppId, content.path("EventType").asText(), content));
+            events.add(new EmittedEvent(subAppId, content.path("EventType").asText(), content));
         }
         return events;
     }

@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * @param number   1 for the first try, then one more per retry
  * @param signKey  the application's SignKey when the event was published (adds {@code Sign}/{@code T})
- * @param shapedBy the label of an injected fault that held this attempt back ({@code delay 30000 ms}, {@code reorder 3}),
+ * @param shapedBy the label of an injected fault that held this attempt back ({@code delay 30000 ms}, {@code reorder
+ * 3}),
  *                 recorded with the attempt once it is made
  */
 record DueAttempt(Delivery delivery, int number, Instant dueAt, Optional<String> signKey, Optional<String> shapedBy) {

@@ -20,7 +20,7 @@ public final class EventBus {
         this.sinks = List.copyOf(sinks);
     }
 
-    public void publish(VodEvent event) {
+    public void publish(EmittedEvent event) {
         EventConfig config = configs.get(event.subAppId());
         if (!config.wants(event.eventType())) {
             log.debug("{} for SubAppId {} not produced: its switch is OFF", event.eventType(), event.subAppId());

@@ -33,7 +33,8 @@ public record EventConfig(String mode, String notificationUrl, String uploadMedi
         };
     }
 
-    public EventConfig with(String newMode, String newUrl, String uploadSwitch, String deleteSwitch, Optional<String> newSignKey) {
+    public EventConfig with(String newMode, String newUrl, String uploadSwitch, String deleteSwitch,
+            Optional<String> newSignKey) {
         return new EventConfig(newMode == null ? mode : newMode, newUrl == null ? notificationUrl : newUrl,
                 uploadSwitch == null ? uploadMediaCompleteEventSwitch : uploadSwitch,
                 deleteSwitch == null ? deleteMediaCompleteEventSwitch : deleteSwitch,

@@ -23,7 +23,8 @@ public final class EventContents {
      */
     static final List<String> PAYLOAD_FIELDS = List.of("FileUploadEvent", "ProcedureStateChangeEvent",
             "FileDeleteEvent", "PullCompleteEvent", "EditMediaCompleteEvent", "SplitMediaCompleteEvent",
-            "ComposeMediaCompleteEvent", "ClipCompleteEvent", "TranscodeCompleteEvent", "CreateImageSpriteCompleteEvent",
+            "ComposeMediaCompleteEvent", "ClipCompleteEvent", "TranscodeCompleteEvent",
+                    "CreateImageSpriteCompleteEvent",
             "ConcatCompleteEvent", "SnapshotByTimeOffsetCompleteEvent", "WechatPublishCompleteEvent",
             "WechatMiniProgramPublishCompleteEvent", "RemoveWatermarkCompleteEvent", "RestoreMediaCompleteEvent",
             "ExtractTraceWatermarkCompleteEvent", "ReviewAudioVideoCompleteEvent", "ReduceMediaBitrateCompleteEvent",
@@ -54,43 +55,43 @@ public final class EventContents {
     record PullComplete(String eventType, PullUploadTask.View pullCompleteEvent) {
     }
 
-    public static VodEvent pullComplete(PullUploadTask task) {
+    public static EmittedEvent pullComplete(PullUploadTask task) {
         PullComplete event = new PullComplete("PullComplete", task.view());
-        return new VodEvent(task.subAppId(), event.eventType(), tree(event));
+        return new EmittedEvent(task.subAppId(), event.eventType(), tree(event));
     }
 
     record EditMediaComplete(String eventType, EditMediaTask.View editMediaCompleteEvent) {
     }
 
-    public static VodEvent editMediaComplete(EditMediaTask task) {
+    public static EmittedEvent editMediaComplete(EditMediaTask task) {
         EditMediaComplete event = new EditMediaComplete("EditMediaComplete", task.view());
-        return new VodEvent(task.subAppId(), event.eventType(), tree(event));
+        return new EmittedEvent(task.subAppId(), event.eventType(), tree(event));
     }
 
     record ComposeMediaComplete(String eventType, ComposeMediaTask.View composeMediaCompleteEvent) {
     }
 
-    public static VodEvent composeMediaComplete(ComposeMediaTask task) {
+    public static EmittedEvent composeMediaComplete(ComposeMediaTask task) {
         ComposeMediaComplete event = new ComposeMediaComplete("ComposeMediaComplete", task.view());
-        return new VodEvent(task.subAppId(), event.eventType(), tree(event));
+        return new EmittedEvent(task.subAppId(), event.eventType(), tree(event));
     }
 
     /** {@code FileDeleted} for one FileId; {@code parts} as requested, empty for a whole delete. */
-    public static VodEvent fileDeleted(long subAppId, String fileId, List<DeleteMediaAction.Part> parts) {
+    public static EmittedEvent fileDeleted(long subAppId, String fileId, List<DeleteMediaAction.Part> parts) {
         FileDeleted event = new FileDeleted("FileDeleted", new FileDeleteTask(List.of(fileId),
                 List.of(new FileDeleteResultItem(fileId, parts))));
-        return new VodEvent(subAppId, event.eventType(), tree(event));
+        return new EmittedEvent(subAppId, event.eventType(), tree(event));
     }
 
-    public static VodEvent newFileUpload(Media media, String procedureTaskId) {
+    public static EmittedEvent newFileUpload(Media media, String procedureTaskId) {
         NewFileUpload event = new NewFileUpload("NewFileUpload", new FileUploadTask(media.fileId(),
                 MediaBasicInfo.of(media), procedureTaskId, "", media.metaData()));
-        return new VodEvent(media.subAppId(), event.eventType(), tree(event));
+        return new EmittedEvent(media.subAppId(), event.eventType(), tree(event));
     }
 
-    public static VodEvent procedureStateChanged(ProcedureTask task) {
+    public static EmittedEvent procedureStateChanged(ProcedureTask task) {
         ProcedureStateChanged event = new ProcedureStateChanged("ProcedureStateChanged", ProcedureTaskView.of(task));
-        return new VodEvent(task.subAppId(), event.eventType(), tree(event));
+        return new EmittedEvent(task.subAppId(), event.eventType(), tree(event));
     }
 
     /**

@@ -4,7 +4,7 @@ package dev.vodhook.emulator.internal.events;
 interface EventSink {
 
     /** Takes the event if {@code config} routes events to this sink; must not block for long. */
-    void accept(VodEvent event, EventConfig config);
+    void accept(EmittedEvent event, EventConfig config);
 
     /** Forgets everything queued or recorded (for {@code /_emulator/reset}). */
     void clear();

@@ -97,7 +97,7 @@ public final class PullQueue implements EventSink {
     }
 
     @Override
-    public void accept(VodEvent event, EventConfig config) {
+    public void accept(EmittedEvent event, EventConfig config) {
         if (!EventConfig.PULL.equals(config.mode())) {
             return;
         }

@@ -1,5 +1,5 @@
 package dev.vodhook.emulator.internal.events;
 
 /** An event as one PullEvents call hands it out: with the handle ConfirmEvents needs. */
-public record PulledEvent(String eventHandle, VodEvent event) {
+public record PulledEvent(String eventHandle, EmittedEvent event) {
 }

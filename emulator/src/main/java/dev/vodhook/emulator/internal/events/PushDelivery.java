@@ -4,7 +4,7 @@ import dev.vodhook.emulator.Delivery;
 import dev.vodhook.emulator.DeliveryAttempt;
 import dev.vodhook.emulator.DeliveryJournal;
 import dev.vodhook.emulator.Faults;
-import dev.vodhook.emulator.RetryPolicy;
+import dev.vodhook.emulator.PushRetryPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The PUSH sink: one delivery per event to the application's NotificationUrl, made of attempts that wait in a
  * {@link PushSchedule} until due by the {@link Clock}. The first attempt is due at once; anything but HTTP 200 (or a
- * timeout) schedules the next one on the {@link RetryPolicy}. {@link #runDue()} makes the due attempts and returns
+ * timeout) schedules the next one on the {@link PushRetryPolicy}. {@link #runDue()} makes the due attempts and returns
  * when they are done (tests step with it); a {@link PushLoop} calls {@link #startDue()} in real runs. Every attempt
  * goes to the {@link DeliveryJournal}. Injected push faults are taken here, one per attempt; those that hold attempts
  * back are applied here: {@code delay} puts the attempt back into the schedule later by the clock, with the same
@@ -33,7 +33,7 @@ public final class PushDelivery implements EventSink {
     private final DeliveryJournal journal;
     private final PushSchedule schedule;
     private final PushSender sender;
-    private final RetryPolicy retry;
+    private final PushRetryPolicy retry;
     private final Faults faults;
     private final Clock clock;
     private final ExecutorService executor;
@@ -42,7 +42,8 @@ public final class PushDelivery implements EventSink {
     /** The SignKey of each unfinished delivery that has one (kept for saving the state). */
     private final Map<Long, String> signKeys = new ConcurrentHashMap<>();
 
-    public PushDelivery(DeliveryJournal journal, PushSchedule schedule, PushSender sender, RetryPolicy retry, Faults faults,
+    public PushDelivery(DeliveryJournal journal, PushSchedule schedule, PushSender sender, PushRetryPolicy retry,
+            Faults faults,
                  Clock clock, ExecutorService executor) {
         this.journal = journal;
         this.schedule = schedule;
@@ -54,14 +55,15 @@ public final class PushDelivery implements EventSink {
     }
 
     @Override
-    public void accept(VodEvent event, EventConfig config) {
+    public void accept(EmittedEvent event, EventConfig config) {
         if (!EventConfig.PUSH.equals(config.mode())) {
             log.debug("{} for SubAppId {} not pushed: the application is in {} mode", event.eventType(),
                     event.subAppId(), config.mode());
             return;
         }
         if (config.notificationUrl().isBlank()) {
-            log.info("{} for SubAppId {} not pushed: no NotificationUrl is configured", event.eventType(), event.subAppId());
+            log.info("{} for SubAppId {} not pushed: no NotificationUrl is configured", event.eventType(),
+                    event.subAppId());
             return;
         }
         Instant now = clock.instant();

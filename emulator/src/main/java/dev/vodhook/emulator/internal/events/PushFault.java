@@ -45,7 +45,9 @@ public record PushFault(Kind kind, int value, Duration delay) {
         }
     }
 
-    /** {@code fail 503}, {@code timeout}, {@code duplicate}, {@code vanish}, {@code delay 3000 ms}, {@code reorder 3}. */
+    /**
+     * {@code fail 503}, {@code timeout}, {@code duplicate}, {@code vanish}, {@code delay 3000 ms}, {@code reorder 3}.
+     */
     public String label() {
         return switch (kind) {
             case FAIL, REORDER -> kind.label + " " + value;

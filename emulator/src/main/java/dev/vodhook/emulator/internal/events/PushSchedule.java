@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Push attempts by due time. Claiming takes attempts out, so each runs once whoever claims it (the background loop
@@ -16,11 +14,16 @@ import java.util.concurrent.TimeUnit;
 public final class PushSchedule {
 
     private final PriorityQueue<DueAttempt> due = new PriorityQueue<>(Comparator.comparing(DueAttempt::dueAt));
-    private final Semaphore changed = new Semaphore(0);
+    private volatile Runnable onAdd = () -> { };
 
     synchronized void add(DueAttempt attempt) {
         due.add(attempt);
-        changed.release();
+        onAdd.run();
+    }
+
+    /** Runs {@code wake} after each attempt added (a loop's wake, which must not block). */
+    void onAdd(Runnable wake) {
+        this.onAdd = wake;
     }
 
     /** Removes and returns every attempt due at {@code now}, earliest first. */
@@ -48,18 +51,5 @@ public final class PushSchedule {
 
     synchronized void clear() {
         due.clear();
-    }
-
-    /** Waits up to {@code max} for an attempt to be added; false when interrupted. */
-    boolean awaitChange(Duration max) {
-        try {
-            if (changed.tryAcquire(max.toNanos(), TimeUnit.NANOSECONDS)) {
-                changed.drainPermits();
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param visibleAt  when PullEvents may return it (again): the enqueue time, then the last pull + visibility timeout
  * @param deliveries how many times PullEvents has returned it
  */
-record QueuedEvent(long id, VodEvent event, Instant enqueuedAt, Optional<String> handle, Instant visibleAt,
+record QueuedEvent(long id, EmittedEvent event, Instant enqueuedAt, Optional<String> handle, Instant visibleAt,
                    int deliveries) {
 
     static final String VISIBLE = "VISIBLE";

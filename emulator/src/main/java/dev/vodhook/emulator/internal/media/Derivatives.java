@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 
 /** What sub-tasks other than transcoding and covers made of a media: the latest of each definition, per kind. */
-public record Derivatives(List<MediaAnimatedGraphicsItem> animatedGraphics, List<MediaSampleSnapshotItem> sampleSnapshots,
+public record Derivatives(List<MediaAnimatedGraphicsItem> animatedGraphics,
+        List<MediaSampleSnapshotItem> sampleSnapshots,
                    List<MediaImageSpriteItem> imageSprites,
                    List<MediaSnapshotByTimeOffsetItem> snapshotsByTimeOffset,
                    List<AdaptiveDynamicStreamingItem> adaptiveStreams) {

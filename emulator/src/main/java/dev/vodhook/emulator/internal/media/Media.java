@@ -18,7 +18,8 @@ import java.util.function.UnaryOperator;
  * @param transcodes   renditions made by transcoding, latest per definition
  * @param derived      snapshots, sprites, animated images made by other sub-tasks
  */
-public record Media(String fileId, long subAppId, String folder, String name, String description, String type, long classId,
+public record Media(String fileId, long subAppId, String folder, String name, String description, String type,
+        long classId,
              Instant createTime, Instant updateTime, Optional<Instant> expireTime, String storageRegion,
              Optional<ObjectKey> originalKey, String mediaUrl, String coverUrl, MediaBasicInfo.SourceInfo source,
              MetaData metaData, List<MediaTranscodeItem> transcodes, Derivatives derived) {

@@ -24,7 +24,8 @@ public final class MediaComposer {
     private final MediaCreator creator;
     private final Clock clock;
 
-    public MediaComposer(MediaRepository media, ObjectStore store, MediaEngine engine, MediaCreator creator, Clock clock) {
+    public MediaComposer(MediaRepository media, ObjectStore store, MediaEngine engine, MediaCreator creator,
+            Clock clock) {
         this.media = media;
         this.store = store;
         this.engine = engine;
@@ -53,7 +54,8 @@ public final class MediaComposer {
                   int priority) {
         List<Media> cutMedia = new ArrayList<>();
         List<ConcatCommand.Piece> picturePieces = pictures.stream().map(i -> piece(subAppId, i, cutMedia)).toList();
-        List<ConcatCommand.Piece> soundPieces = soundTrack.stream().map(i -> piece(subAppId, i, new ArrayList<>())).toList();
+        List<ConcatCommand.Piece> soundPieces = soundTrack.stream().map(i -> piece(subAppId, i,
+                new ArrayList<>())).toList();
         ConcatCommand.Canvas chosen = canvas.apply(List.copyOf(cutMedia));
         Path dir = creator.scratch("compose-");
         try {

@@ -24,7 +24,8 @@ public final class MediaCreator {
     private final ProcedureStarter procedures;
     private final String defaultRegion;
 
-    public MediaCreator(ObjectStore store, StorageLayout layout, IdSource ids, MediaIngest ingest, ProcedureStarter procedures,
+    public MediaCreator(ObjectStore store, StorageLayout layout, IdSource ids, MediaIngest ingest,
+            ProcedureStarter procedures,
                  String defaultRegion) {
         this.defaultRegion = defaultRegion;
         this.store = store;

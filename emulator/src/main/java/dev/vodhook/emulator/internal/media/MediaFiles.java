@@ -38,7 +38,9 @@ public final class MediaFiles {
                 .forEach(store::delete);
     }
 
-    /** The adaptive streams of one template ({@code 0}: of every template): master and sub-stream playlists, segments. */
+    /**
+     * The adaptive streams of one template ({@code 0}: of every template): master and sub-stream playlists, segments.
+     */
     public void deleteAdaptiveStreams(Media m, long definition) {
         Pattern stream = Pattern.compile("adp\\." + (definition == 0 ? "\\d+" : Long.toString(definition))
                 + "(\\.m3u8|_\\d+\\.m3u8|_\\d+_\\d+\\.ts)");

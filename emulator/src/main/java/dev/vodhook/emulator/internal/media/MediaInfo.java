@@ -51,7 +51,8 @@ public record MediaInfo(String fileId, MediaBasicInfo basicInfo, MetaData metaDa
                 section(filters, "imageSpriteInfo", d.imageSprites(), ImageSpriteInfo::new),
                 section(filters, "snapshotByTimeOffsetInfo", d.snapshotsByTimeOffset(), SnapshotByTimeOffsetInfo::new),
                 null,
-                section(filters, "adaptiveDynamicStreamingInfo", d.adaptiveStreams(), AdaptiveDynamicStreamingInfo::new),
+                section(filters, "adaptiveDynamicStreamingInfo", d.adaptiveStreams(),
+                        AdaptiveDynamicStreamingInfo::new),
                 null, null, null);
     }
 

@@ -72,7 +72,8 @@ public final class MediaIngest {
         try {
             return MetaData.of(engine.probe(original), "");
         } catch (FfmpegException e) {
-            log.warn("FileId {}: ffprobe could not read the upload ({}); its metadata stays empty", fileId, e.getMessage());
+            log.warn("FileId {}: ffprobe could not read the upload ({}); its metadata stays empty", fileId,
+                    e.getMessage());
             return MetaData.unreadable(size(original));
         }
     }

@@ -72,11 +72,14 @@ public final class MediaPuller {
 
     private MediaCreator.Cover cover(java.net.URI url, Path dir) {
         UrlFetcher.Fetched image = fetcher.fetch(url, MAX_COVER_BYTES, dir.resolve("cover"));
-        String type = Optional.of(MediaTypes.extensionOfPath(url.getPath())).filter(PullUploadAction.COVER_TYPES::contains)
+        String type = Optional.of(MediaTypes.extensionOfPath(url.getPath()))
+                .filter(PullUploadAction.COVER_TYPES::contains)
                 .or(() -> MediaTypes.extensionOf(image.contentType()).filter(PullUploadAction.COVER_TYPES::contains))
-                .orElseThrow(() -> MediaStepException.sourceFileError("the cover " + url + " is not a gif, jpeg or png"));
+                .orElseThrow(() -> MediaStepException.sourceFileError("the cover " + url
+                        + " is not a gif, jpeg or png"));
         if (!MediaTypes.couldBeImage(image.contentType())) {
-            throw MediaStepException.sourceFileError("the cover " + url + " is " + image.contentType() + ", not an image");
+            throw MediaStepException.sourceFileError("the cover " + url + " is " + image.contentType()
+                    + ", not an image");
         }
         return new MediaCreator.Cover(image.file(), type);
     }

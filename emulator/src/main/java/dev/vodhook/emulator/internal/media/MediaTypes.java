@@ -13,7 +13,8 @@ public final class MediaTypes {
             "qt", "ogg", "mp3", "m4a", "flac", "wav", "ra", "aac", "amr");
 
     /** Cover image types, lowercase. */
-    public static final Set<String> COVER = Set.of("jpg", "jpeg", "png", "gif", "bmp", "tiff", "tif", "ai", "cdr", "eps",
+    public static final Set<String> COVER = Set.of("jpg", "jpeg", "png", "gif", "bmp", "tiff", "tif", "ai", "cdr",
+            "eps",
             "heif");
 
     private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(

@@ -22,8 +22,10 @@ public record MetaData(long size, String container, long bitrate, int height, in
         List<AudioStreamItem> audio = probe.audioStreams().stream()
                 .map(a -> new AudioStreamItem(a.bitrate(), a.samplingRate(), a.codec()))
                 .toList();
-        double videoDuration = probe.videoStreams().stream().mapToDouble(MediaProbe.VideoStream::duration).max().orElse(0);
-        double audioDuration = probe.audioStreams().stream().mapToDouble(MediaProbe.AudioStream::duration).max().orElse(0);
+        double videoDuration = probe.videoStreams().stream().mapToDouble(MediaProbe.VideoStream::duration).max()
+                .orElse(0);
+        double audioDuration = probe.audioStreams().stream().mapToDouble(MediaProbe.AudioStream::duration).max()
+                .orElse(0);
         return new MetaData(probe.size(), probe.container(), probe.bitrate(), probe.height(), probe.width(),
                 probe.duration(), 0, video, audio, videoDuration, audioDuration, md5);
     }

@@ -16,7 +16,8 @@ final class AdaptiveStreamingCommand {
     }
 
     static List<String> args(Path input, AdaptiveStreamingTemplate template,
-                             List<AdaptiveStreamingTemplate.SubStream> streams, String encoder, boolean upscale, boolean withAudio, Path dir) {
+                             List<AdaptiveStreamingTemplate.SubStream> streams, String encoder, boolean upscale,
+                                     boolean withAudio, Path dir) {
         String base = "adp." + template.definition();
         StringBuilder graph = new StringBuilder("[0:v]split=" + streams.size());
         for (int i = 0; i < streams.size(); i++) {

@@ -2,7 +2,7 @@ package dev.vodhook.emulator.internal.processing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vodhook.emulator.internal.api.VodApiException;
+import dev.vodhook.emulator.internal.api.LocalVodApiError;
 import dev.vodhook.emulator.internal.api.VodJson;
 import dev.vodhook.emulator.internal.media.AdaptiveDynamicStreamingItem;
 import dev.vodhook.emulator.internal.media.Media;
@@ -50,11 +50,12 @@ public final class AdaptiveStreamingStep implements MediaStep {
     static SubTaskSpec spec(JsonNode element) {
         long definition = ProcessingPlan.definition(element, SET);
         if (definition == 12 || definition == 20) {
-            throw new VodApiException(VodApiException.UNSUPPORTED_OPERATION, "Adaptive streaming template " + definition
+            throw new LocalVodApiError(LocalVodApiError.UNSUPPORTED_OPERATION, "Adaptive streaming template "
+                    + definition
                     + " (SimpleAES HLS, DASH) is not supported by the local VOD yet; use 10.");
         }
         if (definition != AdaptiveStreamingTemplate.HLS_10.definition()) {
-            throw VodApiException.invalidValue(SET + ".Definition", "adaptive streaming template " + definition
+            throw LocalVodApiError.invalidValue(SET + ".Definition", "adaptive streaming template " + definition
                     + " does not exist");
         }
         ProcessingPlan.refuse(element, SET, UNSUPPORTED);

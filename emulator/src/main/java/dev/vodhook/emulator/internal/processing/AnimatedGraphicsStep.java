@@ -2,7 +2,7 @@ package dev.vodhook.emulator.internal.processing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vodhook.emulator.internal.api.VodApiException;
+import dev.vodhook.emulator.internal.api.LocalVodApiError;
 import dev.vodhook.emulator.internal.api.VodJson;
 import dev.vodhook.emulator.internal.media.Media;
 import dev.vodhook.emulator.internal.media.MediaAnimatedGraphicsItem;
@@ -42,18 +42,18 @@ public final class AnimatedGraphicsStep implements MediaStep {
     static SubTaskSpec spec(JsonNode element) {
         long definition = ProcessingPlan.definition(element, SET);
         if (!TEMPLATES.containsKey(definition)) {
-            throw VodApiException.invalidValue(SET + ".Definition", "animated image template " + definition
+            throw LocalVodApiError.invalidValue(SET + ".Definition", "animated image template " + definition
                     + " does not exist (20000 GIF, 20001 WebP)");
         }
         for (String field : new String[] {"StartTimeOffset", "EndTimeOffset"}) {
             if (element.path(field).isMissingNode() || element.path(field).isNull()) {
-                throw VodApiException.missing(SET + "." + field);
+                throw LocalVodApiError.missing(SET + "." + field);
             }
         }
         double start = ProcessingPlan.seconds(element, SET, "StartTimeOffset", 0);
         double end = ProcessingPlan.seconds(element, SET, "EndTimeOffset", 0);
         if (end <= start) {
-            throw VodApiException.invalidValue(SET + ".EndTimeOffset", "must be after StartTimeOffset");
+            throw LocalVodApiError.invalidValue(SET + ".EndTimeOffset", "must be after StartTimeOffset");
         }
         ObjectNode input = VodJson.API.createObjectNode();
         input.put("Definition", definition);

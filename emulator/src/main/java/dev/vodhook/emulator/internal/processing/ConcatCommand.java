@@ -28,7 +28,8 @@ public final class ConcatCommand {
     }
 
     /** {@code duration} seconds of {@code source} from {@code start}; a missing stream becomes canvas or silence. */
-    public record Clip(Path source, double start, double duration, boolean hasVideo, boolean hasAudio) implements Piece {
+    public record Clip(Path source, double start, double duration, boolean hasVideo,
+            boolean hasAudio) implements Piece {
     }
 
     /** {@code duration} seconds of canvas colour and silence. */
@@ -93,7 +94,8 @@ public final class ConcatCommand {
                         + ":(ow-iw)/2:(oh-ih)/2:color=" + canvas.color() + ",setsar=1,fps=" + FPS + ",format=yuv420p"
                         + label);
             } else {
-                int in = lavfi("color=c=" + canvas.color() + ":s=" + canvas.width() + "x" + canvas.height() + ":r=" + FPS,
+                int in = lavfi("color=c=" + canvas.color() + ":s=" + canvas.width() + "x" + canvas.height() + ":r="
+                        + FPS,
                         piece.duration());
                 filter("[" + in + ":v]setsar=1,format=yuv420p" + label);
             }
@@ -116,7 +118,8 @@ public final class ConcatCommand {
         /** The input of a clip, added once for its picture and its sound. */
         private int clipInput(Clip clip) {
             return clipInputs.computeIfAbsent(clip, c -> {
-                inputs.addAll(List.of("-ss", number(c.start()), "-t", number(c.duration()), "-i", c.source().toString()));
+                inputs.addAll(List.of("-ss", number(c.start()), "-t", number(c.duration()), "-i",
+                        c.source().toString()));
                 return inputCount++;
             });
         }

@@ -22,7 +22,8 @@ public final class CoverStep implements MediaStep {
     private final IdSource ids;
     private final Clock clock;
 
-    public CoverStep(MediaEngine engine, ObjectStore store, StorageLayout layout, PublicUrls urls, IdSource ids, Clock clock) {
+    public CoverStep(MediaEngine engine, ObjectStore store, StorageLayout layout, PublicUrls urls, IdSource ids,
+            Clock clock) {
         this.engine = engine;
         this.store = store;
         this.layout = layout;

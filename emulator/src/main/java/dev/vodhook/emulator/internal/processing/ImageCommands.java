@@ -30,7 +30,8 @@ final class ImageCommands {
     /** An animated GIF of {@code duration} seconds from {@code start}, at {@code fps}, with a palette made for it. */
     static List<String> gif(Path input, double start, double duration, int fps, Path output) {
         return List.of("-ss", number(start), "-t", number(duration), "-i", input.toString(), "-an", "-sn",
-                "-vf", "fps=" + fps + ",split[a][b];[a]palettegen[p];[b][p]paletteuse", "-loop", "0", output.toString());
+                "-vf", "fps=" + fps + ",split[a][b];[a]palettegen[p];[b][p]paletteuse", "-loop", "0",
+                        output.toString());
     }
 
     /** An animated WebP of {@code duration} seconds from {@code start}, at {@code fps}. */

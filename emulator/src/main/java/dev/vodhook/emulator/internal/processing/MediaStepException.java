@@ -26,7 +26,8 @@ public final class MediaStepException extends EmulatorException {
     }
 
     public static MediaStepException sourceFileError(String message) {
-        return new MediaStepException(ProcedureRunner.SOURCE_FILE_ERROR, "SourceFileError", "source file error: " + message);
+        return new MediaStepException(ProcedureRunner.SOURCE_FILE_ERROR, "SourceFileError", "source file error: "
+                + message);
     }
 
     public static MediaStepException invalidInput(String message) {

@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param type {@code Preset} (built in) or {@code Custom} (made with CreateProcedureTemplate)
  */
-public record ProcedureTemplate(Procedure procedure, String type, String comment, Instant createTime, Instant updateTime) {
+public record ProcedureTemplate(Procedure procedure, String type, String comment, Instant createTime,
+        Instant updateTime) {
 
     public static final String PRESET = "Preset";
     public static final String CUSTOM = "Custom";

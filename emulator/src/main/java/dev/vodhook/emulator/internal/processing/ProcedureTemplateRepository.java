@@ -1,6 +1,6 @@
 package dev.vodhook.emulator.internal.processing;
 
-import dev.vodhook.emulator.internal.api.VodApiException;
+import dev.vodhook.emulator.internal.api.LocalVodApiError;
 import dev.vodhook.emulator.internal.state.StateChanges;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,11 +52,11 @@ public final class ProcedureTemplateRepository {
     public synchronized void add(long subAppId, ProcedureTemplate template) {
         Map<String, ProcedureTemplate> mine = custom.computeIfAbsent(subAppId, id -> new LinkedHashMap<>());
         if (mine.containsKey(template.name()) || PresetProcedures.find(template.name()).isPresent()) {
-            throw new VodApiException(VodApiException.INVALID_PARAMETER + ".ExistedProcedureName",
+            throw new LocalVodApiError(LocalVodApiError.INVALID_PARAMETER + ".ExistedProcedureName",
                     "A task flow template named " + template.name() + " exists already.");
         }
         if (mine.size() >= MAX_CUSTOM) {
-            throw new VodApiException(VodApiException.LIMIT_EXCEEDED,
+            throw new LocalVodApiError(LocalVodApiError.LIMIT_EXCEEDED,
                     "An application has at most " + MAX_CUSTOM + " task flow templates.");
         }
         mine.put(template.name(), template);

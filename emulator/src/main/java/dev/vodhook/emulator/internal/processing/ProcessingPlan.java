@@ -2,7 +2,7 @@ package dev.vodhook.emulator.internal.processing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vodhook.emulator.internal.api.VodApiException;
+import dev.vodhook.emulator.internal.api.LocalVodApiError;
 import dev.vodhook.emulator.internal.api.VodJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,12 +30,12 @@ public final class ProcessingPlan {
 
     public static List<SubTaskSpec> parse(JsonNode mediaProcessTask) {
         if (mediaProcessTask == null || !mediaProcessTask.isObject()) {
-            throw VodApiException.missing("MediaProcessTask");
+            throw LocalVodApiError.missing("MediaProcessTask");
         }
         List<SubTaskSpec> specs = new ArrayList<>();
         SETS.forEach((set, parse) -> array(mediaProcessTask, set).forEach(element -> specs.add(parse.apply(element))));
         if (specs.isEmpty()) {
-            throw VodApiException.invalidValue("MediaProcessTask", "it names no task to run");
+            throw LocalVodApiError.invalidValue("MediaProcessTask", "it names no task to run");
         }
         return List.copyOf(specs);
     }
@@ -55,7 +55,7 @@ public final class ProcessingPlan {
     private static SubTaskSpec transcode(JsonNode element) {
         long definition = definition(element, "TranscodeTaskSet");
         if (TranscodeTemplates.find(definition).isEmpty()) {
-            throw VodApiException.invalidValue("TranscodeTaskSet.Definition",
+            throw LocalVodApiError.invalidValue("TranscodeTaskSet.Definition",
                     "transcoding template " + definition + " does not exist");
         }
         refuse(element, "TranscodeTaskSet", UNSUPPORTED_TRANSCODE_OPTIONS);
@@ -76,11 +76,11 @@ public final class ProcessingPlan {
         refuse(element, "CoverBySnapshotTaskSet", List.of("WatermarkSet"));
         String positionType = element.path("PositionType").asText("Time");
         if (!positionType.equals("Time") && !positionType.equals("Percent")) {
-            throw VodApiException.invalidValue("CoverBySnapshotTaskSet.PositionType", "must be Time or Percent");
+            throw LocalVodApiError.invalidValue("CoverBySnapshotTaskSet.PositionType", "must be Time or Percent");
         }
         JsonNode value = element.path("PositionValue");
         if (!value.isMissingNode() && !value.isNull() && (!value.isNumber() || value.asDouble() < 0)) {
-            throw VodApiException.invalidValue("CoverBySnapshotTaskSet.PositionValue", "must be a number >= 0");
+            throw LocalVodApiError.invalidValue("CoverBySnapshotTaskSet.PositionValue", "must be a number >= 0");
         }
         ObjectNode input = VodJson.API.createObjectNode();
         input.put("Definition", definition);
@@ -93,14 +93,14 @@ public final class ProcessingPlan {
     /** The element's {@code Definition}, which must be an integer. */
     static long definition(JsonNode element, String set) {
         if (!element.isObject()) {
-            throw new VodApiException(VodApiException.INVALID_PARAMETER, set + " elements must be objects.");
+            throw new LocalVodApiError(LocalVodApiError.INVALID_PARAMETER, set + " elements must be objects.");
         }
         JsonNode d = element.path("Definition");
         if (d.isMissingNode() || d.isNull()) {
-            throw VodApiException.missing(set + ".Definition");
+            throw LocalVodApiError.missing(set + ".Definition");
         }
         if (!d.canConvertToExactIntegral()) {
-            throw new VodApiException(VodApiException.INVALID_PARAMETER, set + ".Definition must be an integer.");
+            throw new LocalVodApiError(LocalVodApiError.INVALID_PARAMETER, set + ".Definition must be an integer.");
         }
         return d.asLong();
     }
@@ -110,7 +110,7 @@ public final class ProcessingPlan {
         for (String option : options) {
             JsonNode value = element.path(option);
             if (!value.isMissingNode() && !value.isNull() && !(value.isArray() && value.isEmpty())) {
-                throw new VodApiException(VodApiException.UNSUPPORTED_OPERATION,
+                throw new LocalVodApiError(LocalVodApiError.UNSUPPORTED_OPERATION,
                         set + "." + option + " is not supported by the local VOD yet.");
             }
         }
@@ -119,7 +119,8 @@ public final class ProcessingPlan {
     /** The preset image template 10 is the only one the local VOD has for snapshots and sprites. */
     static void requireImageTemplate(long definition, String set, String kind) {
         if (definition != TranscodeTemplates.SNAPSHOT_DEFINITION) {
-            throw VodApiException.invalidValue(set + ".Definition", kind + " template " + definition + " does not exist");
+            throw LocalVodApiError.invalidValue(set + ".Definition", kind + " template " + definition
+                    + " does not exist");
         }
     }
 
@@ -130,7 +131,7 @@ public final class ProcessingPlan {
             return fallback;
         }
         if (!value.isNumber() || value.asDouble() < 0) {
-            throw VodApiException.invalidValue(set + "." + field, "must be a number >= 0");
+            throw LocalVodApiError.invalidValue(set + "." + field, "must be a number >= 0");
         }
         return value.asDouble();
     }
@@ -141,7 +142,8 @@ public final class ProcessingPlan {
             return List.of();
         }
         if (!node.isArray()) {
-            throw new VodApiException(VodApiException.INVALID_PARAMETER, "MediaProcessTask." + name + " must be an array.");
+            throw new LocalVodApiError(LocalVodApiError.INVALID_PARAMETER, "MediaProcessTask." + name
+                    + " must be an array.");
         }
         return node;
     }

@@ -3,7 +3,7 @@ package dev.vodhook.emulator.internal.processing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vodhook.emulator.internal.api.VodApiException;
+import dev.vodhook.emulator.internal.api.LocalVodApiError;
 import dev.vodhook.emulator.internal.api.VodJson;
 import dev.vodhook.emulator.internal.media.Media;
 import dev.vodhook.emulator.internal.media.MediaSnapshotByTimeOffsetItem;
@@ -53,7 +53,7 @@ public final class SnapshotByTimeOffsetStep implements MediaStep {
         for (JsonNode offset : ProcessingPlan.array(element, "ExtTimeOffsetSet")) {
             Matcher m = EXT_OFFSET.matcher(offset.isTextual() ? offset.asText() : "");
             if (!m.matches() || ("%".equals(m.group(2)) && Double.parseDouble(m.group(1)) > 100)) {
-                throw VodApiException.invalidValue(SET + ".ExtTimeOffsetSet",
+                throw LocalVodApiError.invalidValue(SET + ".ExtTimeOffsetSet",
                         "'" + offset.asText() + "' is neither a time like 3.5s nor a percentage up to 100%");
             }
             ext.add(offset.asText());
@@ -61,13 +61,13 @@ public final class SnapshotByTimeOffsetStep implements MediaStep {
         ArrayNode millis = input.putArray("TimeOffsetSet");
         for (JsonNode offset : ProcessingPlan.array(element, "TimeOffsetSet")) {
             if (!offset.isNumber() || offset.asDouble() < 0) {
-                throw VodApiException.invalidValue(SET + ".TimeOffsetSet", "times are milliseconds >= 0");
+                throw LocalVodApiError.invalidValue(SET + ".TimeOffsetSet", "times are milliseconds >= 0");
             }
             millis.add(offset.asDouble());
         }
         int count = ext.size() + millis.size();
         if (count == 0 || count > MAX_SNAPSHOTS) {
-            throw VodApiException.invalidValue(SET,
+            throw LocalVodApiError.invalidValue(SET,
                     "name 1 to " + MAX_SNAPSHOTS + " times in ExtTimeOffsetSet or TimeOffsetSet");
         }
         input.putArray("WatermarkSet");
@@ -89,7 +89,8 @@ public final class SnapshotByTimeOffsetStep implements MediaStep {
                 StoredObject stored = files.put(media, "snapshotByTime/" + runId + "_" + i + ".jpg", jpg);
                 pictures.add(new MediaSnapshotByTimeOffsetItem.PicInfo(times.get(i), files.url(stored), List.of()));
             }
-            MediaSnapshotByTimeOffsetItem item = new MediaSnapshotByTimeOffsetItem(spec.definition(), List.copyOf(pictures));
+            MediaSnapshotByTimeOffsetItem item = new MediaSnapshotByTimeOffsetItem(spec.definition(),
+                    List.copyOf(pictures));
             return new Result(item, m -> m.withDerived(d -> d.with(item), clock.instant()));
         } finally {
             ObjectStore.deleteTree(dir);

@@ -34,6 +34,7 @@ final class TranscodeTemplates {
     }
 
     static Optional<TranscodeTemplate> find(long definition) {
-        return definition > Integer.MAX_VALUE ? Optional.empty() : Optional.ofNullable(BY_DEFINITION.get((int) definition));
+        return definition > Integer.MAX_VALUE ? Optional.empty()
+                : Optional.ofNullable(BY_DEFINITION.get((int) definition));
     }
 }

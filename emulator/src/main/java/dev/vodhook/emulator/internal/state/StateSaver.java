@@ -1,7 +1,7 @@
 package dev.vodhook.emulator.internal.state;
 
+import dev.vodhook.events.loop.BackgroundLoop;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -20,28 +20,29 @@ public final class StateSaver implements StateChanges, AutoCloseable {
 
     private final StateFile file;
     private final AtomicBoolean dirty = new AtomicBoolean();
-    private final Semaphore wake = new Semaphore(0);
+    private final BackgroundLoop loop;
     private volatile Supplier<SavedState> snapshot;
-    private volatile boolean running;
-    private Thread thread;
     private boolean failing;
 
     public StateSaver(StateFile file) {
         this.file = file;
+        this.loop = BackgroundLoop.of("local-vod-state-saver", log, "Saving the state", DEBOUNCE, () -> {
+            saveIfChanged();
+            return BackgroundLoop.UNTIL_WOKEN;
+        }).firstRunAfter(BackgroundLoop.UNTIL_WOKEN).settleAfterWake(DEBOUNCE);
     }
 
     @Override
     public void changed() {
         if (dirty.compareAndSet(false, true)) {
-            wake.release();
+            loop.wake();
         }
     }
 
     /** Starts saving snapshots taken by {@code source} (the state is complete from now on). */
-    public synchronized void start(Supplier<SavedState> source) {
+    public void start(Supplier<SavedState> source) {
         snapshot = source;
-        running = true;
-        thread = Thread.ofVirtual().name("local-vod-state-saver").start(this::runUntilClosed);
+        loop.start();
     }
 
     /** Writes a snapshot if anything changed since the last one; whether it wrote. */
@@ -66,35 +67,10 @@ public final class StateSaver implements StateChanges, AutoCloseable {
         }
     }
 
-    private void runUntilClosed() {
-        while (running) {
-            try {
-                wake.acquire();
-                wake.drainPermits();
-                Thread.sleep(DEBOUNCE);
-            } catch (InterruptedException e) {
-                return;
-            }
-            saveIfChanged();
-        }
-    }
-
     /** Stops the background thread and writes the last changes. */
     @Override
     public void close() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            t = thread;
-        }
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
         saveIfChanged();
     }
 }

@@ -25,7 +25,8 @@ public final class CosAccess {
         String accessKey = accessKey(ctx.header("Authorization"))
                 .orElseThrow(() -> CosException.accessDenied("the Authorization header has no q-ak"));
         UploadSession session = sessions.byTempSecretId(accessKey)
-                .orElseThrow(() -> new CosException(403, "InvalidAccessKeyId", "the access key was not issued by ApplyUpload"));
+                .orElseThrow(() -> new CosException(403, "InvalidAccessKeyId",
+                        "the access key was not issued by ApplyUpload"));
         String token = ctx.header("x-cos-security-token");
         if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
                 session.credential().token().getBytes(StandardCharsets.UTF_8))) {

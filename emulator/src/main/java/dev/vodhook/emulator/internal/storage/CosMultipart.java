@@ -82,7 +82,8 @@ public final class CosMultipart {
             previous = ref.partNumber();
             ObjectStore.StoredPart part = upload.parts().get(ref.partNumber());
             if (part == null || !ref.etag().replace("\"", "").equals(part.md5())) {
-                throw new CosException(400, "InvalidPart", "part " + ref.partNumber() + " was not uploaded with that ETag");
+                throw new CosException(400, "InvalidPart", "part " + ref.partNumber()
+                        + " was not uploaded with that ETag");
             }
             combined.update(HexFormat.of().parseHex(part.md5()));
             files.add(part.path());

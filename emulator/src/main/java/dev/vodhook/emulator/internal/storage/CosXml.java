@@ -76,7 +76,8 @@ final class CosXml {
             }
             return parts;
         } catch (Exception e) {
-            throw new CosException(400, "MalformedXML", "the CompleteMultipartUpload body is not valid: " + e.getMessage());
+            throw new CosException(400, "MalformedXML", "the CompleteMultipartUpload body is not valid: "
+                    + e.getMessage());
         }
     }
 

@@ -37,7 +37,8 @@ public record ObjectKey(String value) {
 
     String extension() {
         int dot = value.lastIndexOf('.');
-        return dot < value.lastIndexOf('/') || dot < 0 ? "" : value.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        return dot < value.lastIndexOf('/') || dot < 0 ? "" : value.substring(dot
+                + 1).toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override
@@ -48,7 +49,8 @@ public record ObjectKey(String value) {
     /** The key is malformed or tries to leave the store. */
     static final class InvalidObjectKeyException extends EmulatorException {
         InvalidObjectKeyException(String key) {
-            super("invalid object key: " + (key == null ? "(none)" : key.length() > 80 ? key.substring(0, 80) + "..." : key));
+            super("invalid object key: " + (key == null ? "(none)" : key.length() > 80 ? key.substring(0, 80) + "..."
+                    : key));
         }
     }
 }

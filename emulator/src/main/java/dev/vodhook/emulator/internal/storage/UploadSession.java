@@ -10,7 +10,8 @@ import java.util.Optional;
  * What ApplyUpload promised: where the bytes go, the temporary key allowed to put them, and what CommitUpload
  * should create from them.
  */
-public record UploadSession(String vodSessionKey, long subAppId, String fileId, String folder, String bucket, String region,
+public record UploadSession(String vodSessionKey, long subAppId, String fileId, String folder, String bucket,
+        String region,
                      ObjectKey mediaKey, Optional<ObjectKey> coverKey, TempCredential credential, String mediaName,
                      String mediaType, Optional<String> procedure, long classId, String sourceContext,
                      String sessionContext, Optional<Instant> expireTime, Instant createdAt, boolean committed) {
@@ -34,7 +35,8 @@ public record UploadSession(String vodSessionKey, long subAppId, String fileId, 
     }
 
     UploadSession asCommitted() {
-        return new UploadSession(vodSessionKey, subAppId, fileId, folder, bucket, region, mediaKey, coverKey, credential,
+        return new UploadSession(vodSessionKey, subAppId, fileId, folder, bucket, region, mediaKey, coverKey,
+                credential,
                 mediaName, mediaType, procedure, classId, sourceContext, sessionContext, expireTime, createdAt, true);
     }
 }

@@ -2,7 +2,7 @@ package dev.vodhook.emulator.internal.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vodhook.emulator.internal.events.EventContents;
-import dev.vodhook.emulator.internal.events.VodEvent;
+import dev.vodhook.emulator.internal.events.EmittedEvent;
 import dev.vodhook.emulator.internal.media.Media;
 import dev.vodhook.emulator.internal.media.MetaData;
 import java.util.Optional;
@@ -41,7 +41,7 @@ public record ComposeMediaTask(String taskId, long subAppId, TaskState state, Js
     }
 
     @Override
-    public VodEvent completeEvent() {
+    public EmittedEvent completeEvent() {
         return EventContents.composeMediaComplete(this);
     }
 }

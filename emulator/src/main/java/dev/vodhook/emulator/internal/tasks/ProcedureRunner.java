@@ -48,7 +48,8 @@ public final class ProcedureRunner {
     /** Held while a state change is stored and published, so events leave in the order the states were reached. */
     private final Object publishing = new Object();
 
-    public ProcedureRunner(TaskRepository tasks, MediaRepository media, List<MediaStep> steps, EventBus bus, IdSource ids,
+    public ProcedureRunner(TaskRepository tasks, MediaRepository media, List<MediaStep> steps, EventBus bus,
+            IdSource ids,
                     Clock clock, ExecutorService executor) {
         this.tasks = tasks;
         this.media = media;
@@ -109,7 +110,8 @@ public final class ProcedureRunner {
         String fileId = task.get().fileId();
         Function<SubTask, SubTask> outcome;
         try {
-            Media current = media.find(fileId).orElseThrow(() -> new EmulatorException("FileId " + fileId + " is gone"));
+            Media current = media.find(fileId).orElseThrow(() -> new EmulatorException("FileId " + fileId
+                    + " is gone"));
             MediaStep.Result result = steps.get(spec.type()).run(current, spec, (int) task.get().tasksPriority());
             media.update(fileId, result.mediaChange());
             outcome = s -> s.succeeded(result.output(), clock.instant());

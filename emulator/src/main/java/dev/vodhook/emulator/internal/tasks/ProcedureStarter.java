@@ -1,6 +1,6 @@
 package dev.vodhook.emulator.internal.tasks;
 
-import dev.vodhook.emulator.internal.api.VodApiException;
+import dev.vodhook.emulator.internal.api.LocalVodApiError;
 import dev.vodhook.emulator.internal.media.Media;
 import dev.vodhook.emulator.internal.processing.ProcedureTemplateRepository;
 import dev.vodhook.emulator.internal.processing.ProcessingPlan;
@@ -31,7 +31,8 @@ public final class ProcedureStarter {
     /** Fails with {@code InvalidParameterValue} when {@code procedure} names no template the application has. */
     public void requireKnown(long subAppId, Optional<String> procedure, String parameter) {
         if (procedure.isPresent() && templates.find(subAppId, procedure.get()).isEmpty()) {
-            throw VodApiException.invalidValue(parameter, "task flow template '" + procedure.get() + "' does not exist");
+            throw LocalVodApiError.invalidValue(parameter, "task flow template '" + procedure.get()
+                    + "' does not exist");
         }
     }
 }

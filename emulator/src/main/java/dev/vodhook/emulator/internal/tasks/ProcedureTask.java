@@ -13,7 +13,8 @@ import java.util.function.UnaryOperator;
  *
  * @param status {@code PROCESSING} until every sub-task is done, then {@code FINISH}
  */
-public record ProcedureTask(String taskId, long subAppId, String fileId, String fileName, String fileUrl, MetaData metaData,
+public record ProcedureTask(String taskId, long subAppId, String fileId, String fileName, String fileUrl,
+        MetaData metaData,
                      String status, List<SubTask> subTasks, long tasksPriority, String tasksNotifyMode,
                      String sessionContext, String sessionId, String operator, Instant createTime,
                      Optional<Instant> beginProcessTime, Optional<Instant> finishTime) implements VodTask {

@@ -7,7 +7,8 @@ import dev.vodhook.emulator.internal.processing.SubTaskSpec;
 import java.util.List;
 
 /** VOD's {@code ProcedureTask} as it appears in ProcedureStateChanged and DescribeTaskDetail. */
-public record ProcedureTaskView(String taskId, String status, long errCode, String message, String fileId, String fileName,
+public record ProcedureTaskView(String taskId, String status, long errCode, String message, String fileId,
+        String fileName,
                          String fileUrl, MetaData metaData, List<MediaProcessTaskResult> mediaProcessResultSet,
                          List<Object> aiContentReviewResultSet, List<Object> aiAnalysisResultSet,
                          List<Object> aiRecognitionResultSet, long tasksPriority, String tasksNotifyMode,
@@ -42,12 +43,14 @@ public record ProcedureTaskView(String taskId, String status, long errCode, Stri
         String type = s.spec().type();
         return switch (type) {
             case SubTaskSpec.TRANSCODE -> new MediaProcessTaskResult(type, r, null, null, null, null, null, null);
-            case SubTaskSpec.ANIMATED_GRAPHICS -> new MediaProcessTaskResult(type, null, r, null, null, null, null, null);
+            case SubTaskSpec.ANIMATED_GRAPHICS -> new MediaProcessTaskResult(type, null, r, null, null, null, null,
+                    null);
             case SubTaskSpec.SNAPSHOT_BY_TIME_OFFSET ->
                     new MediaProcessTaskResult(type, null, null, r, null, null, null, null);
             case SubTaskSpec.SAMPLE_SNAPSHOT -> new MediaProcessTaskResult(type, null, null, null, r, null, null, null);
             case SubTaskSpec.IMAGE_SPRITES -> new MediaProcessTaskResult(type, null, null, null, null, r, null, null);
-            case SubTaskSpec.COVER_BY_SNAPSHOT -> new MediaProcessTaskResult(type, null, null, null, null, null, r, null);
+            case SubTaskSpec.COVER_BY_SNAPSHOT -> new MediaProcessTaskResult(type, null, null, null, null, null, r,
+                    null);
             case SubTaskSpec.ADAPTIVE_DYNAMIC_STREAMING ->
                     new MediaProcessTaskResult(type, null, null, null, null, null, null, r);
             default -> throw new IllegalStateException("no result field for sub-task type " + type);

@@ -1,7 +1,7 @@
 package dev.vodhook.emulator.internal.tasks;
 
 import dev.vodhook.emulator.internal.events.EventContents;
-import dev.vodhook.emulator.internal.events.VodEvent;
+import dev.vodhook.emulator.internal.events.EmittedEvent;
 import dev.vodhook.emulator.internal.media.Media;
 import dev.vodhook.emulator.internal.media.MediaBasicInfo;
 import dev.vodhook.emulator.internal.media.MetaData;
@@ -46,7 +46,7 @@ public record PullUploadTask(String taskId, long subAppId, TaskState state, Stri
     }
 
     @Override
-    public VodEvent completeEvent() {
+    public EmittedEvent completeEvent() {
         return EventContents.pullComplete(this);
     }
 }

@@ -1,6 +1,6 @@
 package dev.vodhook.emulator.internal.tasks;
 
-import dev.vodhook.emulator.internal.events.VodEvent;
+import dev.vodhook.emulator.internal.events.EmittedEvent;
 import java.time.Instant;
 
 /**
@@ -14,7 +14,7 @@ public interface SingleTask<T extends SingleTask<T>> extends VodTask {
     T withState(TaskState state);
 
     /** The event that reports the finished task. */
-    VodEvent completeEvent();
+    EmittedEvent completeEvent();
 
     @Override
     default Instant createTime() {

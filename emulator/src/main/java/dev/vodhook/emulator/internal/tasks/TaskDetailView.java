@@ -6,7 +6,8 @@ import dev.vodhook.emulator.internal.api.IsoTime;
  * The output of DescribeTaskDetail: the {@code TaskType} and exactly one task field (e.g. {@code ProcedureTask} for a
  * task flow, {@code PullUploadTask} for a pull); the task fields of other types are null, as in the cloud's answers.
  */
-public record TaskDetailView(String taskType, String status, String createTime, String beginProcessTime, String finishTime,
+public record TaskDetailView(String taskType, String status, String createTime, String beginProcessTime,
+        String finishTime,
                   ProcedureTaskView procedureTask, Object editMediaTask, Object wechatPublishTask,
                   Object composeMediaTask, Object splitMediaTask, Object wechatMiniProgramPublishTask,
                   Object pullUploadTask, Object transcodeTask, Object concatTask, Object clipTask,

@@ -1,7 +1,7 @@
 package dev.vodhook.emulator.internal.tasks;
 
 import dev.vodhook.emulator.internal.api.Param;
-import dev.vodhook.emulator.internal.api.VodApiException;
+import dev.vodhook.emulator.internal.api.LocalVodApiError;
 import dev.vodhook.emulator.internal.media.Media;
 import dev.vodhook.emulator.internal.media.MediaRepository;
 import java.util.Set;
@@ -19,9 +19,9 @@ public record TaskFlowStart(Long tasksPriority, String tasksNotifyMode, String s
     public static Media processable(MediaRepository media, long subAppId, String fileId) {
         Param.required(fileId, "FileId");
         Media m = media.find(subAppId, fileId)
-                .orElseThrow(() -> VodApiException.invalidValue("FileId", "FileId", fileId + " does not exist"));
+                .orElseThrow(() -> LocalVodApiError.invalidValue("FileId", "FileId", fileId + " does not exist"));
         if (m.originalKey().isEmpty()) {
-            throw new VodApiException(VodApiException.FAILED_OPERATION,
+            throw new LocalVodApiError(LocalVodApiError.FAILED_OPERATION,
                     "The original file of " + m.fileId() + " was deleted; it can no longer be processed.");
         }
         return m;

@@ -9,7 +9,8 @@ import java.util.Optional;
  * {@code FINISH} with {@code ErrCode} 0 and Message {@code SUCCESS}, or an error code (40000 bad input, 60000 source
  * file error, 70000 internal error) and the reason.
  */
-public record TaskState(String status, long errCode, String errCodeExt, String message, int progress, Instant createTime,
+public record TaskState(String status, long errCode, String errCodeExt, String message, int progress,
+        Instant createTime,
                  Optional<Instant> beginProcessTime, Optional<Instant> finishTime) {
 
     static final String WAITING = "WAITING";
@@ -30,7 +31,8 @@ public record TaskState(String status, long errCode, String errCodeExt, String m
     }
 
     TaskState failed(long code, String codeExt, String reason, Instant now) {
-        return new TaskState(FINISH, code, codeExt, reason, 100, createTime, beginProcessTime.or(() -> Optional.of(now)),
+        return new TaskState(FINISH, code, codeExt, reason, 100, createTime, beginProcessTime.or(() ->
+                Optional.of(now)),
                 Optional.of(now));
     }
 

@@ -1,6 +1,6 @@
 package dev.vodhook.emulator.internal.tasks;
 
-import dev.vodhook.emulator.internal.api.VodApiException;
+import dev.vodhook.emulator.internal.api.LocalVodApiError;
 import dev.vodhook.emulator.internal.state.StateChanges;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +31,7 @@ public final class UsedSessionIds {
      */
     public void claimOrRefuse(String scope, long subAppId, String sessionId, String refused) {
         if (!sessionId.isEmpty() && !claim(scope, subAppId, sessionId)) {
-            throw VodApiException.invalidValue("SessionId", "SessionId",
+            throw LocalVodApiError.invalidValue("SessionId", "SessionId",
                     "'" + sessionId + "' was already used within the dedup window; " + refused);
         }
     }

@@ -144,13 +144,13 @@ class PullQueueTest {
     }
 
     /** An event whose type doubles as its name, so order is easy to check. */
-    private static VodEvent event(long subAppId, String name) {
+    private static EmittedEvent event(long subAppId, String name) {
         ObjectNode content = VodJson.PUSH.createObjectNode().put("EventType", name);
         content.putObject("FileUploadEvent").put("Name", name);
-        return new VodEvent(subAppId, name, content);
+        return new EmittedEvent(subAppId, name, content);
     }
 
-    private static String name(VodEvent event) {
+    private static String name(EmittedEvent event) {
         return event.eventType();
     }
 }

@@ -34,7 +34,8 @@ public final class TranscodeBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(Level.WARN);
         Ffmpeg ffmpeg = Ffmpeg.locate();
         Path dir = Files.createTempDirectory("vodhook-bench-");
         Path clip = dir.resolve("clip-1280x720-10s.mp4");
@@ -57,7 +58,8 @@ public final class TranscodeBenchmark {
                         bare.getLast(), local.getLast());
             }
             double ratio = median(local) / median(bare);
-            System.out.printf(Locale.ROOT, "median: bare %.3f s, through the local VOD %.3f s, ratio %.3f (target <= %.2f: %s)%n",
+            System.out.printf(Locale.ROOT,
+                    "median: bare %.3f s, through the local VOD %.3f s, ratio %.3f (target <= %.2f: %s)%n",
                     median(bare), median(local), ratio, TARGET, ratio <= TARGET ? "met" : "NOT met");
         } finally {
             ObjectStore.deleteTree(dir);
@@ -79,7 +81,8 @@ public final class TranscodeBenchmark {
         detail.setTaskId(client.ProcessMedia(ProcessMediaTest.request(fileId, 100020)).getTaskId());
         receiver.awaitFinish(detail.getTaskId());
         double seconds = (System.nanoTime() - start) / 1e9;
-        var result = client.DescribeTaskDetail(detail).getProcedureTask().getMediaProcessResultSet()[0].getTranscodeTask();
+        var result = client.DescribeTaskDetail(detail).getProcedureTask()
+                .getMediaProcessResultSet()[0].getTranscodeTask();
         if (!"SUCCESS".equals(result.getStatus())) {
             throw new IllegalStateException("the transcode failed: " + result.getMessage());
         }

@@ -23,7 +23,8 @@ class TranscodeCommandTest {
     void mp4PresetsUseTheTemplatesRatesAndGop() {
         TranscodeTemplate flu = TranscodeTemplates.find(100010).orElseThrow();
 
-        List<String> args = TranscodeCommand.args(Path.of("in.mp4"), flu, "libx264", true, Path.of("out/v.f100010.mp4"));
+        List<String> args = TranscodeCommand.args(Path.of("in.mp4"), flu, "libx264", true,
+                Path.of("out/v.f100010.mp4"));
 
         assertThat(String.join(" ", args)).contains("-r 25", "-c:v libx264", "-b:v 400k", "-g 240", "-c:a aac",
                 "-b:a 64k", "-ar 44100", "-ac 2", "-movflags +faststart").endsWith("out/v.f100010.mp4");

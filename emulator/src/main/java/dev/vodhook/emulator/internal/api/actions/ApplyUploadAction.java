@@ -4,7 +4,7 @@ import dev.vodhook.emulator.internal.IdSource;
 import dev.vodhook.emulator.internal.api.ApiAction;
 import dev.vodhook.emulator.internal.api.ApiRequest;
 import dev.vodhook.emulator.internal.api.Param;
-import dev.vodhook.emulator.internal.api.VodApiException;
+import dev.vodhook.emulator.internal.api.LocalVodApiError;
 import dev.vodhook.emulator.internal.media.MediaTypes;
 import dev.vodhook.emulator.internal.storage.ObjectKey;
 import dev.vodhook.emulator.internal.storage.StorageLayout;
@@ -53,30 +53,35 @@ public final class ApplyUploadAction implements ApiAction {
         Request r = request.bind(Request.class);
         String mediaType = lower(Param.required(r.mediaType(), "MediaType"));
         if (!MediaTypes.MEDIA.contains(mediaType)) {
-            throw VodApiException.invalidValue("MediaType", "MediaType", "'" + r.mediaType() + "' is not a supported media type");
+            throw LocalVodApiError.invalidValue("MediaType", "MediaType", "'" + r.mediaType()
+                    + "' is not a supported media type");
         }
-        Optional<String> coverType = Optional.ofNullable(r.coverType()).filter(c -> !c.isEmpty()).map(ApplyUploadAction::lower);
+        Optional<String> coverType = Optional.ofNullable(r.coverType()).filter(c ->
+                !c.isEmpty()).map(ApplyUploadAction::lower);
         if (coverType.isPresent() && !MediaTypes.COVER.contains(coverType.get())) {
-            throw VodApiException.invalidValue("CoverType", "CoverType", "'" + r.coverType() + "' is not a supported cover type");
+            throw LocalVodApiError.invalidValue("CoverType", "CoverType", "'" + r.coverType()
+                    + "' is not a supported cover type");
         }
         Optional<String> procedure = Optional.ofNullable(r.procedure()).filter(p -> !p.isEmpty());
         procedures.requireKnown(request.subAppId(), procedure, "Procedure");
         Optional<Instant> expireTime = Param.expireTime(r.expireTime());
         String region = Param.region(r.storageRegion(), defaultRegion);
-        Param.maxLength(r.sourceContext(), 250, "SourceContext", VodApiException.INVALID_PARAMETER_VALUE);
+        Param.maxLength(r.sourceContext(), 250, "SourceContext", LocalVodApiError.INVALID_PARAMETER_VALUE);
         Param.maxLength(r.sessionContext(), 1000, "SessionContext",
-                VodApiException.INVALID_PARAMETER_VALUE + ".SessionContextTooLong");
+                LocalVodApiError.INVALID_PARAMETER_VALUE + ".SessionContextTooLong");
 
         String fileId = ids.fileId();
         String folder = StorageLayout.fileFolder(ids.hex(4), fileId);
         ObjectKey mediaKey = new ObjectKey(layout.originalKey(region, folder, mediaType));
-        Optional<ObjectKey> coverKey = coverType.map(c -> new ObjectKey(layout.uploadedCoverKey(region, folder, fileId, c)));
+        Optional<ObjectKey> coverKey = coverType.map(c -> new ObjectKey(layout.uploadedCoverKey(region, folder, fileId,
+                c)));
         TempCredential credential = new TempCredential("AKID" + ids.alphanumeric(32), ids.alphanumeric(32),
                 ids.alphanumeric(64), request.now().plus(UploadSession.TTL).getEpochSecond());
         UploadSession session = new UploadSession(ids.opaque(48), request.subAppId(), fileId, folder,
                 layout.bucketName(region), region, mediaKey, coverKey, credential,
                 r.mediaName() == null ? "" : r.mediaName(), mediaType, procedure, r.classId() == null ? 0 : r.classId(),
-                r.sourceContext() == null ? "" : r.sourceContext(), r.sessionContext() == null ? "" : r.sessionContext(),
+                r.sourceContext() == null ? "" : r.sourceContext(), r.sessionContext() == null ? ""
+                        : r.sessionContext(),
                 expireTime, request.now(), false);
         sessions.save(session);
         return new Response(session.bucket(), region, session.vodSessionKey(), mediaKey.value(),

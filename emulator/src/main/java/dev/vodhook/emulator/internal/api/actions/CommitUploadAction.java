@@ -3,7 +3,7 @@ package dev.vodhook.emulator.internal.api.actions;
 import dev.vodhook.emulator.internal.api.ApiAction;
 import dev.vodhook.emulator.internal.api.ApiRequest;
 import dev.vodhook.emulator.internal.api.Param;
-import dev.vodhook.emulator.internal.api.VodApiException;
+import dev.vodhook.emulator.internal.api.LocalVodApiError;
 import dev.vodhook.emulator.internal.events.EventBus;
 import dev.vodhook.emulator.internal.events.EventContents;
 import dev.vodhook.emulator.internal.media.Media;
@@ -51,13 +51,13 @@ public final class CommitUploadAction implements ApiAction {
         String key = Param.required(request.bind(Request.class).vodSessionKey(), "VodSessionKey");
         UploadSession session = sessions.bySessionKey(key)
                 .filter(s -> s.subAppId() == request.subAppId() && !s.expiredAt(request.now()))
-                .orElseThrow(() -> VodApiException.invalidValue("VodSessionKey", "VodSessionKey",
+                .orElseThrow(() -> LocalVodApiError.invalidValue("VodSessionKey", "VodSessionKey",
                         "unknown or expired upload session"));
-        Path original = store.find(session.mediaKey()).orElseThrow(() -> new VodApiException(
-                VodApiException.RESOURCE_NOT_FOUND, "The media file was not uploaded to " + session.mediaKey() + "."));
+        Path original = store.find(session.mediaKey()).orElseThrow(() -> new LocalVodApiError(
+                LocalVodApiError.RESOURCE_NOT_FOUND, "The media file was not uploaded to " + session.mediaKey() + "."));
         if (!sessions.markCommitted(key)) {
             return media.find(session.fileId()).map(CommitUploadAction::response).orElseThrow(() ->
-                    new VodApiException(VodApiException.RESOURCE_NOT_FOUND, "The upload is being committed."));
+                    new LocalVodApiError(LocalVodApiError.RESOURCE_NOT_FOUND, "The upload is being committed."));
         }
         Media m = ingest.ingest(session, original, request.now());
         String procedureTaskId = procedures.start(m, session.procedure(), 0, session.sessionContext());

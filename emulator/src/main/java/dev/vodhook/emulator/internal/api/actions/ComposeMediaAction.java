@@ -6,7 +6,7 @@ import dev.vodhook.emulator.internal.IdSource;
 import dev.vodhook.emulator.internal.api.ApiAction;
 import dev.vodhook.emulator.internal.api.ApiRequest;
 import dev.vodhook.emulator.internal.api.Param;
-import dev.vodhook.emulator.internal.api.VodApiException;
+import dev.vodhook.emulator.internal.api.LocalVodApiError;
 import dev.vodhook.emulator.internal.api.VodJson;
 import dev.vodhook.emulator.internal.media.Media;
 import dev.vodhook.emulator.internal.media.MediaBasicInfo;
@@ -98,7 +98,7 @@ public final class ComposeMediaAction implements ApiAction {
 
     private Timelines timelines(JsonNode tracks, long subAppId) {
         if (tracks == null || !tracks.isArray() || tracks.isEmpty()) {
-            throw VodApiException.missing("Tracks");
+            throw LocalVodApiError.missing("Tracks");
         }
         List<MediaComposer.Item> pictures = null;
         List<MediaComposer.Item> sound = List.of();
@@ -118,12 +118,12 @@ public final class ComposeMediaAction implements ApiAction {
                     sound = items(track, "Audio", "AudioItem", subAppId);
                 }
                 case "Sticker" -> throw unsupported("Sticker tracks");
-                default -> throw VodApiException.invalidValue("Tracks.Type",
+                default -> throw LocalVodApiError.invalidValue("Tracks.Type",
                         "'" + type + "' is not Video, Audio or Sticker");
             }
         }
         if (pictures == null || pictures.stream().noneMatch(MediaComposer.Cut.class::isInstance)) {
-            throw new VodApiException(VodApiException.INVALID_PARAMETER,
+            throw new LocalVodApiError(LocalVodApiError.INVALID_PARAMETER,
                     "The local VOD composes a Video track with at least one VideoItem.");
         }
         return new Timelines(pictures, sound);
@@ -132,7 +132,7 @@ public final class ComposeMediaAction implements ApiAction {
     private List<MediaComposer.Item> items(JsonNode track, String mediaType, String itemField, long subAppId) {
         JsonNode items = track.path("TrackItems");
         if (!items.isArray() || items.isEmpty()) {
-            throw VodApiException.missing("Tracks.TrackItems");
+            throw LocalVodApiError.missing("Tracks.TrackItems");
         }
         List<MediaComposer.Item> timeline = new ArrayList<>();
         for (JsonNode item : items) {
@@ -140,7 +140,7 @@ public final class ComposeMediaAction implements ApiAction {
             if (type.equals("Empty")) {
                 double duration = ProcessingPlan.seconds(item.path("EmptyItem"), "EmptyItem", "Duration", 0);
                 if (duration <= 0) {
-                    throw VodApiException.invalidValue("EmptyItem.Duration", "must be more than 0");
+                    throw LocalVodApiError.invalidValue("EmptyItem.Duration", "must be more than 0");
                 }
                 timeline.add(new MediaComposer.Blank(duration));
             } else if (type.equals(mediaType)) {
@@ -148,7 +148,7 @@ public final class ComposeMediaAction implements ApiAction {
             } else if (type.equals("Transition") || type.equals("Sticker")) {
                 throw unsupported(type + " items");
             } else {
-                throw VodApiException.invalidValue("TrackItems.Type", "'" + type + "' does not belong in a "
+                throw LocalVodApiError.invalidValue("TrackItems.Type", "'" + type + "' does not belong in a "
                         + mediaType + " track");
             }
         }
@@ -162,7 +162,7 @@ public final class ComposeMediaAction implements ApiAction {
             throw unsupported("SourceMedia given as a URL");
         }
         if (media.find(source).filter(m -> m.subAppId() == subAppId && m.originalKey().isPresent()).isEmpty()) {
-            throw VodApiException.invalidValue(field + ".SourceMedia", "FileId " + source + " does not exist");
+            throw LocalVodApiError.invalidValue(field + ".SourceMedia", "FileId " + source + " does not exist");
         }
         double start = ProcessingPlan.seconds(item, field, "SourceMediaStartTime", 0);
         double duration = ProcessingPlan.seconds(item, field, "Duration", 0);
@@ -182,7 +182,7 @@ public final class ComposeMediaAction implements ApiAction {
             throw unsupported("Output.VideoStream, AudioStream and RemoveVideo");
         }
         if (out.classId() != null && out.classId() < 0) {
-            throw VodApiException.invalidValue("Output.ClassId", "must be >= 0");
+            throw LocalVodApiError.invalidValue("Output.ClassId", "must be >= 0");
         }
         return new MediaCreator.Original(subAppId, "", "f0", container, name,
                 out.description() == null ? "" : out.description(), out.classId() == null ? 0 : out.classId(),
@@ -192,7 +192,7 @@ public final class ComposeMediaAction implements ApiAction {
     private static long size(Long value, String name) {
         long size = value == null ? 0 : value;
         if (size < 0 || size > MAX_CANVAS) {
-            throw VodApiException.invalidValue(name, "must be 0 (from the first video) to " + MAX_CANVAS);
+            throw LocalVodApiError.invalidValue(name, "must be 0 (from the first video) to " + MAX_CANVAS);
         }
         return size;
     }
@@ -221,8 +221,8 @@ public final class ComposeMediaAction implements ApiAction {
         return input;
     }
 
-    private static VodApiException unsupported(String what) {
-        return new VodApiException(VodApiException.UNSUPPORTED_OPERATION,
+    private static LocalVodApiError unsupported(String what) {
+        return new LocalVodApiError(LocalVodApiError.UNSUPPORTED_OPERATION,
                 "ComposeMedia with " + what + " is not supported by the local VOD.");
     }
 }

@@ -3,7 +3,7 @@ package dev.vodhook.emulator.internal.api.actions;
 import dev.vodhook.emulator.PullPolicy;
 import dev.vodhook.emulator.internal.api.ApiAction;
 import dev.vodhook.emulator.internal.api.ApiRequest;
-import dev.vodhook.emulator.internal.api.VodApiException;
+import dev.vodhook.emulator.internal.api.LocalVodApiError;
 import dev.vodhook.emulator.internal.events.PullQueue;
 import java.util.List;
 
@@ -30,15 +30,15 @@ public final class ConfirmEventsAction implements ApiAction {
     public Object handle(ApiRequest request) {
         List<String> handles = request.bind(Request.class).eventHandles();
         if (handles == null || handles.isEmpty()) {
-            throw VodApiException.missing("EventHandles");
+            throw LocalVodApiError.missing("EventHandles");
         }
         if (handles.size() > PullPolicy.MAX_BATCH) {
-            throw VodApiException.invalidValue("EventHandles",
+            throw LocalVodApiError.invalidValue("EventHandles",
                     "at most " + PullPolicy.MAX_BATCH + " handles per call, got " + handles.size());
         }
         List<String> stale = queue.confirm(request.subAppId(), handles);
         if (!stale.isEmpty()) {
-            throw VodApiException.invalidValue("EventHandles", "unknown or expired handle(s) " + stale
+            throw LocalVodApiError.invalidValue("EventHandles", "unknown or expired handle(s) " + stale
                     + "; nothing was confirmed");
         }
         return new Response();

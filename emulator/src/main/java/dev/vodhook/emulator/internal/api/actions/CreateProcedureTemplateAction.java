@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vodhook.emulator.internal.api.ApiAction;
 import dev.vodhook.emulator.internal.api.ApiRequest;
 import dev.vodhook.emulator.internal.api.Param;
-import dev.vodhook.emulator.internal.api.VodApiException;
+import dev.vodhook.emulator.internal.api.LocalVodApiError;
 import dev.vodhook.emulator.internal.processing.Procedure;
 import dev.vodhook.emulator.internal.processing.ProcedureTemplate;
 import dev.vodhook.emulator.internal.processing.ProcedureTemplateRepository;
@@ -38,11 +38,11 @@ public final class CreateProcedureTemplateAction implements ApiAction {
     public Object handle(ApiRequest request) {
         Request r = request.bind(Request.class);
         String name = Param.required(r.name(), "Name");
-        Param.maxLength(name, MAX_NAME, "Name", VodApiException.INVALID_PARAMETER);
-        Param.maxLength(r.comment(), MAX_COMMENT, "Comment", VodApiException.INVALID_PARAMETER);
+        Param.maxLength(name, MAX_NAME, "Name", LocalVodApiError.INVALID_PARAMETER);
+        Param.maxLength(r.comment(), MAX_COMMENT, "Comment", LocalVodApiError.INVALID_PARAMETER);
         for (JsonNode ai : new JsonNode[] {r.aiContentReviewTask(), r.aiAnalysisTask(), r.aiRecognitionTask()}) {
             if (ai != null && !ai.isNull()) {
-                throw new VodApiException(VodApiException.UNSUPPORTED_OPERATION,
+                throw new LocalVodApiError(LocalVodApiError.UNSUPPORTED_OPERATION,
                         "AI tasks in task flows are not supported by the local VOD.");
             }
         }

@@ -3,7 +3,7 @@ package dev.vodhook.emulator.internal.api.actions;
 import dev.vodhook.emulator.internal.api.ApiAction;
 import dev.vodhook.emulator.internal.api.ApiRequest;
 import dev.vodhook.emulator.internal.api.Param;
-import dev.vodhook.emulator.internal.api.VodApiException;
+import dev.vodhook.emulator.internal.api.LocalVodApiError;
 import dev.vodhook.emulator.internal.events.EventBus;
 import dev.vodhook.emulator.internal.events.EventContents;
 import dev.vodhook.emulator.internal.media.Media;
@@ -60,11 +60,11 @@ public final class DeleteMediaAction implements ApiAction {
             Param.required(part.type(), "DeleteParts.Type");
             Param.oneOf(part.type(), TYPES, "DeleteParts.Type");
             if (part.definition() < 0) {
-                throw VodApiException.invalidValue("DeleteParts.Definition", "must be 0 (all) or a template id");
+                throw LocalVodApiError.invalidValue("DeleteParts.Definition", "must be 0 (all) or a template id");
             }
         }
         Media m = media.find(request.subAppId(), fileId).orElseThrow(() ->
-                new VodApiException(VodApiException.RESOURCE_NOT_FOUND, "The FileId " + fileId + " does not exist."));
+                new LocalVodApiError(LocalVodApiError.RESOURCE_NOT_FOUND, "The FileId " + fileId + " does not exist."));
         if (parts.isEmpty()) {
             files.deleteAll(m);
             media.remove(fileId);

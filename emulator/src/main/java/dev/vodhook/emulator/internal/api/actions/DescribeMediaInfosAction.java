@@ -3,7 +3,7 @@ package dev.vodhook.emulator.internal.api.actions;
 import dev.vodhook.emulator.internal.api.ApiAction;
 import dev.vodhook.emulator.internal.api.ApiRequest;
 import dev.vodhook.emulator.internal.api.Param;
-import dev.vodhook.emulator.internal.api.VodApiException;
+import dev.vodhook.emulator.internal.api.LocalVodApiError;
 import dev.vodhook.emulator.internal.media.MediaInfo;
 import dev.vodhook.emulator.internal.media.MediaRepository;
 import java.util.ArrayList;
@@ -35,10 +35,10 @@ public final class DescribeMediaInfosAction implements ApiAction {
     public Object handle(ApiRequest request) {
         Request r = request.bind(Request.class);
         if (r.fileIds() == null || r.fileIds().isEmpty()) {
-            throw VodApiException.invalidValue("FileIdsEmpty", "FileIds", "at least one FileId is required");
+            throw LocalVodApiError.invalidValue("FileIdsEmpty", "FileIds", "at least one FileId is required");
         }
         if (r.fileIds().size() > MAX_FILE_IDS) {
-            throw VodApiException.invalidValue("FileIdsOverLimit", "FileIds", "at most " + MAX_FILE_IDS + " FileIds");
+            throw LocalVodApiError.invalidValue("FileIdsOverLimit", "FileIds", "at most " + MAX_FILE_IDS + " FileIds");
         }
         Set<String> filters = r.filters() == null ? Set.of() : Set.copyOf(r.filters());
         for (String filter : filters) {

@@ -5,7 +5,7 @@ import dev.vodhook.emulator.internal.api.ApiAction;
 import dev.vodhook.emulator.internal.api.ApiRequest;
 import dev.vodhook.emulator.internal.api.IsoTime;
 import dev.vodhook.emulator.internal.api.Param;
-import dev.vodhook.emulator.internal.api.VodApiException;
+import dev.vodhook.emulator.internal.api.LocalVodApiError;
 import dev.vodhook.emulator.internal.processing.ProcedureTemplate;
 import dev.vodhook.emulator.internal.processing.ProcedureTemplateRepository;
 import java.util.List;
@@ -46,10 +46,10 @@ public final class DescribeProcedureTemplatesAction implements ApiAction {
         long offset = r.offset() == null ? 0 : r.offset();
         long limit = r.limit() == null ? DEFAULT_LIMIT : r.limit();
         if (offset < 0) {
-            throw VodApiException.invalidValue("Offset", "must be >= 0");
+            throw LocalVodApiError.invalidValue("Offset", "must be >= 0");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw VodApiException.invalidValue("Limit", "must be 1 to " + MAX_LIMIT);
+            throw LocalVodApiError.invalidValue("Limit", "must be 1 to " + MAX_LIMIT);
         }
         Set<String> names = r.names() == null ? Set.of() : Set.copyOf(r.names());
         List<ProcedureTemplate> matching = templates.all(request.subAppId()).stream()

@@ -3,7 +3,7 @@ package dev.vodhook.emulator.internal.api.actions;
 import dev.vodhook.emulator.internal.api.ApiAction;
 import dev.vodhook.emulator.internal.api.ApiRequest;
 import dev.vodhook.emulator.internal.api.Param;
-import dev.vodhook.emulator.internal.api.VodApiException;
+import dev.vodhook.emulator.internal.api.LocalVodApiError;
 import dev.vodhook.emulator.internal.tasks.TaskRepository;
 import dev.vodhook.emulator.internal.tasks.VodTask;
 
@@ -23,6 +23,6 @@ public final class DescribeTaskDetailAction implements ApiAction {
     public Object handle(ApiRequest request) {
         String taskId = Param.required(request.bind(Request.class).taskId(), "TaskId");
         return tasks.find(taskId).filter(t -> t.subAppId() == request.subAppId()).map(VodTask::detail)
-                .orElseThrow(() -> VodApiException.invalidValue("TaskId", "TaskId", taskId + " does not exist"));
+                .orElseThrow(() -> LocalVodApiError.invalidValue("TaskId", "TaskId", taskId + " does not exist"));
     }
 }

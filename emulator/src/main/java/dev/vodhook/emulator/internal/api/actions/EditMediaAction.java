@@ -7,7 +7,7 @@ import dev.vodhook.emulator.internal.IdSource;
 import dev.vodhook.emulator.internal.api.ApiAction;
 import dev.vodhook.emulator.internal.api.ApiRequest;
 import dev.vodhook.emulator.internal.api.Param;
-import dev.vodhook.emulator.internal.api.VodApiException;
+import dev.vodhook.emulator.internal.api.LocalVodApiError;
 import dev.vodhook.emulator.internal.api.VodJson;
 import dev.vodhook.emulator.internal.media.Media;
 import dev.vodhook.emulator.internal.media.MediaBasicInfo;
@@ -75,21 +75,22 @@ public final class EditMediaAction implements ApiAction {
         Request r = request.bind(Request.class);
         String inputType = Param.required(r.inputType(), "InputType");
         if ("Stream".equals(inputType)) {
-            throw new VodApiException(VodApiException.UNSUPPORTED_OPERATION,
+            throw new LocalVodApiError(LocalVodApiError.UNSUPPORTED_OPERATION,
                     "EditMedia of live streams (InputType Stream) is not supported by the local VOD.");
         }
         Param.oneOf(inputType, java.util.Set.of("File"), "InputType");
         if (r.fileInfos() == null || r.fileInfos().isEmpty()) {
-            throw VodApiException.missing("FileInfos");
+            throw LocalVodApiError.missing("FileInfos");
         }
         if (r.fileInfos().size() > MAX_FILES) {
-            throw VodApiException.invalidValue("FileInfos", "at most " + MAX_FILES + " files");
+            throw LocalVodApiError.invalidValue("FileInfos", "at most " + MAX_FILES + " files");
         }
         List<MediaComposer.Item> cuts = r.fileInfos().stream().<MediaComposer.Item>map(f -> cut(f, request.subAppId()))
                 .toList();
         long definition = r.definition() == null ? 10 : r.definition();
         if (definition != 10 && definition != 20) {
-            throw VodApiException.invalidValue("Definition", "edit template " + definition + " does not exist (10, 20)");
+            throw LocalVodApiError.invalidValue("Definition", "edit template " + definition
+                    + " does not exist (10, 20)");
         }
         Optional<String> procedure = Optional.ofNullable(r.procedureName()).filter(p -> !p.isEmpty());
         procedures.requireKnown(request.subAppId(), procedure, "ProcedureName");
@@ -113,12 +114,12 @@ public final class EditMediaAction implements ApiAction {
     private MediaComposer.Cut cut(FileInfo f, long subAppId) {
         String fileId = Param.required(f.fileId(), "FileInfos.FileId");
         if (media.find(fileId).filter(m -> m.subAppId() == subAppId && m.originalKey().isPresent()).isEmpty()) {
-            throw VodApiException.invalidValue("FileId", "FileId", fileId + " does not exist or has no original");
+            throw LocalVodApiError.invalidValue("FileId", "FileId", fileId + " does not exist or has no original");
         }
         double start = f.startTimeOffset() == null ? 0 : f.startTimeOffset();
         double end = f.endTimeOffset() == null ? 0 : f.endTimeOffset();
         if (start < 0 || end < 0 || (end > 0 && end <= start)) {
-            throw VodApiException.invalidValue("FileInfos", "StartTimeOffset and EndTimeOffset of " + fileId
+            throw LocalVodApiError.invalidValue("FileInfos", "StartTimeOffset and EndTimeOffset of " + fileId
                     + " must be >= 0 and EndTimeOffset (0 = the end) after StartTimeOffset");
         }
         return new MediaComposer.Cut(fileId, start, end);
@@ -128,21 +129,22 @@ public final class EditMediaAction implements ApiAction {
         OutputConfig config = c == null ? new OutputConfig(null, null, null, null, null, null) : c;
         String type = config.type() == null || config.type().isEmpty() ? "mp4" : config.type();
         if ("hls".equals(type)) {
-            throw new VodApiException(VodApiException.UNSUPPORTED_OPERATION,
+            throw new LocalVodApiError(LocalVodApiError.UNSUPPORTED_OPERATION,
                     "EditMedia output of type hls is not supported by the local VOD; use mp4.");
         }
         Param.oneOf(type, java.util.Set.of("mp4"), "OutputConfig.Type");
         for (JsonNode option : new JsonNode[] {config.videoStream(), config.tEHDConfig()}) {
             if (option != null && !option.isNull()) {
-                throw new VodApiException(VodApiException.UNSUPPORTED_OPERATION,
+                throw new LocalVodApiError(LocalVodApiError.UNSUPPORTED_OPERATION,
                         "OutputConfig.VideoStream and TEHDConfig are not supported by the local VOD.");
             }
         }
         if (config.classId() != null && config.classId() < 0) {
-            throw VodApiException.invalidValue("OutputConfig.ClassId", "must be >= 0");
+            throw LocalVodApiError.invalidValue("OutputConfig.ClassId", "must be >= 0");
         }
         return new MediaCreator.Original(request.subAppId(), "", "f0", type,
-                config.mediaName() == null ? "" : config.mediaName(), "", config.classId() == null ? 0 : config.classId(),
+                config.mediaName() == null ? "" : config.mediaName(), "", config.classId() == null ? 0
+                        : config.classId(),
                 Param.expireTime(config.expireTime()), new MediaBasicInfo.SourceInfo("VideoProcessing", ""));
     }
 

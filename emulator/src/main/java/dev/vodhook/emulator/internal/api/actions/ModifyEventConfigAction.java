@@ -3,7 +3,7 @@ package dev.vodhook.emulator.internal.api.actions;
 import dev.vodhook.emulator.internal.api.ApiAction;
 import dev.vodhook.emulator.internal.api.ApiRequest;
 import dev.vodhook.emulator.internal.api.Param;
-import dev.vodhook.emulator.internal.api.VodApiException;
+import dev.vodhook.emulator.internal.api.LocalVodApiError;
 import dev.vodhook.emulator.internal.events.EventConfig;
 import dev.vodhook.emulator.internal.events.EventConfigRepository;
 import java.net.URI;
@@ -43,10 +43,10 @@ public final class ModifyEventConfigAction implements ApiAction {
         Param.oneOf(r.uploadMediaCompleteEventSwitch(), SWITCHES, "UploadMediaCompleteEventSwitch");
         Param.oneOf(r.deleteMediaCompleteEventSwitch(), SWITCHES, "DeleteMediaCompleteEventSwitch");
         if (r.notificationUrl() != null && !r.notificationUrl().isEmpty() && !isHttpUrl(r.notificationUrl())) {
-            throw VodApiException.invalidValue("NotificationUrl", "must be an absolute http:// or https:// URL");
+            throw LocalVodApiError.invalidValue("NotificationUrl", "must be an absolute http:// or https:// URL");
         }
         if (r.signKey() != null && !r.signKey().matches("[A-Za-z0-9]{0,32}")) {
-            throw VodApiException.invalidValue("SignKey", "at most 32 letters and digits");
+            throw LocalVodApiError.invalidValue("SignKey", "at most 32 letters and digits");
         }
         Optional<String> signKey = r.signKey() == null ? null : Optional.of(r.signKey()).filter(k -> !k.isEmpty());
         EventConfig updated = configs.update(request.subAppId(), c -> c.with(r.mode(), r.notificationUrl(),

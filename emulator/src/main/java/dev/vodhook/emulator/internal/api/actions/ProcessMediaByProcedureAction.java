@@ -3,7 +3,7 @@ package dev.vodhook.emulator.internal.api.actions;
 import dev.vodhook.emulator.internal.api.ApiAction;
 import dev.vodhook.emulator.internal.api.ApiRequest;
 import dev.vodhook.emulator.internal.api.Param;
-import dev.vodhook.emulator.internal.api.VodApiException;
+import dev.vodhook.emulator.internal.api.LocalVodApiError;
 import dev.vodhook.emulator.internal.media.Media;
 import dev.vodhook.emulator.internal.media.MediaRepository;
 import dev.vodhook.emulator.internal.processing.Procedure;
@@ -47,7 +47,7 @@ public final class ProcessMediaByProcedureAction implements ApiAction {
         Request r = request.bind(Request.class);
         Media m = TaskFlowStart.processable(media, request.subAppId(), r.fileId());
         String name = Param.required(r.procedureName(), "ProcedureName");
-        Procedure procedure = templates.find(request.subAppId(), name).orElseThrow(() -> VodApiException.invalidValue(
+        Procedure procedure = templates.find(request.subAppId(), name).orElseThrow(() -> LocalVodApiError.invalidValue(
                 "ProcedureName", "ProcedureName", "no task flow template named '" + name + "'"));
         ProcedureRunner.Options options = new TaskFlowStart(r.tasksPriority(), r.tasksNotifyMode(), r.sessionContext(),
                 r.sessionId()).check(request.subAppId(), sessionIds);

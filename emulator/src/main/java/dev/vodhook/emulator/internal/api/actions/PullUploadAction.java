@@ -4,7 +4,7 @@ import dev.vodhook.emulator.internal.IdSource;
 import dev.vodhook.emulator.internal.api.ApiAction;
 import dev.vodhook.emulator.internal.api.ApiRequest;
 import dev.vodhook.emulator.internal.api.Param;
-import dev.vodhook.emulator.internal.api.VodApiException;
+import dev.vodhook.emulator.internal.api.LocalVodApiError;
 import dev.vodhook.emulator.internal.media.MediaPuller;
 import dev.vodhook.emulator.internal.media.MediaTypes;
 import dev.vodhook.emulator.internal.media.PullRequest;
@@ -36,7 +36,8 @@ public final class PullUploadAction implements ApiAction {
     private final MediaPuller puller;
     private final String defaultRegion;
 
-    public PullUploadAction(UsedSessionIds sessionIds, ProcedureStarter procedures, IdSource ids, SingleTaskRunner runner,
+    public PullUploadAction(UsedSessionIds sessionIds, ProcedureStarter procedures, IdSource ids,
+            SingleTaskRunner runner,
                      MediaPuller puller, String defaultRegion) {
         this.sessionIds = sessionIds;
         this.procedures = procedures;
@@ -61,26 +62,26 @@ public final class PullUploadAction implements ApiAction {
         Optional<String> mediaType = Optional.ofNullable(r.mediaType()).filter(t -> !t.isEmpty())
                 .map(t -> t.toLowerCase(Locale.ROOT));
         if (mediaType.isPresent() && !MediaTypes.MEDIA.contains(mediaType.get())) {
-            throw new VodApiException(VodApiException.FAILED_OPERATION + ".MediaType",
+            throw new LocalVodApiError(LocalVodApiError.FAILED_OPERATION + ".MediaType",
                     "'" + r.mediaType() + "' is not a supported media type.");
         }
         if ("m3u8".equals(mediaType.orElse(MediaTypes.extensionOfPath(mediaUrl.getPath())))) {
-            throw new VodApiException(VodApiException.UNSUPPORTED_OPERATION,
+            throw new LocalVodApiError(LocalVodApiError.UNSUPPORTED_OPERATION,
                     "Pulling HLS (m3u8) sources is not supported by the local VOD.");
         }
         Optional<URI> coverUrl = Optional.ofNullable(r.coverUrl()).filter(c -> !c.isEmpty())
                 .map(c -> httpUrl(c, "CoverUrl"));
         String coverType = coverUrl.map(u -> MediaTypes.extensionOfPath(u.getPath())).orElse("");
         if (!coverType.isEmpty() && !COVER_TYPES.contains(coverType)) {
-            throw new VodApiException(VodApiException.FAILED_OPERATION + ".CoverType",
+            throw new LocalVodApiError(LocalVodApiError.FAILED_OPERATION + ".CoverType",
                     "The cover must be a gif, jpeg or png, not " + coverType + ".");
         }
         Optional<String> procedure = Optional.ofNullable(r.procedure()).filter(p -> !p.isEmpty());
         procedures.requireKnown(request.subAppId(), procedure, "Procedure");
         if (r.classId() != null && r.classId() < 0) {
-            throw VodApiException.invalidValue("ClassId", "must be >= 0");
+            throw LocalVodApiError.invalidValue("ClassId", "must be >= 0");
         }
-        Param.maxLength(r.sourceContext(), 250, "SourceContext", VodApiException.INVALID_PARAMETER_VALUE);
+        Param.maxLength(r.sourceContext(), 250, "SourceContext", LocalVodApiError.INVALID_PARAMETER_VALUE);
         PullRequest pull = new PullRequest(request.subAppId(), mediaUrl, mediaType,
                 Optional.ofNullable(r.mediaName()).filter(n -> !n.isEmpty()), coverUrl, procedure,
                 Param.expireTime(r.expireTime()), Param.region(r.storageRegion(), defaultRegion),
@@ -106,6 +107,6 @@ public final class PullUploadAction implements ApiAction {
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw VodApiException.invalidValue(parameter, parameter, "'" + text + "' is not an http or https URL");
+        throw LocalVodApiError.invalidValue(parameter, parameter, "'" + text + "' is not an http or https URL");
     }
 }

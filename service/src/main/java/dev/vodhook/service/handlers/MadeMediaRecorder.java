@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * media naming the task as its source ({@code media.created}), with the task flow it started if it named one. One
  * transaction.
  */
-final class RecordMadeMedia {
-    private static final Logger log = LoggerFactory.getLogger(RecordMadeMedia.class);
+final class MadeMediaRecorder {
+    private static final Logger log = LoggerFactory.getLogger(MadeMediaRecorder.class);
 
     /**
      * One such task as its event reports it.
@@ -33,7 +33,7 @@ final class RecordMadeMedia {
     private final MediaStore media;
     private final Clock clock;
 
-    RecordMadeMedia(MediaStore media, Clock clock) {
+    MadeMediaRecorder(MediaStore media, Clock clock) {
         this.media = media;
         this.clock = clock;
     }

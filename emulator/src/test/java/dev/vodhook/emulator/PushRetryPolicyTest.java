@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class RetryPolicyTest {
+class PushRetryPolicyTest {
 
     @Test
     void theDefaultIsFiveAttemptsBackingOffFromOneSecondDoubling() {
-        RetryPolicy policy = RetryPolicy.defaults();
+        PushRetryPolicy policy = PushRetryPolicy.defaults();
 
         assertThat(policy.maxAttempts()).isEqualTo(5);
         assertThat(policy.delayBefore(1)).isZero();
@@ -20,7 +20,7 @@ class RetryPolicyTest {
 
     @Test
     void isBuiltFromNamedParts() {
-        assertThat(RetryPolicy.maxAttempts(3).backoff(Duration.ofMillis(50), 3).delayBefore(3))
+        assertThat(PushRetryPolicy.maxAttempts(3).backoff(Duration.ofMillis(50), 3).delayBefore(3))
                 .isEqualTo(Duration.ofMillis(150));
     }
 }

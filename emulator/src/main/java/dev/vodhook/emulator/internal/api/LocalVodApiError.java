@@ -6,7 +6,7 @@ import dev.vodhook.emulator.EmulatorException;
  * A VOD API error: answered as HTTP 200 with {@code {"Response":{"Error":{"Code","Message"},"RequestId"}}},
  * which is how the official SDKs expect every business and authentication error.
  */
-public class VodApiException extends EmulatorException {
+public class LocalVodApiError extends EmulatorException {
 
     public static final String SIGNATURE_FAILURE = "AuthFailure.SignatureFailure";
     public static final String SIGNATURE_EXPIRE = "AuthFailure.SignatureExpire";
@@ -28,7 +28,7 @@ public class VodApiException extends EmulatorException {
 
     private final String code;
 
-    public VodApiException(String code, String message) {
+    public LocalVodApiError(String code, String message) {
         super(message);
         this.code = code;
     }
@@ -38,16 +38,16 @@ public class VodApiException extends EmulatorException {
         return code;
     }
 
-    public static VodApiException missing(String parameter) {
-        return new VodApiException(MISSING_PARAMETER, "The parameter " + parameter + " is required.");
+    public static LocalVodApiError missing(String parameter) {
+        return new LocalVodApiError(MISSING_PARAMETER, "The parameter " + parameter + " is required.");
     }
 
-    public static VodApiException invalidValue(String parameter, String reason) {
-        return new VodApiException(INVALID_PARAMETER_VALUE, "Invalid value for " + parameter + ": " + reason);
+    public static LocalVodApiError invalidValue(String parameter, String reason) {
+        return new LocalVodApiError(INVALID_PARAMETER_VALUE, "Invalid value for " + parameter + ": " + reason);
     }
 
-    public static VodApiException invalidValue(String codeSuffix, String parameter, String reason) {
-        return new VodApiException(INVALID_PARAMETER_VALUE + "." + codeSuffix,
+    public static LocalVodApiError invalidValue(String codeSuffix, String parameter, String reason) {
+        return new LocalVodApiError(INVALID_PARAMETER_VALUE + "." + codeSuffix,
                 "Invalid value for " + parameter + ": " + reason);
     }
 }

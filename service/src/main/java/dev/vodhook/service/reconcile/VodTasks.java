@@ -4,10 +4,10 @@ import dev.vodhook.service.vod.VodApi;
 import dev.vodhook.service.vod.VodApiException;
 
 /** Asking VOD how a task is doing (DescribeTaskDetail): the seam between the reconciler and {@link VodApi}. */
-public interface TaskDetails {
+public interface VodTasks {
 
     /**
      * @throws VodApiException when VOD refused (e.g. an unknown or too old TaskId) or could not be reached
      */
-    TaskDetail describeTask(String taskId);
+    DescribedTask describeTask(String taskId);
 }

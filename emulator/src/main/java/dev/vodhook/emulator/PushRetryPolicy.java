@@ -6,9 +6,9 @@ import java.time.Duration;
  * How often and how patiently a push is retried: {@code maxAttempts} in all, waiting {@code initialBackoff}
  * before the second attempt and multiplying the wait by {@code multiplier} each time after.
  */
-public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multiplier) {
+public record PushRetryPolicy(int maxAttempts, Duration initialBackoff, double multiplier) {
 
-    public RetryPolicy {
+    public PushRetryPolicy {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
         }
@@ -18,16 +18,16 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
     }
 
     /** Five attempts, one second apart at first, doubling: 1 s, 2 s, 4 s, 8 s. */
-    public static RetryPolicy defaults() {
-        return new RetryPolicy(5, Duration.ofSeconds(1), 2.0);
+    public static PushRetryPolicy defaults() {
+        return new PushRetryPolicy(5, Duration.ofSeconds(1), 2.0);
     }
 
-    public static RetryPolicy maxAttempts(int attempts) {
-        return new RetryPolicy(attempts, defaults().initialBackoff, defaults().multiplier);
+    public static PushRetryPolicy maxAttempts(int attempts) {
+        return new PushRetryPolicy(attempts, defaults().initialBackoff, defaults().multiplier);
     }
 
-    public RetryPolicy backoff(Duration initial, double factor) {
-        return new RetryPolicy(maxAttempts, initial, factor);
+    public PushRetryPolicy backoff(Duration initial, double factor) {
+        return new PushRetryPolicy(maxAttempts, initial, factor);
     }
 
     /** The wait before attempt number {@code attempt} (1-based); zero for the first. */

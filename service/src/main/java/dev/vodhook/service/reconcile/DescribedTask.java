@@ -12,7 +12,7 @@ import java.util.Optional;
  *                  {@code Procedure}), built from the answer; empty for task types vodhook does not record
  * @param requestId VOD's RequestId of the answer
  */
-public record TaskDetail(String taskType, String status, Optional<String> eventBody, String requestId) {
+public record DescribedTask(String taskType, String status, Optional<String> eventBody, String requestId) {
 
     /** FINISH or ABORTED: nothing more will happen to the task. */
     public boolean ended() {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** PullComplete, EditMediaComplete and ComposeMediaComplete: the task, and the media it made, from the samples. */
-class RecordMadeMediaTest {
+class MadeMediaRecorderTest {
     static final String PULL_TASK = "1500012345-pull-893dc41e6fdc22dcf24aa6e9c61c0f94";
     static final String EDIT_TASK = "1500012345-EditMedia-61c975da05662fd9d3bf9d89a63361c0t0";
     static final String COMPOSE_TASK = "1500012345-ComposeMedia-f5ac8127b3b6b85cdc13f237c6005d81t0";

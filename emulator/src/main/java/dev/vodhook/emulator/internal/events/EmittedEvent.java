@@ -6,5 +6,5 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * An event for one application: {@code content} is VOD's {@code EventContent} without {@code EventHandle}, null
  * fields omitted, i.e. exactly the body of a push.
  */
-public record VodEvent(long subAppId, String eventType, ObjectNode content) {
+public record EmittedEvent(long subAppId, String eventType, ObjectNode content) {
 }

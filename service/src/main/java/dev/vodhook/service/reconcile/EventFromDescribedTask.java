@@ -14,10 +14,10 @@ import java.util.Optional;
  * §4.2 and §5.6 describe the same {@code ProcedureTask}). The task object is the SDK's own serialisation, so its
  * field names are VOD's; the flow status is the answer's top-level {@code Status}.
  */
-public final class EventFromTaskDetail {
+public final class EventFromDescribedTask {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private EventFromTaskDetail() {}
+    private EventFromDescribedTask() {}
 
     public static Optional<String> of(DescribeTaskDetailResponse answer) {
         if (!"Procedure".equals(answer.getTaskType()) || answer.getProcedureTask() == null) {
