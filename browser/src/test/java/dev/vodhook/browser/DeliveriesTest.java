@@ -17,7 +17,6 @@ import dev.vodhook.store.outbox.NotificationType;
 import dev.vodhook.testkit.RecordingEndpoint;
 import dev.vodhook.testkit.SettableClock;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

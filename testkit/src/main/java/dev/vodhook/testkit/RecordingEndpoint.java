@@ -134,7 +134,8 @@ public final class RecordingEndpoint implements AutoCloseable {
             Received probe = new Received(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
                     headers.getFirst("webhook-signature"), body, false);
             Script script = take(probe);
-            Received r = script.hold() ? new Received(probe.id(), probe.timestamp(), probe.signature(), body, true) : probe;
+            Received r = script.hold()
+                    ? new Received(probe.id(), probe.timestamp(), probe.signature(), body, true) : probe;
             received.add(r);
             if (script.hold()) {
                 try {
