@@ -8,6 +8,7 @@ import dev.vodhook.store.outbox.EndpointSpec;
 import dev.vodhook.store.outbox.EndpointView;
 import dev.vodhook.store.outbox.Notification;
 import dev.vodhook.store.outbox.NotificationType;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -175,25 +176,21 @@ public final class Outbox {
 
     /**
      * Marks several deliveries DELIVERED in one transaction (a deliverer marking what finished together), as
-     * {@link #markDelivered} would one by one; returns the ids marked (a lease lost is left out).
+     * {@link #markDelivered} would one by one, with a statement per step rather than per delivery
+     * ({@link DeliveredBatch}); returns the ids marked (a lease lost is left out).
      */
     public Set<Long> markAllDelivered(List<Map.Entry<DeliveryLease, AttemptRecord>> delivered, Instant now) {
         if (delivered.isEmpty()) {
             return Set.of();
         }
-        return storage.write("mark " + delivered.size() + " deliveries DELIVERED", h -> {
+        String what = "mark " + delivered.size() + " deliveries DELIVERED";
+        return storage.write(what, h -> {
             lockMedia(h, delivered.stream().map(d -> d.getKey().fileId()).distinct().sorted().toList());
-            Set<Long> marked = new java.util.HashSet<>();
-            for (var d : delivered) {
-                DeliveryLease lease = d.getKey();
-                insertAttempt(h, d.getValue());
-                if (held(h, lease, "UPDATE delivery SET status = 'DELIVERED', finished_at = :now, next_attempt_at = :now,"
-                        + " lease_owner = NULL, lease_until = NULL" + last(d.getValue()), now, d.getValue()) == 1) {
-                    marked.add(lease.deliveryId());
-                    promoteNext(h, lease.endpointId(), lease.fileId(), now);
-                }
+            try {
+                return DeliveredBatch.mark(h.getConnection(), delivered, now);
+            } catch (SQLException e) {
+                throw new StoreException(what + " failed: " + e.getMessage(), e);
             }
-            return marked;
         });
     }
 
@@ -343,14 +340,11 @@ public final class Outbox {
 
     /** The media's next WAITING delivery to the endpoint becomes due, unless one of its queue is open already. */
     private static void promoteNext(Handle h, long endpointId, String fileId, Instant now) {
-        h.createUpdate("UPDATE delivery SET status = 'PENDING', next_attempt_at = :now WHERE id = (SELECT MIN(id)"
-                        + " FROM delivery WHERE endpoint_id = :endpoint AND file_id = :fileId AND status = 'WAITING')"
-                        + " AND NOT EXISTS (SELECT 1 FROM delivery WHERE endpoint_id = :endpoint AND file_id = :fileId"
-                        + " AND status IN ('PENDING', 'SENDING'))")
-                .bind("endpoint", endpointId)
-                .bind("fileId", fileId)
-                .bind("now", now.toEpochMilli())
-                .execute();
+        try {
+            DeliveredBatch.promoteNext(h.getConnection(), endpointId, List.of(fileId), now);
+        } catch (SQLException e) {
+            throw new StoreException("promote the next delivery of FileId " + fileId + " failed: " + e.getMessage(), e);
+        }
     }
 
     /** Locks the media rows, in a fixed order, as a media write does (PostgreSQL; SQLite has one writer). */
@@ -393,8 +387,8 @@ public final class Outbox {
 
     private static void insertAttempt(Handle h, AttemptRecord a) {
         h.createUpdate("INSERT INTO delivery_attempt (delivery_id, attempt, owner, started_at, latency_ms, status_code,"
-                        + " outcome, response) VALUES (:delivery, :attempt, :owner, :started, :latency, :status,"
-                        + " :outcome, :response)")
+                        + " outcome, response, retry_after) VALUES (:delivery, :attempt, :owner, :started, :latency,"
+                        + " :status, :outcome, :response, :retryAfter)")
                 .bind("delivery", a.deliveryId())
                 .bind("attempt", a.attempt())
                 .bind("owner", a.owner())
@@ -403,6 +397,7 @@ public final class Outbox {
                 .bind("status", a.statusCode().isPresent() ? (Integer) a.statusCode().getAsInt() : null)
                 .bind("outcome", a.outcome().name())
                 .bind("response", Text.storable(a.response()))
+                .bind("retryAfter", Text.storable(a.retryAfter().orElse(null)))
                 .execute();
     }
 

@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -209,6 +211,63 @@ class NotificationFaultsAcceptanceTest {
         app.release();
         await().atMost(Duration.ofSeconds(60)).until(() -> app.of("slow").size() == 3);
         assertThat(types(app.of("slow"))).containsExactly("media.uploaded", "media.processing", "media.ready");
+    }
+
+    @Test
+    void aRetryAfterOn429Or503PutsTheNextAttemptOffToItWithinTheLongestWait() {
+        start(Duration.ofSeconds(10), app.url());
+        uploadStartFinish("f1");
+        app.answerNext(429, "120");
+
+        deliverer.runOnce();
+        DeliveryView upload = deliveries("f1").getFirst();
+        assertThat(upload.nextAttemptAt()).as("120 s asked for, 5 s scheduled").isEqualTo(clock.instant().plusSeconds(120));
+        assertThat(db.outbox().log().attempts(upload.id())).singleElement().satisfies(a -> {
+            assertThat(a.statusCode()).hasValue(429);
+            assertThat(a.retryAfter()).hasValue("120");
+        });
+        clock.tick(Duration.ofSeconds(119));
+        assertThat(deliverer.runOnce()).as("not before the Retry-After").isZero();
+
+        // an HTTP-date an hour ahead on a 503: put off by the schedule's longest wait (10 min), not the hour
+        String inAnHour = DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().plusSeconds(3601)
+                .atZone(ZoneOffset.UTC));
+        app.answerNext(503, inAnHour);
+        clock.tick(Duration.ofSeconds(1));
+        assertThat(deliverer.runOnce()).isEqualTo(1);
+        assertThat(db.outbox().log().find(upload.id()).orElseThrow().nextAttemptAt())
+                .isEqualTo(clock.instant().plus(SCHEDULE.longest()));
+        assertThat(db.outbox().log().attempts(upload.id())).last().satisfies(a -> {
+            assertThat(a.statusCode()).hasValue(503);
+            assertThat(a.retryAfter()).hasValue(inAnHour);
+        });
+
+        clock.tick(SCHEDULE.longest());
+        deliverer.runUntilIdle();
+        assertThat(types(app.of("f1"))).containsExactly("media.uploaded", "media.uploaded", "media.uploaded",
+                "media.processing", "media.ready");
+        assertThat(deliveries("f1")).allMatch(d -> d.status() == DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void aGarbageRetryAfterOrOneOnAnotherStatusLeavesTheSchedule() {
+        start(Duration.ofSeconds(10), app.url());
+        uploadStartFinish("f1");
+        app.answerNext(429, "soon, we hope");
+
+        deliverer.runOnce();
+        DeliveryView upload = deliveries("f1").getFirst();
+        assertThat(upload.nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(5));
+        assertThat(db.outbox().log().attempts(upload.id())).singleElement()
+                .satisfies(a -> assertThat(a.retryAfter()).as("kept as received").hasValue("soon, we hope"));
+
+        app.answerNext(500, "3600");
+        clock.tick(Duration.ofSeconds(5));
+        assertThat(deliverer.runOnce()).isEqualTo(1);
+        assertThat(db.outbox().log().find(upload.id()).orElseThrow().nextAttemptAt())
+                .as("a 500's Retry-After is not heeded").isEqualTo(clock.instant().plus(SCHEDULE.waits().get(1)));
+        assertThat(db.outbox().log().attempts(upload.id())).last()
+                .satisfies(a -> assertThat(a.retryAfter()).isEmpty());
     }
 
     @Test
