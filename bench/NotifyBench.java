@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -63,11 +64,15 @@ public class NotifyBench {
         }
     }
 
-    /** The endpoint: counts requests, and notes when each media's media.ready arrived (System.nanoTime). */
-    record Endpoint(HttpServer server, AtomicLong requests, Map<String, Long> readyAt) implements AutoCloseable {
+    /**
+     * The endpoint: counts requests and the connections they came on (a sender that keeps its connections alive uses
+     * a few for all), and notes when each media's media.ready arrived (System.nanoTime).
+     */
+    record Endpoint(HttpServer server, AtomicLong requests, Map<String, Long> readyAt, Set<InetSocketAddress> peers)
+            implements AutoCloseable {
         static Endpoint start() throws Exception {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-            Endpoint e = new Endpoint(server, new AtomicLong(), new ConcurrentHashMap<>());
+            Endpoint e = new Endpoint(server, new AtomicLong(), new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet());
             server.createContext("/", exchange -> {
                 try (exchange) {
                     byte[] body = exchange.getRequestBody().readAllBytes();
@@ -77,6 +82,7 @@ public class NotifyBench {
                         e.readyAt().put(json.path("data").path("fileId").asText(), now);
                     }
                     e.requests().incrementAndGet();
+                    e.peers().add(exchange.getRemoteAddress());
                     exchange.sendResponseHeaders(204, -1);
                 }
             });
@@ -107,9 +113,9 @@ public class NotifyBench {
             drain(db, settings, warmUp);
             write(db, first + warmUp, notifications);
             double seconds = drain(db, settings, warmUp + notifications);
-            System.out.printf("%-44s %7.0f notifications/s   %d delivered in %.2f s after %d to warm up (%d requests)%n",
-                    "media.ready delivered, " + db.dialect(), notifications / seconds, notifications, seconds, warmUp,
-                    endpoint.requests().get());
+            System.out.printf("%-44s %7.0f notifications/s   %d delivered in %.2f s after %d to warm up (%d requests"
+                    + " on %d connections)%n", "media.ready delivered, " + db.dialect(), notifications / seconds,
+                    notifications, seconds, warmUp, endpoint.requests().get(), endpoint.peers().size());
         }
     }
 
