@@ -65,6 +65,8 @@ public final class NotificationDeliverer implements AutoCloseable {
     private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
     /** Per endpoint: deliveries claimed and not yet marked, at most {@link #CLAIM_AHEAD} times the concurrency. */
     private final Map<String, Semaphore> windows = new ConcurrentHashMap<>();
+    /** Endpoints that answered 410 since their last claim: what is claimed for them waits unsent. */
+    private final Set<String> gone = ConcurrentHashMap.newKeySet();
     private final HeldLeases<ClaimedDelivery> held = new HeldLeases<>(ClaimedDelivery::id, ClaimedDelivery::attempt);
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean stopping;
@@ -274,6 +276,9 @@ public final class NotificationDeliverer implements AutoCloseable {
             List<ClaimedDelivery> claimed = outbox.claimDue(endpoint, owner, clock.instant(), settings.lease(),
                     room.availablePermits());
             held.hold(claimed);
+            if (!claimed.isEmpty()) {
+                gone.remove(endpoint.url()); // claimed: the outbox has it enabled (again)
+            }
             Semaphore free = slots.get(endpoint.url());
             for (ClaimedDelivery c : claimed) {
                 room.acquireUninterruptibly();
@@ -325,8 +330,8 @@ public final class NotificationDeliverer implements AutoCloseable {
         WebhookSender.Answer answer;
         Instant started;
         try {
-            if (stopping) {
-                outbox.release(lease, clock.instant());
+            if (stopping || gone.contains(c.url())) {
+                outbox.release(lease, clock.instant()); // unsent: PENDING again, the attempt not counted
                 return;
             }
             started = clock.instant();
@@ -339,6 +344,9 @@ public final class NotificationDeliverer implements AutoCloseable {
                         timestamp, body), body);
             } finally {
                 held.stopped(c);
+            }
+            if (answer.gone()) {
+                gone.add(c.url()); // before the slot goes to a delivery claimed ahead for the same endpoint
             }
         } finally {
             free.release();

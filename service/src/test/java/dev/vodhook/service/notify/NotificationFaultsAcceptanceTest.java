@@ -64,10 +64,14 @@ class NotificationFaultsAcceptanceTest {
     }
 
     void start(Duration timeout, String... urls) {
+        start(NotifySettings.defaults().concurrency(), timeout, urls);
+    }
+
+    void start(int concurrency, Duration timeout, String... urls) {
         db = Database.open("jdbc:sqlite:" + dir.resolve("vodhook.db"));
         List<NotifyEndpoint> endpoints = java.util.Arrays.stream(urls).map(u -> NotifyEndpoint.of(u, SECRET)).toList();
         NotifySettings settings = NotifySettings.defaults().withEndpoints(endpoints).withRetry(SCHEDULE)
-                .withTimeout(timeout);
+                .withTimeout(timeout).withConcurrency(concurrency);
         db.outbox().configure(endpoints.stream().map(NotifyEndpoint::spec).toList(), Optional.of(1500012345L),
                 clock.instant());
         deliverer = new NotificationDeliverer(db.outbox(), settings, new WebhookSender(timeout), clock,
@@ -296,6 +300,30 @@ class NotificationFaultsAcceptanceTest {
         assertThat(types(other.of("f2"))).containsExactly("media.uploaded", "media.processing", "media.ready");
         assertThat(new String(other.of("f1").get(0).body(), StandardCharsets.UTF_8))
                 .isEqualTo(new String(other.of("f1").get(1).body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void whatWasClaimedAheadForAnEndpointThatAnswered410IsNotSentButWaits() {
+        start(1, Duration.ofSeconds(10), app.url());
+        for (int i = 0; i < 4; i++) {
+            uploadStartFinish("f" + i);
+        }
+        app.answerNext(410, 1);
+
+        assertThat(deliverer.runOnce()).as("claimed ahead of the one request slot").isEqualTo(4);
+        assertThat(app.received()).as("one request, answered 410; the other three never sent").hasSize(1);
+        List<DeliveryView> uploads = java.util.stream.IntStream.range(0, 4).mapToObj(i -> deliveries("f" + i)
+                .getFirst()).toList();
+        assertThat(uploads).allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.PENDING));
+        assertThat(uploads).extracting(DeliveryView::attempts).containsExactlyInAnyOrder(1, 0, 0, 0);
+        assertThat(deliverer.runOnce()).as("disabled").isZero();
+
+        assertThat(db.outbox().enable(app.url())).isTrue();
+        deliverer.runUntilIdle();
+        for (int i = 0; i < 4; i++) {
+            assertThat(types(app.of("f" + i)).stream().distinct().toList()).as("f" + i)
+                    .containsExactly("media.uploaded", "media.processing", "media.ready");
+        }
     }
 
     @Test
