@@ -1,16 +1,13 @@
-import com.tencentcloudapi.common.Credential;
-import com.tencentcloudapi.common.profile.ClientProfile;
-import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.vod.v20180717.VodClient;
 import com.tencentcloudapi.vod.v20180717.models.ModifyEventConfigRequest;
 import dev.vodhook.emulator.EmulatorConfig;
 import dev.vodhook.emulator.LocalVod;
+import dev.vodhook.service.vod.VodClients;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Pull intake benchmark (run by bench/run.sh): the local VOD, in this process, in PULL mode with N
@@ -85,12 +82,8 @@ public class PullBench {
     }
 
     static VodClient client(LocalVod vod) {
-        HttpProfile http = new HttpProfile();
-        http.setEndpoint(vod.endpoint());
-        http.setProtocol(HttpProfile.REQ_HTTP);
-        ClientProfile profile = new ClientProfile();
-        profile.setHttpProfile(http);
-        return new VodClient(new Credential(vod.config().secretId(), vod.config().secretKey()), "ap-guangzhou", profile);
+        return VodClients.create(URI.create("http://" + vod.endpoint()), vod.config().secretId(),
+                vod.config().secretKey(), "ap-guangzhou");
     }
 
     static String get(String url) {

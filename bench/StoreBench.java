@@ -1,6 +1,6 @@
 import dev.vodhook.store.Database;
-import dev.vodhook.store.EventSource;
-import dev.vodhook.store.IncomingEvent;
+import dev.vodhook.store.inbox.EventSource;
+import dev.vodhook.store.inbox.IncomingEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

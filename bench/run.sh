@@ -34,6 +34,14 @@
 #   filled with CONSOLE_EVENTS (100000) events and CONSOLE_MEDIA (10000) media, the console served as the admin
 #   listener serves it, each page asked for CONSOLE_ROUNDS (50) times after a warm-up: the server's time in its
 #   handler (p50, p95, max) and the loopback round trip.
+# `bench/run.sh small` is the smallest deployment: the receiver pinned to one core (taskset -c SMALL_CORE, 0) with
+#   a SMALL_HEAP (256m) heap, wrk on the other core with SMALL_CONNECTIONS (16) connections posting unique ~4 KB
+#   ProcedureStateChanged FINISH events (bench/procedure.lua): the full workload (intake and processing, as in
+#   production) and intake alone (--intake-only), on SQLite and on PostgreSQL (its server on the other core, as
+#   a database on another machine would be), beside nginx pinned to the same core as the ceiling. Reports
+#   events/s answered, p50/p99, events processed during the run (full workload), peak RSS, start to ready.
+#   SMALL_JFR=1 also records a JFR profile of each run into BENCH_DIR (jfr print / jfr summary read them).
+#   Needs wrk, nginx, curl, bc and postgresql, as intake does.
 # Every part runs with the JDK ./vodhook finds (scripts/java.sh: JAVA_HOME, PATH, /usr/lib/jvm; 21 or newer).
 # BENCH_DIR (/tmp/vodhook-bench), RECEIVER_PORT (18081), NGINX_PORT (18080) and PG_PORT (15432) move
 # it out of another run's way. Not part of ./vodhook test; do not run it beside a long build (2 cores
@@ -60,8 +68,8 @@ pg_port=${PG_PORT:-15432}
 pids=()
 
 case "$what" in
-  intake | processing | store | notify | console) ;;
-  *) echo "usage: bench/run.sh intake | processing | store | notify | console" >&2; exit 2 ;;
+  intake | processing | store | notify | console | small) ;;
+  *) echo "usage: bench/run.sh intake | processing | store | notify | console | small" >&2; exit 2 ;;
 esac
 
 cleanup() {
@@ -78,7 +86,7 @@ say() { printf '%s\n' "$*" >&2; }
 ensure_tools() { # the benchmark: intake needs wrk, nginx, curl, bc and postgresql; processing postgresql
   local missing=()
   if [ "$1" = console ]; then return; fi # the JDK alone
-  if [ "$1" = intake ]; then
+  if [ "$1" = intake ] || [ "$1" = small ]; then
     command -v wrk >/dev/null || missing+=(wrk)
     command -v nginx >/dev/null || missing+=(nginx-light)
     command -v curl >/dev/null || missing+=(curl)
@@ -120,10 +128,12 @@ report() { # name, RESULT line, extra
     "$(echo "$(field p99_us "$r") / 1000" | bc -l)" "$(field non2xx "$r")" "$(field errors "$r")" "$3"
 }
 
-start_nginx() {
+start_nginx() { # [core]: one worker pinned to that core, else a worker per core
+  local workers=auto pin=()
+  if [ -n "${1:-}" ]; then workers=1; pin=(taskset -c "$1"); fi
   mkdir -p "$work/nginx"
   cat >"$work/nginx/nginx.conf" <<EOF
-worker_processes auto;
+worker_processes $workers;
 daemon off;
 pid $work/nginx/nginx.pid;
 error_log $work/nginx/error.log;
@@ -138,7 +148,7 @@ http {
   }
 }
 EOF
-  nginx -c "$work/nginx/nginx.conf" &
+  "${pin[@]}" nginx -c "$work/nginx/nginx.conf" &
   pids+=($!)
   wait_http "http://127.0.0.1:$nginx_port/" 10
 }
@@ -152,7 +162,7 @@ start_postgres() {
   # min_wal_size 1GB and 1 GB of WAL written and checkpointed before anything is measured: the server reuses
   # its WAL segments as one that has been running does, instead of creating and zero-filling a new 16 MB
   # segment every few thousand events of the measured run
-  su postgres -c "$pg_bin/pg_ctl -D $work/pg -l $work/pg.log -w -o '-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c max_connections=50 -c min_wal_size=1GB' start" >/dev/null
+  su postgres -c "${pg_pin:-} $pg_bin/pg_ctl -D $work/pg -l $work/pg.log -w -o '-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c max_connections=50 -c min_wal_size=1GB' start" >/dev/null
   say "PostgreSQL: writing 1 GB of WAL once so that its segments are reused (about 20 s)"
   su postgres -c "$pg_bin/psql -h 127.0.0.1 -p $pg_port -U postgres -qc 'CREATE TABLE warm AS SELECT g, repeat(md5(g::text), 30) AS pad FROM generate_series(1, 900000) g' -c 'DROP TABLE warm' -c 'CHECKPOINT'" >/dev/null
   su postgres -c "$pg_bin/psql -h 127.0.0.1 -p $pg_port -U postgres -qc 'CREATE DATABASE vodhook'" >/dev/null
@@ -290,6 +300,69 @@ notify() {
   notify_bench notify-latency-sqlite latency "jdbc:sqlite:$work/notify-latency.db" "$latency_samples"
   notify_bench notify-latency-postgresql latency "jdbc:postgresql://127.0.0.1:$pg_port/latency?user=postgres" \
     "$latency_samples"
+  say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+processed_events() {
+  curl -fsS "http://127.0.0.1:$receiver_port/metrics" \
+    | awk '/^vodhook_events_processed_total/ { n += $NF } END { printf "%d", n }'
+}
+
+small_run() { # name, database url, extra serve args...
+  local name=$1 db=$2 r answered stored processed before_stored before_processed jfr=()
+  shift 2
+  local url="http://127.0.0.1:$receiver_port/callback"
+  local opts="-Xmx${SMALL_HEAP:-256m}"
+  if [ "${SMALL_JFR:-}" = 1 ]; then
+    jfr=("-XX:StartFlightRecording=filename=$work/${name//[^a-zA-Z0-9]/-}.jfr,settings=profile")
+  fi
+  VODHOOK_JAVA_OPTS="$opts" start_small "$db" "$@" # a first start writes the class-data archive on exit
+  stop_receiver
+  VODHOOK_JAVA_OPTS="$opts ${jfr[*]}" start_small "$db" "$@"
+  small_load "$url" 15 >/dev/null # warm-up
+  before_stored=$(stored_events); before_processed=$(processed_events)
+  r=$(small_load "$url" "$duration")
+  stored=$(( $(stored_events) - before_stored )); processed=$(( $(processed_events) - before_processed ))
+  answered=$(( $(field requests "$r") - $(field non2xx "$r") ))
+  report "$name" "$r" "processed $((processed / duration))/s  RSS $(rss_mib "$receiver_pid") MiB  start ${ready_ms} ms  stored ${stored}/${answered} answered"
+  stop_receiver
+}
+
+start_small() { # database url, extra args: start_receiver on the pinned core
+  local db=$1 started; shift
+  started=$(date +%s%N)
+  VODHOOK_LOG_LEVEL=warn taskset -c "${SMALL_CORE:-0}" "$here/vodhook" serve --port "$receiver_port" \
+    --admin-port "$receiver_port" --database "$db" --secret-id AKIDbench --secret-key bench \
+    --vod-endpoint http://127.0.0.1:9 "$@" >"$work/receiver.log" 2>&1 &
+  receiver_pid=$!
+  pids+=("$receiver_pid")
+  wait_http "http://127.0.0.1:$receiver_port/healthz" 30
+  ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+
+small_load() { # url, seconds: wrk on the other core
+  taskset -c "${SMALL_WRK_CORE:-1}" wrk -t1 -c"${SMALL_CONNECTIONS:-16}" -d"$2"s --timeout 10s \
+    -s "$here/bench/procedure.lua" "$1" | grep '^RESULT'
+}
+
+small() {
+  say "small: receiver on core ${SMALL_CORE:-0} with a ${SMALL_HEAP:-256m} heap; wrk on core ${SMALL_WRK_CORE:-1},"
+  say "${SMALL_CONNECTIONS:-16} connections, ${duration} s per run, ~4 KB ProcedureStateChanged events"
+  say "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine skews every figure)"
+  start_nginx "${SMALL_CORE:-0}"
+  small_load "http://127.0.0.1:$nginx_port/callback" 3 >/dev/null
+  report "nginx static 200, one core (ceiling)" "$(small_load "http://127.0.0.1:$nginx_port/callback" "$duration")" ""
+  kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true; pids=()
+
+  rm -f "$work"/small.db*
+  small_run "full workload, SQLite" "jdbc:sqlite:$work/small.db"
+  rm -f "$work"/small.db*
+  small_run "intake alone, SQLite" "jdbc:sqlite:$work/small.db" --intake-only
+
+  pg_pin="taskset -c ${SMALL_WRK_CORE:-1}" start_postgres
+  small_run "full workload, PostgreSQL" "jdbc:postgresql://127.0.0.1:$pg_port/vodhook?user=postgres"
+  su postgres -c "$pg_bin/psql -h 127.0.0.1 -p $pg_port -U postgres -qc 'CREATE DATABASE intake'" >/dev/null
+  small_run "intake alone, PostgreSQL" "jdbc:postgresql://127.0.0.1:$pg_port/intake?user=postgres" --intake-only
   say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 

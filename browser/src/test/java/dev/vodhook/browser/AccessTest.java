@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.vodhook.store.EventFilter;
-import dev.vodhook.store.EventStatus;
-import dev.vodhook.store.EventSummary;
+import dev.vodhook.store.inbox.EventFilter;
+import dev.vodhook.store.inbox.EventStatus;
+import dev.vodhook.store.inbox.EventSummary;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.vodhook.store.EventFilter;
-import dev.vodhook.store.EventStatus;
+import dev.vodhook.store.inbox.EventFilter;
+import dev.vodhook.store.inbox.EventStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.vodhook.store.EventFilter;
-import dev.vodhook.store.EventStatus;
+import dev.vodhook.store.inbox.EventFilter;
+import dev.vodhook.store.inbox.EventStatus;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 

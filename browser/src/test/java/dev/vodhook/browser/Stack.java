@@ -2,20 +2,18 @@ package dev.vodhook.browser;
 
 import com.qcloud.vod.VodUploadClient;
 import com.qcloud.vod.model.VodUploadRequest;
-import com.tencentcloudapi.common.Credential;
-import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
-import com.tencentcloudapi.vod.v20180717.VodClient;
 import com.tencentcloudapi.vod.v20180717.models.ModifyEventConfigRequest;
 import dev.vodhook.console.Console;
 import dev.vodhook.emulator.EmulatorConfig;
 import dev.vodhook.emulator.Faults;
 import dev.vodhook.emulator.LocalVod;
 import dev.vodhook.ffmpeg.Ffmpeg;
-import dev.vodhook.service.RetryPolicy;
 import dev.vodhook.service.ServiceConfig;
 import dev.vodhook.service.VodhookServer;
-import dev.vodhook.service.WorkerSettings;
+import dev.vodhook.service.processing.RetryPolicy;
+import dev.vodhook.service.processing.WorkerSettings;
+import dev.vodhook.service.vod.VodClients;
 import dev.vodhook.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -112,13 +110,8 @@ final class Stack implements AutoCloseable {
         request.setNotificationUrl(callbackUrl);
         request.setUploadMediaCompleteEventSwitch("ON");
         request.setDeleteMediaCompleteEventSwitch("ON");
-        HttpProfile http = new HttpProfile();
-        http.setEndpoint(vod.endpoint());
-        http.setProtocol(HttpProfile.REQ_HTTP);
-        ClientProfile profile = new ClientProfile();
-        profile.setHttpProfile(http);
-        new VodClient(new Credential(vod.config().secretId(), vod.config().secretKey()), "ap-guangzhou", profile)
-                .ModifyEventConfig(request);
+        VodClients.create(URI.create("http://" + vod.endpoint()), vod.config().secretId(), vod.config().secretKey(),
+                "ap-guangzhou").ModifyEventConfig(request);
     }
 
     private static synchronized Path clip() {

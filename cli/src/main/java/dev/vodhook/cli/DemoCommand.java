@@ -11,10 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Spec;
 
 /** {@code vodhook demo}: the documented flow end to end on the local VOD. */
@@ -85,7 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
     private static void showOnlyOutputLines() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
             logback.getLogger("dev.vodhook").setLevel(Level.WARN);
-            logback.getLogger("dev.vodhook.service.RecordProcedureResults").setLevel(Level.INFO);
+            logback.getLogger("dev.vodhook.service.handlers.RecordProcedureResults").setLevel(Level.INFO);
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.vodhook.cli;
 
 import dev.vodhook.emulator.LocalVod;
-import dev.vodhook.service.EventConfigApi;
 import dev.vodhook.service.ServiceConfig;
-import dev.vodhook.service.VodApiException;
-import dev.vodhook.service.VodEventConfig;
+import dev.vodhook.service.vod.EventConfigApi;
+import dev.vodhook.service.vod.VodApiException;
+import dev.vodhook.service.vod.VodEventConfig;
 import java.util.Optional;
 
 /** Points a local VOD's normal callback at a receiver, through the official SDK as a user would. */

@@ -1,13 +1,13 @@
 package dev.vodhook.cli;
 
-import dev.vodhook.service.IntakeMode;
-import dev.vodhook.service.IntakeSettings;
-import dev.vodhook.service.ProcessingSettings;
 import dev.vodhook.service.ServiceConfig;
-import dev.vodhook.service.UploadAction;
+import dev.vodhook.service.intake.IntakeMode;
+import dev.vodhook.service.intake.IntakeSettings;
 import dev.vodhook.service.notify.NotifyEndpoint;
 import dev.vodhook.service.notify.NotifySettings;
 import dev.vodhook.service.notify.RetrySchedule;
+import dev.vodhook.service.processing.ProcessingSettings;
+import dev.vodhook.service.processing.UploadAction;
 import dev.vodhook.store.outbox.NotificationType;
 import java.nio.file.Path;
 import java.time.Duration;

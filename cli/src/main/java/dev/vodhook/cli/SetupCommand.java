@@ -1,10 +1,10 @@
 package dev.vodhook.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vodhook.service.EventConfigApi;
 import dev.vodhook.service.ServiceConfig;
-import dev.vodhook.service.VodApiException;
-import dev.vodhook.service.VodEventConfig;
+import dev.vodhook.service.vod.EventConfigApi;
+import dev.vodhook.service.vod.VodApiException;
+import dev.vodhook.service.vod.VodEventConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;

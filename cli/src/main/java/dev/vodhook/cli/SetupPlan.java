@@ -1,6 +1,6 @@
 package dev.vodhook.cli;
 
-import dev.vodhook.service.VodEventConfig;
+import dev.vodhook.service.vod.VodEventConfig;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,11 +3,11 @@ package dev.vodhook.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.vodhook.service.ProcessMediaResult;
 import dev.vodhook.service.ServiceConfig;
-import dev.vodhook.service.VodApiException;
 import dev.vodhook.service.VodhookServer;
-import dev.vodhook.store.EventStatus;
+import dev.vodhook.service.vod.ProcessMediaResult;
+import dev.vodhook.service.vod.VodApiException;
+import dev.vodhook.store.inbox.EventStatus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -86,7 +86,7 @@ class EventCommandsTest {
 
     @Test
     void replayOneByIdThenTheRestInBulk() {
-        long id = server.database().inbox().list(dev.vodhook.store.EventFilter.all(), 1).getFirst().id();
+        long id = server.database().inbox().list(dev.vodhook.store.inbox.EventFilter.all(), 1).getFirst().id();
 
         assertThat(run("replay", String.valueOf(id), "--url", server.adminUrl(), "--admin-token", ADMIN_TOKEN)).isZero();
         assertThat(out.toString()).contains("event " + id + " replayed");

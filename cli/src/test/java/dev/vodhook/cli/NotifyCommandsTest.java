@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.vodhook.service.ProcessMediaResult;
 import dev.vodhook.service.ServiceConfig;
 import dev.vodhook.service.VodhookServer;
 import dev.vodhook.service.notify.NotifySettings;
+import dev.vodhook.service.vod.ProcessMediaResult;
 import dev.vodhook.signing.WebhookSignature;
 import dev.vodhook.store.outbox.DeliveryFilter;
 import dev.vodhook.store.outbox.DeliveryStatus;

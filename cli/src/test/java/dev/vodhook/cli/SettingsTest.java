@@ -3,10 +3,10 @@ package dev.vodhook.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vodhook.service.processing.UploadAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import dev.vodhook.service.UploadAction;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -131,11 +131,11 @@ class SettingsTest {
 
         var config = ReceiverOptions.serviceConfig(s);
 
-        assertThat(config.intake().mode()).isEqualTo(dev.vodhook.service.IntakeMode.BOTH);
+        assertThat(config.intake().mode()).isEqualTo(dev.vodhook.service.intake.IntakeMode.BOTH);
         assertThat(config.intake().dedupeRetention()).isEqualTo(java.time.Duration.ofDays(5));
         assertThat(Settings.KEYS).containsKeys("intake", "dedupe-retention");
         assertThat(ReceiverOptions.serviceConfig(Settings.empty().withFlags(flags("secret-id", "a", "secret-key", "b")))
-                .intake().mode()).isEqualTo(dev.vodhook.service.IntakeMode.PUSH);
+                .intake().mode()).isEqualTo(dev.vodhook.service.intake.IntakeMode.PUSH);
         assertThatThrownBy(() -> ReceiverOptions.serviceConfig(Settings.empty().withFlags(flags("secret-id", "a",
                 "secret-key", "b", "intake", "sideways")))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("push, pull or both");

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vodhook.emulator.EmulatorConfig;
 import dev.vodhook.emulator.LocalVod;
-import dev.vodhook.service.EventConfigApi;
-import dev.vodhook.service.ProcessMediaResult;
 import dev.vodhook.service.ServiceConfig;
-import dev.vodhook.service.VodEventConfig;
 import dev.vodhook.service.VodhookServer;
+import dev.vodhook.service.vod.EventConfigApi;
+import dev.vodhook.service.vod.ProcessMediaResult;
+import dev.vodhook.service.vod.VodEventConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

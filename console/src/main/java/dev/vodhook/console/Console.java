@@ -1,7 +1,7 @@
 package dev.vodhook.console;
 
-import dev.vodhook.console.access.ConsoleAccess;
 import dev.vodhook.console.access.ConsoleAccess.Need;
+import dev.vodhook.console.access.ConsoleAccess;
 import dev.vodhook.console.access.LoginPage;
 import dev.vodhook.console.access.Sessions;
 import dev.vodhook.console.access.Tokens;
@@ -16,9 +16,9 @@ import dev.vodhook.console.pages.OverviewPage;
 import dev.vodhook.console.web.Assets;
 import dev.vodhook.console.web.PageError;
 import dev.vodhook.console.web.Templates;
-import dev.vodhook.service.AdminContext;
-import dev.vodhook.service.AdminPages;
-import dev.vodhook.service.UploadAction;
+import dev.vodhook.service.http.AdminContext;
+import dev.vodhook.service.http.AdminPages;
+import dev.vodhook.service.processing.UploadAction;
 import dev.vodhook.store.Database;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package dev.vodhook.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vodhook.console.access.Tokens;
-import dev.vodhook.store.EventStatus;
+import dev.vodhook.store.inbox.EventStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

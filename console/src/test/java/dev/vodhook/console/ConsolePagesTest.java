@@ -3,12 +3,12 @@ package dev.vodhook.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vodhook.console.access.Tokens;
-import dev.vodhook.store.EventFilter;
-import dev.vodhook.store.EventStatus;
-import dev.vodhook.store.MediaState;
-import dev.vodhook.store.MediaUpdate;
-import dev.vodhook.store.OutputRecord;
-import dev.vodhook.store.OutputStatus;
+import dev.vodhook.store.inbox.EventFilter;
+import dev.vodhook.store.inbox.EventStatus;
+import dev.vodhook.store.media.MediaState;
+import dev.vodhook.store.media.MediaUpdate;
+import dev.vodhook.store.media.OutputRecord;
+import dev.vodhook.store.media.OutputStatus;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.vodhook.console;
 
 import dev.vodhook.console.access.Tokens;
-import dev.vodhook.service.AdminContext;
 import dev.vodhook.service.ServiceConfig;
 import dev.vodhook.service.ServiceMetrics;
+import dev.vodhook.service.http.AdminContext;
 import dev.vodhook.store.Database;
 import dev.vodhook.testkit.SettableClock;
 import io.javalin.Javalin;

@@ -1,9 +1,9 @@
 package dev.vodhook.console;
 
-import dev.vodhook.store.ClaimedEvent;
+import dev.vodhook.store.inbox.ClaimedEvent;
 import dev.vodhook.store.Database;
-import dev.vodhook.store.EventSource;
-import dev.vodhook.store.IncomingEvent;
+import dev.vodhook.store.inbox.EventSource;
+import dev.vodhook.store.inbox.IncomingEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -6,6 +6,7 @@ import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.vod.v20180717.VodClient;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -108,12 +109,22 @@ public final class LocalVodExtension implements BeforeAllCallback, AfterAllCallb
 
     /** An official API client with other credentials (a wrong key, or ApplyUpload's temporary ones). */
     public VodClient client(Credential credential) {
+        return client(localVod().endpoint(), credential, localVod().config().region(), profile -> { });
+    }
+
+    /**
+     * An official API client of the local VOD at {@code endpoint} ({@code host:port}, http), the one place the
+     * emulator's tests build one; {@code tune} adjusts its profile (timeouts, unsigned payload).
+     */
+    public static VodClient client(String endpoint, Credential credential, String region,
+            Consumer<ClientProfile> tune) {
         HttpProfile http = new HttpProfile();
-        http.setEndpoint(localVod().endpoint());
+        http.setEndpoint(endpoint);
         http.setProtocol(HttpProfile.REQ_HTTP);
         ClientProfile profile = new ClientProfile();
         profile.setHttpProfile(http);
-        return new VodClient(credential, localVod().config().region(), profile);
+        tune.accept(profile);
+        return new VodClient(credential, region, profile);
     }
 
     /** The official upload SDK, with the local VOD as its HTTP proxy (vod-protocol.md §6.2). */

@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
-import com.tencentcloudapi.common.profile.ClientProfile;
-import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.vod.v20180717.VodClient;
 import com.tencentcloudapi.vod.v20180717.models.DescribeEventConfigRequest;
 import com.tencentcloudapi.vod.v20180717.models.DescribeEventsStateRequest;
@@ -168,8 +166,10 @@ class FaultInjectionTest {
         TencentCloudSDKException timedOut = sdkError(() -> impatientClient().ModifyEventConfig(pull));
 
         assertThat(timedOut.getMessage()).containsIgnoringCase("timeout");
+        // the journal records the call after the action has run, so wait for both
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                client.DescribeEventConfig(new DescribeEventConfigRequest()).getMode().equals("PULL"));
+                client.DescribeEventConfig(new DescribeEventConfigRequest()).getMode().equals("PULL")
+                        && !vod.apiCalls().ofAction("ModifyEventConfig").isEmpty());
         assertThat(vod.apiCalls().ofAction("ModifyEventConfig")).singleElement().satisfies(c -> {
             assertThat(c.succeeded()).isTrue();
             assertThat(c.fault()).isEqualTo("delay 1500 ms");
@@ -353,13 +353,8 @@ class FaultInjectionTest {
 
     /** A client that gives up on an answer after one second. */
     private static VodClient impatientClient() {
-        HttpProfile http = new HttpProfile();
-        http.setEndpoint(vod.endpoint());
-        http.setProtocol(HttpProfile.REQ_HTTP);
-        http.setReadTimeout(1);
-        ClientProfile profile = new ClientProfile();
-        profile.setHttpProfile(http);
-        return new VodClient(new Credential(vod.config().secretId(), vod.config().secretKey()), "ap-guangzhou", profile);
+        return LocalVodExtension.client(vod.endpoint(), new Credential(vod.config().secretId(),
+                vod.config().secretKey()), "ap-guangzhou", profile -> profile.getHttpProfile().setReadTimeout(1));
     }
 
     /** The FileIds of the NewFileUpload events the receiver got, in the order they arrived. */

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import com.tencentcloudapi.common.Credential;
-import com.tencentcloudapi.common.profile.ClientProfile;
-import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.vod.v20180717.VodClient;
 import com.tencentcloudapi.vod.v20180717.models.DescribeEventConfigRequest;
 import dev.vodhook.signing.Tc3Authorization;
@@ -75,12 +73,8 @@ class SdkSignatureTest {
 
     /** One DescribeEventConfig by the official SDK at {@code endpoint}; the Authorization it sent. */
     private Tc3Authorization callThrough(String endpoint) throws Exception {
-        HttpProfile http = new HttpProfile();
-        http.setEndpoint(endpoint);
-        http.setProtocol(HttpProfile.REQ_HTTP);
-        ClientProfile profile = new ClientProfile();
-        profile.setHttpProfile(http);
-        VodClient client = new VodClient(new Credential(SECRET_ID, SECRET_KEY), "ap-guangzhou", profile);
+        VodClient client = LocalVodExtension.client(endpoint, new Credential(SECRET_ID, SECRET_KEY), "ap-guangzhou",
+                profile -> { });
 
         assertThat(client.DescribeEventConfig(new DescribeEventConfigRequest()).getMode()).isEqualTo("PUSH");
 

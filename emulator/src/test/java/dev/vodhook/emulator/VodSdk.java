@@ -2,7 +2,6 @@ package dev.vodhook.emulator;
 
 import com.qcloud.vod.VodUploadClient;
 import com.tencentcloudapi.common.Credential;
-import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.vod.v20180717.VodClient;
 
@@ -17,17 +16,17 @@ public final class VodSdk {
     }
 
     static VodClient client(LocalVod vod, String secretId, String secretKey) {
-        return new VodClient(new Credential(secretId, secretKey), "ap-guangzhou", profile(vod, false));
+        return client(vod, new Credential(secretId, secretKey));
     }
 
     /** A client with temporary credentials: their token goes out as {@code X-TC-Token}. */
     static VodClient client(LocalVod vod, Credential credential) {
-        return new VodClient(credential, "ap-guangzhou", profile(vod, false));
+        return LocalVodExtension.client(vod.endpoint(), credential, "ap-guangzhou", profile -> { });
     }
 
     static VodClient unsignedPayloadClient(LocalVod vod) {
-        return new VodClient(new Credential(vod.config().secretId(), vod.config().secretKey()), "ap-guangzhou",
-                profile(vod, true));
+        return LocalVodExtension.client(vod.endpoint(), new Credential(vod.config().secretId(),
+                vod.config().secretKey()), "ap-guangzhou", profile -> profile.setUnsignedPayload(true));
     }
 
     /** The upload SDK in proxy mode: API and COS requests both go to the emulator as an HTTP proxy. */
@@ -39,13 +38,4 @@ public final class VodSdk {
         return new VodUploadClient(vod.config().secretId(), vod.config().secretKey(), hp);
     }
 
-    private static ClientProfile profile(LocalVod vod, boolean unsignedPayload) {
-        HttpProfile hp = new HttpProfile();
-        hp.setEndpoint(vod.endpoint());
-        hp.setProtocol(HttpProfile.REQ_HTTP);
-        ClientProfile cp = new ClientProfile();
-        cp.setHttpProfile(hp);
-        cp.setUnsignedPayload(unsignedPayload);
-        return cp;
-    }
 }

@@ -1,6 +1,13 @@
 package dev.vodhook.service;
 
+import dev.vodhook.service.http.AdminSettings;
+import dev.vodhook.service.http.HttpLimits;
+import dev.vodhook.service.intake.IntakeSettings;
+import dev.vodhook.service.intake.SignatureSettings;
 import dev.vodhook.service.notify.NotifySettings;
+import dev.vodhook.service.processing.ProcessingSettings;
+import dev.vodhook.service.processing.RetryPolicy;
+import dev.vodhook.service.processing.WorkerSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package dev.vodhook.service;
 
-import dev.vodhook.store.EventStatus;
+import dev.vodhook.service.http.ConcurrencyLimit;
+import dev.vodhook.store.inbox.EventStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -56,32 +57,32 @@ public final class ServiceMetrics {
         }
     }
 
-    void received(String type, String source) {
+    public void received(String type, String source) {
         received.computeIfAbsent(typeTag(type) + "\n" + source, k -> Counter.builder("vodhook.events.received")
                 .description("Events received and stored")
                 .tag("type", typeTag(type)).tag("source", source).register(registry)).increment();
     }
 
-    void duplicate(String type, String source) {
+    public void duplicate(String type, String source) {
         duplicates.computeIfAbsent(typeTag(type) + "\n" + source, k -> Counter.builder("vodhook.events.duplicates")
                 .description("Events received again and not stored")
                 .tag("type", typeTag(type)).tag("source", source).register(registry)).increment();
     }
 
-    void rejected(String reason) {
+    public void rejected(String reason) {
         Counter.builder("vodhook.events.rejected").description("Callbacks refused (malformed, too_large, forbidden,"
                         + " signature_missing, signature_mismatch, signature_expired, overloaded)")
                 .tag("reason", reason).register(registry).increment();
     }
 
     /** Requests the public listener has in hand right now (see {@link ConcurrencyLimit}). */
-    void callbacksInFlight(AtomicInteger value) {
+    public void callbacksInFlight(AtomicInteger value) {
         Gauge.builder("vodhook.http.public.inflight", value, AtomicInteger::get)
                 .description("Requests the public listener is handling now").register(registry);
     }
 
     /** @param outcome {@code done}, {@code retry} or {@code dead} */
-    void handled(String type, String outcome, long nanos) {
+    public void handled(String type, String outcome, long nanos) {
         String tag = typeTag(type);
         processed.computeIfAbsent(tag + "\n" + outcome, k -> Counter.builder("vodhook.events.processed")
                 .description("Handler runs by outcome")
@@ -92,43 +93,43 @@ public final class ServiceMetrics {
     }
 
     /** @param outcome {@code started}, {@code already_submitted}, {@code retryable_error} or {@code permanent_error} */
-    void processMedia(String outcome) {
+    public void processMedia(String outcome) {
         Counter.builder("vodhook.vod.processmedia").description("ProcessMedia calls by outcome")
                 .tag("outcome", outcome).register(registry).increment();
     }
 
     /** One group commit of {@code events} events that took {@code nanos}. */
-    void groupCommit(int events, long nanos) {
+    public void groupCommit(int events, long nanos) {
         commitBatch.record(events);
         commitDuration.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** @param outcome {@code pulled}, {@code confirmed} or {@code unconfirmed} */
-    void pulled(String outcome, int events) {
+    public void pulled(String outcome, int events) {
         if (events > 0) {
             Counter.builder("vodhook.pull.events").description("Events taken by PullEvents, by what became of them")
                     .tag("outcome", outcome).register(registry).increment(events);
         }
     }
 
-    void pullFailed(String code) {
+    public void pullFailed(String code) {
         Counter.builder("vodhook.pull.errors").description("PullEvents calls that failed, by VOD error code")
                 .tag("code", code.length() > 64 ? "other" : code).register(registry).increment();
     }
 
-    void pruned(int events) {
+    public void pruned(int events) {
         Counter.builder("vodhook.inbox.pruned").description("DONE events deleted after the dedupe retention")
                 .register(registry).increment(events);
     }
 
     /** @param outcome as for {@link #processMedia} */
-    void processMediaByProcedure(String outcome) {
+    public void processMediaByProcedure(String outcome) {
         Counter.builder("vodhook.vod.processmediabyprocedure").description("ProcessMediaByProcedure calls by outcome")
                 .tag("outcome", outcome).register(registry).increment();
     }
 
     /** @param outcome {@code found}, {@code not_found}, {@code retryable_error} or {@code permanent_error} */
-    void describeMediaInfos(String outcome) {
+    public void describeMediaInfos(String outcome) {
         Counter.builder("vodhook.vod.describemediainfos")
                 .description("DescribeMediaInfos calls verifying uploads, by outcome")
                 .tag("outcome", outcome).register(registry).increment();
@@ -138,12 +139,12 @@ public final class ServiceMetrics {
      * @param outcome {@code recorded} (the answer went to the inbox), {@code already_received} (the event had come
      *                meanwhile), {@code still_running}, {@code given_up} (too old to ask) or {@code error}
      */
-    void reconciled(String outcome) {
+    public void reconciled(String outcome) {
         Counter.builder("vodhook.reconciler.checks").description("Quiet tasks the reconciler looked at, by outcome")
                 .tag("outcome", outcome).register(registry).increment();
     }
 
-    void reconcilerRun() {
+    public void reconcilerRun() {
         Counter.builder("vodhook.reconciler.runs").description("Reconciler passes over quiet tasks")
                 .register(registry).increment();
     }

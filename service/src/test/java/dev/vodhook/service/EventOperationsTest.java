@@ -5,8 +5,10 @@ import static dev.vodhook.service.TestEvents.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.vodhook.store.EventStatus;
-import dev.vodhook.store.Inbox;
+import dev.vodhook.service.handlers.RecordingMediaProcessing;
+import dev.vodhook.service.processing.WorkerSettings;
+import dev.vodhook.store.inbox.EventStatus;
+import dev.vodhook.store.inbox.Inbox;
 import dev.vodhook.testkit.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,11 +2,11 @@ package dev.vodhook.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vodhook.store.MediaState;
-import dev.vodhook.store.MediaView;
-import dev.vodhook.store.OutputRecord;
-import dev.vodhook.store.StoredTask;
-import dev.vodhook.store.TaskStatus;
+import dev.vodhook.store.media.MediaState;
+import dev.vodhook.store.media.MediaView;
+import dev.vodhook.store.media.OutputRecord;
+import dev.vodhook.store.media.StoredTask;
+import dev.vodhook.store.media.TaskStatus;
 import dev.vodhook.testkit.Samples;
 import java.nio.file.Path;
 import java.util.ArrayList;

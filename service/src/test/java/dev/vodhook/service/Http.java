@@ -10,8 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** A small HTTP client for tests against a real server. */
-final class Http {
-    record Response(int status, String body, java.net.http.HttpHeaders headers) {
+public final class Http {
+    public record Response(int status, String body, java.net.http.HttpHeaders headers) {
         Response(int status, String body) {
             this(status, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
         }
@@ -21,7 +21,7 @@ final class Http {
             return headers.firstValue(name);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return new ObjectMapper().readTree(body);
             } catch (IOException e) {
@@ -34,7 +34,7 @@ final class Http {
     private final String baseUrl;
     private final java.util.Optional<String> authorization;
 
-    Http(String baseUrl) {
+    public Http(String baseUrl) {
         this(baseUrl, java.util.Optional.empty());
     }
 
@@ -43,21 +43,21 @@ final class Http {
         this.authorization = authorization;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return baseUrl;
     }
 
     /** The same, sending {@code Authorization: Bearer <token>} with every request. */
-    Http withBearer(String token) {
+    public Http withBearer(String token) {
         return new Http(baseUrl, java.util.Optional.of("Bearer " + token));
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send(request(path).GET().build());
     }
 
     /** A GET with the headers given as name, value, name, value... */
-    Response get(String path, String... headers) {
+    public Response get(String path, String... headers) {
         HttpRequest.Builder request = request(path).GET();
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -65,14 +65,14 @@ final class Http {
         return send(request.build());
     }
 
-    Response post(String path, byte[] body) {
+    public Response post(String path, byte[] body) {
         return send(request(path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     /** A request to {@code path} with the headers given as name, value, name, value... */
-    Response post(String path, String body, String... headers) {
+    public Response post(String path, String body, String... headers) {
         HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
@@ -82,7 +82,7 @@ final class Http {
     }
 
     /** Any method, any body (none when null), the headers given as name, value, name, value... */
-    Response send(String method, String path, byte[] body, String... headers) {
+    public Response send(String method, String path, byte[] body, String... headers) {
         HttpRequest.Builder request = request(path).method(method, body == null
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         for (int i = 0; i < headers.length; i += 2) {
@@ -97,7 +97,7 @@ final class Http {
         return request;
     }
 
-    Response post(String path, String body) {
+    public Response post(String path, String body) {
         return post(path, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

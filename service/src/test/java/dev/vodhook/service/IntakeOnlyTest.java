@@ -3,7 +3,9 @@ package dev.vodhook.service;
 import static dev.vodhook.service.TestEvents.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vodhook.store.EventStatus;
+import dev.vodhook.service.handlers.RecordingMediaProcessing;
+import dev.vodhook.service.intake.IntakeSettings;
+import dev.vodhook.store.inbox.EventStatus;
 import dev.vodhook.testkit.SettableClock;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vodhook.store.EventStatus;
-import dev.vodhook.store.StoredEvent;
+import dev.vodhook.service.handlers.RecordingMediaProcessing;
+import dev.vodhook.store.inbox.EventStatus;
+import dev.vodhook.store.inbox.StoredEvent;
 import dev.vodhook.testkit.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;

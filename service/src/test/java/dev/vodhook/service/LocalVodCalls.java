@@ -3,8 +3,6 @@ package dev.vodhook.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.qcloud.vod.VodUploadClient;
 import com.qcloud.vod.model.VodUploadRequest;
-import com.tencentcloudapi.common.Credential;
-import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.vod.v20180717.VodClient;
 import com.tencentcloudapi.vod.v20180717.models.ApplyUploadRequest;
@@ -12,8 +10,10 @@ import com.tencentcloudapi.vod.v20180717.models.ApplyUploadResponse;
 import com.tencentcloudapi.vod.v20180717.models.ModifyEventConfigRequest;
 import dev.vodhook.emulator.LocalVod;
 import dev.vodhook.ffmpeg.Ffmpeg;
+import dev.vodhook.service.vod.VodClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,23 +25,23 @@ import java.util.TreeMap;
  * What a user does to a local VOD in the end-to-end tests, through Tencent's official SDKs: point its callbacks at
  * a receiver, upload a generated one-second clip; and what a test looks at, through {@code /_emulator/tasks}.
  */
-final class LocalVodCalls {
+public final class LocalVodCalls {
     private static final Path CLIP = clip(320, 180);
     private static volatile Path smallClip;
 
     private final LocalVod vod;
 
-    LocalVodCalls(LocalVod vod) {
+    public LocalVodCalls(LocalVod vod) {
         this.vod = vod;
     }
 
     /** A config for a receiver that calls this local VOD (tests then set its database, port and clock). */
-    ServiceConfig receiverConfig(ServiceConfig base) {
+    public ServiceConfig receiverConfig(ServiceConfig base) {
         return base.withVodEndpoint(vod.baseUrl()).withCredentials(vod.config().secretId(), vod.config().secretKey());
     }
 
     /** ModifyEventConfig: PUSH to {@code callbackUrl}, uploads and deletes switched on. */
-    void pushTo(String callbackUrl) throws Exception {
+    public void pushTo(String callbackUrl) throws Exception {
         ModifyEventConfigRequest request = new ModifyEventConfigRequest();
         request.setMode("PUSH");
         request.setNotificationUrl(callbackUrl);
@@ -54,14 +54,14 @@ final class LocalVodCalls {
      * ModifyEventConfig with only a SignKey (not in the 3.1.660 SDK model, so set by name, as vod-protocol.md
      * §3.1 says): from now on the local VOD's pushes carry {@code Sign} and {@code T}.
      */
-    void signWith(String signKey) throws Exception {
+    public void signWith(String signKey) throws Exception {
         ModifyEventConfigRequest request = new ModifyEventConfigRequest();
         request.set("SignKey", signKey);
         client().ModifyEventConfig(request);
     }
 
     /** ModifyEventConfig: reliable callback (PULL), uploads switched on; events wait for PullEvents. */
-    void pullMode() throws Exception {
+    public void pullMode() throws Exception {
         ModifyEventConfigRequest request = new ModifyEventConfigRequest();
         request.setMode("PULL");
         request.setUploadMediaCompleteEventSwitch("ON");
@@ -69,24 +69,24 @@ final class LocalVodCalls {
     }
 
     /** ApplyUpload of an mp4, without uploading: the storage bucket, path and temporary key it hands out. */
-    ApplyUploadResponse applyUpload() throws Exception {
+    public ApplyUploadResponse applyUpload() throws Exception {
         ApplyUploadRequest request = new ApplyUploadRequest();
         request.setMediaType("mp4");
         return client().ApplyUpload(request);
     }
 
     /** Server upload of a 320x180 one-second clip with the official upload SDK (proxy mode); its FileId. */
-    String upload() throws Exception {
+    public String upload() throws Exception {
         return upload(CLIP);
     }
 
     /** Server upload of a 160x90 one-second clip, the cheapest to transcode; its FileId. */
-    String uploadSmall() throws Exception {
+    public String uploadSmall() throws Exception {
         return uploadSmall("");
     }
 
     /** The same, naming a task flow that VOD starts on the upload itself (its ProcedureTaskId); none when empty. */
-    String uploadSmall(String procedure) throws Exception {
+    public String uploadSmall(String procedure) throws Exception {
         if (smallClip == null) {
             smallClip = clip(160, 90);
         }
@@ -112,7 +112,7 @@ final class LocalVodCalls {
     }
 
     /** How many tasks the local VOD has on each media, by FileId. */
-    Map<String, Long> taskCountsByFileId() {
+    public Map<String, Long> taskCountsByFileId() {
         Map<String, Long> counts = new TreeMap<>();
         new Http(vod.baseUrl()).get("/_emulator/tasks").json().forEach(t ->
                 counts.merge(t.path("ProcedureTask").path("FileId").asText(), 1L, Long::sum));
@@ -120,14 +120,14 @@ final class LocalVodCalls {
     }
 
     /** Events received again and recognised as duplicates, by the receiver's metrics. */
-    static double duplicatesSeenBy(VodhookServer receiver) {
+    public static double duplicatesSeenBy(VodhookServer receiver) {
         return new Http(receiver.adminUrl()).get("/metrics").body().lines()
                 .filter(l -> l.startsWith("vodhook_events_duplicates_total"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     /** The local VOD's tasks on a media, as DescribeTaskDetail outputs. */
-    List<JsonNode> tasksOn(String fileId) {
+    public List<JsonNode> tasksOn(String fileId) {
         JsonNode all = new Http(vod.baseUrl()).get("/_emulator/tasks").json();
         List<JsonNode> tasks = new ArrayList<>();
         all.forEach(t -> {
@@ -139,12 +139,13 @@ final class LocalVodCalls {
     }
 
     private VodClient client() {
-        HttpProfile http = new HttpProfile();
-        http.setEndpoint(vod.endpoint());
-        http.setProtocol(HttpProfile.REQ_HTTP);
-        ClientProfile profile = new ClientProfile();
-        profile.setHttpProfile(http);
-        return new VodClient(new Credential(vod.config().secretId(), vod.config().secretKey()), "ap-guangzhou", profile);
+        return sdk(vod);
+    }
+
+    /** An official API client of {@code vod} with its configured key, built by the receiver's {@link VodClients}. */
+    public static VodClient sdk(LocalVod vod) {
+        return VodClients.create(URI.create("http://" + vod.endpoint()), vod.config().secretId(),
+                vod.config().secretKey(), "ap-guangzhou");
     }
 
     private static Path clip(int width, int height) {

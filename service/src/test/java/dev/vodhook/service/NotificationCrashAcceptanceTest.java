@@ -7,7 +7,7 @@ import dev.vodhook.service.CallbackSender.Callback;
 import dev.vodhook.service.CallbackSender.Outcome;
 import dev.vodhook.service.notify.RecordingEndpoint;
 import dev.vodhook.store.Database;
-import dev.vodhook.store.EventStatus;
+import dev.vodhook.store.inbox.EventStatus;
 import dev.vodhook.store.outbox.DeliveryStatus;
 import dev.vodhook.store.outbox.Notification;
 import java.nio.file.Path;

@@ -14,10 +14,10 @@ import java.nio.charset.StandardCharsets;
  * oversize headers. {@link #answer()} reads until the server closes the connection (30 s at most, a bound on a
  * broken server, not an expected time).
  */
-final class RawConnection implements AutoCloseable {
+public final class RawConnection implements AutoCloseable {
     private final Socket socket;
 
-    RawConnection(String baseUrl) {
+    public RawConnection(String baseUrl) {
         URI uri = URI.create(baseUrl);
         try {
             socket = new Socket(uri.getHost(), uri.getPort());
@@ -28,12 +28,12 @@ final class RawConnection implements AutoCloseable {
     }
 
     /** The head of a {@code POST path} with {@code Connection: close} and the given Content-Length. */
-    static String postHead(String path, long contentLength) {
+    public static String postHead(String path, long contentLength) {
         return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nConnection: close\r\n"
                 + "Content-Length: " + contentLength + "\r\n\r\n";
     }
 
-    RawConnection send(String text) {
+    public RawConnection send(String text) {
         try {
             socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().flush();
@@ -44,7 +44,7 @@ final class RawConnection implements AutoCloseable {
     }
 
     /** Raw bytes, for text that is not UTF-8. */
-    RawConnection send(byte[] bytes) {
+    public RawConnection send(byte[] bytes) {
         try {
             socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
@@ -55,7 +55,7 @@ final class RawConnection implements AutoCloseable {
     }
 
     /** Closes the sending side, so that the server reads the end of the stream instead of waiting for more. */
-    RawConnection finish() {
+    public RawConnection finish() {
         try {
             socket.shutdownOutput();
             return this;
@@ -65,7 +65,7 @@ final class RawConnection implements AutoCloseable {
     }
 
     /** Everything the server sent until it closed the connection (empty when it closed without a word). */
-    String answer() {
+    public String answer() {
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         try {
             InputStream in = socket.getInputStream();
@@ -82,7 +82,7 @@ final class RawConnection implements AutoCloseable {
     }
 
     /** The status of an answer, 0 when there was none. */
-    static int status(String answer) {
+    public static int status(String answer) {
         return answer.startsWith("HTTP/1.1 ") ? Integer.parseInt(answer.substring(9, 12)) : 0;
     }
 

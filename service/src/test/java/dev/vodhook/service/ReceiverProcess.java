@@ -2,6 +2,13 @@ package dev.vodhook.service;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.vodhook.service.intake.IntakeMode;
+import dev.vodhook.service.intake.IntakeSettings;
+import dev.vodhook.service.notify.NotifyEndpoint;
+import dev.vodhook.service.notify.NotifySettings;
+import dev.vodhook.service.notify.RetrySchedule;
+import dev.vodhook.service.processing.WorkerSettings;
+import dev.vodhook.testkit.ShiftableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import dev.vodhook.service.notify.NotifyEndpoint;
-import dev.vodhook.service.notify.NotifySettings;
-import dev.vodhook.service.notify.RetrySchedule;
-import dev.vodhook.testkit.ShiftableClock;
 
 /**
  * A receiver in a child JVM, so that a test can kill it for real: started with this JVM's {@code java} and the test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.vodhook.service.handlers.RecordingMediaProcessing;
 import dev.vodhook.testkit.SettableClock;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;

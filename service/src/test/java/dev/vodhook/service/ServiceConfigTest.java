@@ -3,6 +3,10 @@ package dev.vodhook.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vodhook.service.http.AdminSettings;
+import dev.vodhook.service.http.HttpLimits;
+import dev.vodhook.service.processing.RetryPolicy;
+import dev.vodhook.service.processing.WorkerSettings;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;

@@ -14,14 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * PostgreSQL shared by the test run; and a way to make a database refuse one event, to test that
  * a bad row fails alone.
  */
-final class TestDatabases {
+public final class TestDatabases {
     private static final AtomicInteger databases = new AtomicInteger();
     private static EmbeddedPostgres postgres;
 
     private TestDatabases() {}
 
     /** A new, empty PostgreSQL database (the server starts on first use and lives for the test run). */
-    static synchronized String postgresUrl() {
+    public static synchronized String postgresUrl() {
         try {
             if (postgres == null) {
                 postgres = EmbeddedPostgres.builder()
@@ -44,7 +44,7 @@ final class TestDatabases {
     }
 
     /** Makes the (migrated) database refuse, with an error, any insert of an event with this dedupe key. */
-    static void refuseInsertsOf(String jdbcUrl, String dedupeKey) {
+    public static void refuseInsertsOf(String jdbcUrl, String dedupeKey) {
         String trigger = "refuse_" + Integer.toHexString(dedupeKey.hashCode());
         try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
             if (jdbcUrl.startsWith("jdbc:sqlite:")) {

@@ -2,22 +2,23 @@ package dev.vodhook.service;
 
 import dev.vodhook.events.EventParser;
 import dev.vodhook.events.VodEvent;
-import dev.vodhook.store.EventSource;
-import dev.vodhook.store.Inbox;
+import dev.vodhook.service.intake.IncomingEvents;
+import dev.vodhook.store.inbox.EventSource;
+import dev.vodhook.store.inbox.Inbox;
 import dev.vodhook.testkit.Samples;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
 /** Event bodies for tests, and appending them the way intake does. */
-final class TestEvents {
-    static final String SAMPLE_FILE_ID = "5285890813874512345";
-    static final String SAMPLE_TASK_ID = "1500012345-procedurev2-6e3c1f0a9b8d7c6e5f4a3b2c1d0e9f8at0";
+public final class TestEvents {
+    public static final String SAMPLE_FILE_ID = "5285890813874512345";
+    public static final String SAMPLE_TASK_ID = "1500012345-procedurev2-6e3c1f0a9b8d7c6e5f4a3b2c1d0e9f8at0";
 
     private TestEvents() {}
 
     /** A 3.0 NewFileUpload of an upload that named no task flow. */
-    static String upload(String fileId) {
+    public static String upload(String fileId) {
         return """
                 {"EventType":"NewFileUpload","FileUploadEvent":{"FileId":"%s","ProcedureTaskId":"",
                  "MediaBasicInfo":{"Name":"clip-%s","MediaUrl":"http://vod.example/%s/f0.mp4"}}}
@@ -25,13 +26,13 @@ final class TestEvents {
     }
 
     /** The sample ProcedureStateChanged (FINISH, five sub-tasks) with another status. */
-    static String procedureWithStatus(String status) {
+    public static String procedureWithStatus(String status) {
         return Samples.text("callback-v3-ProcedureStateChanged.json")
                 .replace("\"Status\": \"FINISH\"", "\"Status\": \"" + status + "\"");
     }
 
     /** A FINISH event with one successful and one failed transcode, and a flow-level error code. */
-    static String procedureWithFailure(String fileId, String taskId, long flowErrCode) {
+    public static String procedureWithFailure(String fileId, String taskId, long flowErrCode) {
         return """
                 {"EventType":"ProcedureStateChanged","ProcedureStateChangeEvent":{
                   "TaskId":"%s","Status":"FINISH","ErrCode":%d,"Message":"%s","FileId":"%s","FileName":"clip",
@@ -47,11 +48,11 @@ final class TestEvents {
     }
 
     /** The FileId of an event body, wherever its type keeps it. */
-    static String fileIdOf(String body) {
+    public static String fileIdOf(String body) {
         return EventParser.parse(body.getBytes(StandardCharsets.UTF_8)).fileId().orElseThrow();
     }
 
-    static long append(Inbox inbox, String body, Instant at) {
+    public static long append(Inbox inbox, String body, Instant at) {
         VodEvent event = EventParser.parse(body.getBytes(StandardCharsets.UTF_8));
         return inbox.append(IncomingEvents.of(event, body, EventSource.PUSH, at, Map.of())).id();
     }

@@ -1,16 +1,18 @@
 package dev.vodhook.service;
 
+import dev.vodhook.service.processing.RetryPolicy;
+import dev.vodhook.service.processing.WorkerSettings;
 import dev.vodhook.testkit.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /** Receiver configs for tests: ports 0 on loopback (public and admin), SQLite in a temporary directory, quick retries. */
-final class TestReceivers {
-    static final String START = "2026-03-01T08:00:00Z";
+public final class TestReceivers {
+    public static final String START = "2026-03-01T08:00:00Z";
 
     private TestReceivers() {}
 
-    static ServiceConfig config(Path dir, SettableClock clock) {
+    public static ServiceConfig config(Path dir, SettableClock clock) {
         return ServiceConfig.defaults()
                 .withPort(0)
                 .withBindHost("127.0.0.1")

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vodhook.emulator.EmulatorConfig;
+import dev.vodhook.emulator.LocalVod;
 import dev.vodhook.events.DedupeKeys;
 import dev.vodhook.events.EventParser;
-import dev.vodhook.emulator.LocalVod;
-import dev.vodhook.store.EventFilter;
-import dev.vodhook.store.MediaState;
-import dev.vodhook.store.MediaView;
-import dev.vodhook.store.OutputRecord;
-import dev.vodhook.store.OutputStatus;
-import dev.vodhook.store.StoredTask;
+import dev.vodhook.service.processing.ProcessingSettings;
+import dev.vodhook.service.processing.UploadAction;
+import dev.vodhook.service.vod.SessionIds;
+import dev.vodhook.service.vod.VodApi;
+import dev.vodhook.store.inbox.EventFilter;
+import dev.vodhook.store.media.MediaState;
+import dev.vodhook.store.media.MediaView;
+import dev.vodhook.store.media.OutputRecord;
+import dev.vodhook.store.media.OutputStatus;
+import dev.vodhook.store.media.StoredTask;
 import dev.vodhook.testkit.SettableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -113,7 +117,7 @@ class UploadActionsThroughLocalVodTest {
 
             awaitMedia(server, fileId, MediaState.UPLOADED);
             await().atMost(Duration.ofSeconds(60)).until(() -> server.database().inbox().countByStatus()
-                    .get(dev.vodhook.store.EventStatus.DONE) == 1);
+                    .get(dev.vodhook.store.inbox.EventStatus.DONE) == 1);
 
             // read again once the handler is done: still only uploaded, nothing started
             MediaView media = server.database().media().findMedia(fileId).orElseThrow();

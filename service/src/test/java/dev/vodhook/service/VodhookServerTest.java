@@ -6,9 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vodhook.events.VodEvent;
+import dev.vodhook.service.handlers.Handlers;
+import dev.vodhook.service.handlers.RecordingMediaProcessing;
+import dev.vodhook.service.processing.EventHandler;
+import dev.vodhook.service.processing.Processor;
+import dev.vodhook.service.processing.RetryPolicy;
+import dev.vodhook.service.processing.WorkerSettings;
 import dev.vodhook.store.Database;
-import dev.vodhook.store.EventStatus;
-import dev.vodhook.store.StoredEvent;
+import dev.vodhook.store.inbox.EventStatus;
+import dev.vodhook.store.inbox.StoredEvent;
 import dev.vodhook.testkit.SettableClock;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -2,6 +2,14 @@ package dev.vodhook.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.vodhook.store.inbox.Inbox;
+import dev.vodhook.store.inbox.InboxActivity;
+import dev.vodhook.store.internal.FillInboxIds;
+import dev.vodhook.store.internal.Storage;
+import dev.vodhook.store.internal.WalCheckpointer;
+import dev.vodhook.store.media.MediaCatalog;
+import dev.vodhook.store.media.MediaStore;
+import dev.vodhook.store.outbox.Outbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -32,7 +32,7 @@ public enum Dialect {
     }
 
     /** Appended to a row-picking sub-select so concurrent claimers skip each other's rows. */
-    String skipLocked() {
+    public String skipLocked() {
         return skipLocked;
     }
 
@@ -40,7 +40,7 @@ public enum Dialect {
      * Appended to a SELECT of rows the transaction goes on to change, so that concurrent transactions wait for
      * each other (PostgreSQL); SQLite has one writer at a time and needs nothing.
      */
-    String forUpdate() {
+    public String forUpdate() {
         return forUpdate;
     }
 
@@ -49,7 +49,7 @@ public enum Dialect {
      * prefers the index on status and then sorts every due row to take the first few (a claim then
      * costs time in proportion to the backlog); the partial index on due rows gives them in order.
      */
-    String byDueIndex() {
+    public String byDueIndex() {
         return byDueIndex;
     }
 

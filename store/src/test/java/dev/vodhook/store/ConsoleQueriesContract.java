@@ -2,6 +2,22 @@ package dev.vodhook.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vodhook.store.inbox.ClaimedEvent;
+import dev.vodhook.store.inbox.EventFilter;
+import dev.vodhook.store.inbox.EventSource;
+import dev.vodhook.store.inbox.EventStatus;
+import dev.vodhook.store.inbox.EventSummary;
+import dev.vodhook.store.inbox.Inbox;
+import dev.vodhook.store.inbox.IncomingEvent;
+import dev.vodhook.store.inbox.MinuteCount;
+import dev.vodhook.store.media.MediaCatalog;
+import dev.vodhook.store.media.MediaFilter;
+import dev.vodhook.store.media.MediaState;
+import dev.vodhook.store.media.MediaStore;
+import dev.vodhook.store.media.MediaSummary;
+import dev.vodhook.store.media.MediaUpdate;
+import dev.vodhook.store.media.OutputRecord;
+import dev.vodhook.store.media.OutputStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -3,6 +3,11 @@ package dev.vodhook.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vodhook.store.inbox.EventFilter;
+import dev.vodhook.store.inbox.EventSource;
+import dev.vodhook.store.inbox.IncomingEvent;
+import dev.vodhook.store.media.MediaState;
+import dev.vodhook.store.media.MediaUpdate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

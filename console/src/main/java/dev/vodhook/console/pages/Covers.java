@@ -2,7 +2,7 @@ package dev.vodhook.console.pages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vodhook.store.Inbox;
+import dev.vodhook.store.inbox.Inbox;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;

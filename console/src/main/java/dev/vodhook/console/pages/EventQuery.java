@@ -2,9 +2,9 @@ package dev.vodhook.console.pages;
 
 import dev.vodhook.console.web.PageError;
 import dev.vodhook.console.web.Query;
-import dev.vodhook.store.EventFilter;
-import dev.vodhook.store.EventSource;
-import dev.vodhook.store.EventStatus;
+import dev.vodhook.store.inbox.EventFilter;
+import dev.vodhook.store.inbox.EventSource;
+import dev.vodhook.store.inbox.EventStatus;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDateTime;

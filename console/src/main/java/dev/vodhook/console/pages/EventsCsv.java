@@ -1,7 +1,7 @@
 package dev.vodhook.console.pages;
 
-import dev.vodhook.store.EventSummary;
-import dev.vodhook.store.Inbox;
+import dev.vodhook.store.inbox.EventSummary;
+import dev.vodhook.store.inbox.Inbox;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

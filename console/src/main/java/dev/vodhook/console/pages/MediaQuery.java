@@ -2,8 +2,8 @@ package dev.vodhook.console.pages;
 
 import dev.vodhook.console.web.PageError;
 import dev.vodhook.console.web.Query;
-import dev.vodhook.store.MediaFilter;
-import dev.vodhook.store.MediaState;
+import dev.vodhook.store.media.MediaFilter;
+import dev.vodhook.store.media.MediaState;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.vodhook.console.pages;
 
-import dev.vodhook.store.EventStatus;
-import dev.vodhook.store.EventSummary;
-import dev.vodhook.store.MediaView;
-import dev.vodhook.store.StoredTask;
-import dev.vodhook.store.TaskStatus;
+import dev.vodhook.store.inbox.EventStatus;
+import dev.vodhook.store.inbox.EventSummary;
+import dev.vodhook.store.media.MediaView;
+import dev.vodhook.store.media.StoredTask;
+import dev.vodhook.store.media.TaskStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package dev.vodhook.service.notify;
 
-import dev.vodhook.store.Outbox;
+import dev.vodhook.store.outbox.Outbox;
 import dev.vodhook.store.outbox.AttemptRecord;
 import dev.vodhook.store.outbox.DeliveryLease;
 import java.time.Clock;

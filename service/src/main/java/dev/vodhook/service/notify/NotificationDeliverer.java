@@ -1,9 +1,9 @@
 package dev.vodhook.service.notify;
 
-import dev.vodhook.service.HeldLeases;
-import dev.vodhook.service.LeaseHeartbeat;
+import dev.vodhook.service.processing.HeldLeases;
+import dev.vodhook.service.processing.LeaseHeartbeat;
 import dev.vodhook.signing.WebhookSignature;
-import dev.vodhook.store.Outbox;
+import dev.vodhook.store.outbox.Outbox;
 import dev.vodhook.store.outbox.AttemptOutcome;
 import dev.vodhook.store.outbox.AttemptRecord;
 import dev.vodhook.store.outbox.ClaimedDelivery;

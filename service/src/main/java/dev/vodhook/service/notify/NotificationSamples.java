@@ -1,7 +1,7 @@
 package dev.vodhook.service.notify;
 
-import dev.vodhook.store.OutputRecord;
-import dev.vodhook.store.OutputStatus;
+import dev.vodhook.store.media.OutputRecord;
+import dev.vodhook.store.media.OutputStatus;
 import dev.vodhook.store.outbox.NotificationBodies;
 import dev.vodhook.store.outbox.NotificationType;
 import java.time.Instant;

@@ -1,0 +1,68 @@
+package dev.vodhook.service.intake;
+
+import dev.vodhook.events.DedupeKeys;
+import dev.vodhook.events.VodEvent;
+import dev.vodhook.store.inbox.EventSource;
+import dev.vodhook.store.inbox.IncomingEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turning a received event into what the inbox stores, the same way for push and pull. */
+public final class IncomingEvents {
+    private static final Logger log = LoggerFactory.getLogger(IncomingEvents.class);
+
+    private IncomingEvents() {}
+
+    public static IncomingEvent of(VodEvent event, String body, EventSource source, Instant receivedAt,
+            Map<String, String> headers) {
+        return new IncomingEvent(receivedAt, source, event.eventType(), event.format().name(), dedupeKey(event, body),
+                body, headers, id(event, "FileId", event::fileId), id(event, "TaskId", event::taskId));
+    }
+
+    /** The FileId or TaskId the event names; should reading it ever fail, none, so the event is still kept. */
+    public static Optional<String> id(VodEvent event, String what, Supplier<Optional<String>> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            log.warn("No {} read from a {} event ({}); stored without one", what, event.eventType(), e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * An event that is not one (no EventType), taken by PullEvents: kept under the type
+     * {@code Unreadable} and its body's hash rather than dropped, so an operator can see it (the
+     * processor cannot read it and leaves it DEAD).
+     */
+    static IncomingEvent unreadable(String body, EventSource source, Instant receivedAt, Map<String, String> headers) {
+        return new IncomingEvent(receivedAt, source, "Unreadable", "UNKNOWN", "Unreadable:body-" + sha256Hex(body),
+                body, headers);
+    }
+
+    /** The event's dedupe key; should computing it ever fail, the body's hash, so the event is still kept. */
+    static String dedupeKey(VodEvent event, String body) {
+        try {
+            return DedupeKeys.of(event);
+        } catch (RuntimeException e) {
+            log.warn("No dedupe key for a {} event ({}); keying it by its body's hash", event.eventType(), e.toString());
+            return event.eventType() + ":raw-" + sha256Hex(body);
+        }
+    }
+
+    static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.vodhook.store.outbox;
+
+import dev.vodhook.store.Database;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteOutboxTest extends OutboxContract {
+    @TempDir
+    Path dir;
+
+    @Override
+    Database openDatabase() {
+        return Database.open("jdbc:sqlite:" + dir.resolve("vodhook.db"));
+    }
+}
