@@ -158,7 +158,9 @@ public final class Outbox {
         }
         return storage.write("extend " + leases.size() + " delivery leases", h -> {
             Set<Long> extended = new java.util.HashSet<>();
-            for (DeliveryLease lease : leases) {
+            // in id order, as a batch mark locks them: two transactions locking held deliveries never deadlock
+            for (DeliveryLease lease : leases.stream().sorted(Comparator.comparingLong(DeliveryLease::deliveryId))
+                    .toList()) {
                 if (held(h, lease, "UPDATE delivery SET lease_until = :now, next_attempt_at = :now", until) == 1) {
                     extended.add(lease.deliveryId());
                 }
@@ -184,6 +186,7 @@ public final class Outbox {
         String what = "mark " + delivered.size() + " deliveries DELIVERED";
         return storage.write(what, h -> {
             lockMedia(h, delivered.stream().map(d -> d.getKey().fileId()).distinct().sorted().toList());
+            lockDeliveries(h, delivered.stream().map(d -> d.getKey().deliveryId()).distinct().sorted().toList());
             try {
                 return DeliveredBatch.mark(h.getConnection(), delivered, now);
             } catch (SQLException e) {
@@ -354,6 +357,20 @@ public final class Outbox {
                         + storage.dialect().forUpdate())
                 .bindList("files", fileIds)
                 .mapTo(String.class)
+                .list();
+    }
+
+    /**
+     * Locks the delivery rows in id order (PostgreSQL), as a heartbeat's extension takes them, before a statement
+     * that updates many in the order of its plan: the two would otherwise deadlock on rows taken in other orders.
+     */
+    private void lockDeliveries(Handle h, List<Long> ids) {
+        if (storage.dialect() == Dialect.SQLITE) {
+            return;
+        }
+        h.createQuery("SELECT id FROM delivery WHERE id IN (<ids>) ORDER BY id" + storage.dialect().forUpdate())
+                .bindList("ids", ids)
+                .mapTo(Long.class)
                 .list();
     }
 
