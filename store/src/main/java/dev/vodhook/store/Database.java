@@ -154,6 +154,7 @@ public final class Database implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             checkpointer.ifPresent(WalCheckpointer::close);
+            storage.close();
             if (readerPool != writerPool) {
                 readerPool.close();
             }

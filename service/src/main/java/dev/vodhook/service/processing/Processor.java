@@ -211,6 +211,8 @@ public final class Processor implements AutoCloseable {
             try {
                 if (awaitRoomForABatch() && claimAndStart(worker.batchSize()) == 0) {
                     awaitWork();
+                    long linger = Long.getLong("vodhook.linger", 0);
+                    if (linger > 0) { try { Thread.sleep(linger); } catch (InterruptedException e) { stopping = true; } }
                 }
             } catch (RuntimeException e) {
                 log.error("Processor {} could not claim events: {}; will try again in {}", owner, e.getMessage(),

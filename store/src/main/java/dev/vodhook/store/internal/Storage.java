@@ -12,7 +12,7 @@ import org.jdbi.v3.core.JdbiException;
  * On SQLite, whose one writer connection commits with an fsync, writes that arrive together
  * share a transaction ({@link CombiningWriter}).
  */
-public final class Storage {
+public final class Storage implements AutoCloseable {
     private final Jdbi writer;
     private final Jdbi reader;
     private final Dialect dialect;
@@ -22,7 +22,12 @@ public final class Storage {
         this.writer = writer;
         this.reader = reader;
         this.dialect = dialect;
-        this.combined = dialect == Dialect.SQLITE ? new CombiningWriter(writer) : null;
+        if (dialect == Dialect.SQLITE) {
+            writer.setStatementBuilderFactory(new StatementCache());
+            this.combined = new CombiningWriter(writer, "vodhook-sqlite-writer");
+        } else {
+            this.combined = null;
+        }
     }
 
     public Dialect dialect() {
@@ -37,6 +42,14 @@ public final class Storage {
             return writer.inTransaction(work);
         } catch (JdbiException e) {
             throw new StoreException(what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops SQLite's writer thread once what it holds is written; PostgreSQL has nothing to stop. */
+    @Override
+    public void close() {
+        if (combined != null) {
+            combined.close();
         }
     }
 

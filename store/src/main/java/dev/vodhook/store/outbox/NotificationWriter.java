@@ -77,6 +77,8 @@ public final class NotificationWriter {
     private final long now;
     private final Optional<Long> subAppId;
     private final Map<String, List<Change>> changes = new LinkedHashMap<>();
+    /** The types each configured endpoint wants ('*' or ',a,b,'), read once per flush; null until then. */
+    private List<String> endpointTypes;
 
     NotificationWriter(Handle handle, Dialect dialect, Instant now, Optional<Long> subAppId) {
         this.handle = handle;
@@ -91,6 +93,11 @@ public final class NotificationWriter {
 
     /** Writes the notifications of every change added; returns how many were written. */
     public int flush() {
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        endpointTypes = handle.createQuery("SELECT types FROM notify_endpoint WHERE retired_at IS NULL")
+                .mapTo(String.class).list();
         int written = 0;
         for (var entry : changes.entrySet()) {
             written += flush(entry.getKey(), entry.getValue());
@@ -218,7 +225,8 @@ public final class NotificationWriter {
                 .bind("body", Text.storable(body))
                 .mapTo(Long.class)
                 .findOne();
-        id.ifPresent(n -> handle.createUpdate("INSERT INTO delivery (notification_id, endpoint_id, file_id, status,"
+        id.filter(n -> wanted(p.type())).ifPresent(n -> handle.createUpdate("INSERT INTO delivery (notification_id,"
+                        + " endpoint_id, file_id, status,"
                         + " attempts, next_attempt_at, created_at)"
                         + " SELECT :notification, e.id, :fileId, CASE WHEN EXISTS (SELECT 1 FROM delivery o"
                         + "   WHERE o.endpoint_id = e.id AND o.file_id = :fileId"
@@ -231,6 +239,15 @@ public final class NotificationWriter {
                 .bind("pattern", "%," + p.type().wireName() + ",%")
                 .execute());
         return id.isPresent();
+    }
+
+    /**
+     * Whether an endpoint wants this type: without one, the delivery insert is not run at all (it cost more than
+     * the notification itself). The insert decides per endpoint again, by the same rule.
+     */
+    private boolean wanted(NotificationType type) {
+        String pattern = "," + type.wireName() + ",";
+        return endpointTypes.stream().anyMatch(t -> t.equals("*") || t.contains(pattern));
     }
 
     private Optional<MediaRow> lockMedia(String fileId) {

@@ -35,7 +35,7 @@ class CombiningWriterTest {
         source.setUrl("jdbc:sqlite:" + dir.resolve("t.db"));
         jdbi = Jdbi.create(source);
         jdbi.useHandle(h -> h.execute("CREATE TABLE t (n INTEGER PRIMARY KEY)"));
-        writer = new CombiningWriter(jdbi);
+        writer = new CombiningWriter(jdbi, "test-writer");
     }
 
     @Test
@@ -88,8 +88,65 @@ class CombiningWriterTest {
         assertThat(writer.waiting()).isZero();
     }
 
+    @Test
+    void closingRunsWhatIsQueuedThenRefusesWrites() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> writer.write("first", h -> {
+            started.countDown();
+            block(release);
+            return h.execute("INSERT INTO t VALUES (1)");
+        }), threads);
+        block(started);
+        CompletableFuture<Integer> queued = CompletableFuture.supplyAsync(
+                () -> writer.write("queued", h -> h.execute("INSERT INTO t VALUES (2)")), threads);
+        await().atMost(Duration.ofSeconds(60)).until(() -> writer.waiting() == 1);
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(writer::close, threads);
+
+        release.countDown();
+
+        closing.get(60, TimeUnit.SECONDS);
+        assertThat(first.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(queued.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(rows()).containsExactly(1, 2);
+        assertThatThrownBy(() -> writer.write("late", h -> h.execute("INSERT INTO t VALUES (3)")))
+                .isInstanceOf(StoreException.class).hasMessage("late refused: the store is closed");
+        assertThat(rows()).containsExactly(1, 2);
+    }
+
+    @Test
+    void aCallerInterruptedWhileItsWriteRunsStillLearnsItsOutcome() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> interruptedAfter = new CompletableFuture<>();
+        Thread caller = Thread.ofVirtual().start(() -> {
+            int n = writer.write("slow", h -> {
+                started.countDown();
+                block(release);
+                return h.execute("INSERT INTO t VALUES (7)");
+            });
+            interruptedAfter.complete(n == 1 && Thread.currentThread().isInterrupted());
+        });
+        block(started);
+        caller.interrupt();
+
+        release.countDown();
+
+        assertThat(interruptedAfter.get(60, TimeUnit.SECONDS)).as("committed, and the interrupt kept").isTrue();
+        assertThat(rows()).containsExactly(7);
+    }
+
+    @Test
+    void aWriteInsideAWriteIsRefusedInsteadOfWaitingForItself() {
+        assertThatThrownBy(() -> writer.write("outer", h -> writer.write("inner", i -> 1)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("inner: a write inside a write");
+        int after = writer.write("after", h -> h.execute("INSERT INTO t VALUES (1)"));
+        assertThat(after).isEqualTo(1);
+    }
+
     @AfterEach
     void stopThreads() {
+        writer.close();
         threads.shutdownNow();
     }
 
