@@ -1,6 +1,7 @@
 package dev.vodhook.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vodhook.cli.config.ConfigException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -78,9 +79,10 @@ public final class DeliveriesCommand implements Callable<Integer> {
 
     /** {@code vodhook deliveries replay ID | --dead --endpoint URL [--since] [--until]}. */
     @Command(name = "replay", mixinStandardHelpOptions = true,
-            description = {"Sends deliveries again, due now with a fresh attempt budget: one by id",
-                    "(POST /api/deliveries/{id}/replay), or with --dead every DEAD delivery to --endpoint of a",
-                    "notification written in --since/--until (POST /api/deliveries/replay), in order per media."})
+            description = {"Sends deliveries again, due now with a fresh attempt budget.",
+                    "One by id (POST /api/deliveries/{id}/replay), or with --dead every DEAD delivery to --endpoint"
+                            + " of a notification written in --since/--until (POST /api/deliveries/replay), in order"
+                            + " per media."})
     static final class Replay implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -19,9 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code vodhook demo}: the documented flow end to end on the local VOD. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the documented VOD flow end to end on this machine: local VOD and receiver on free",
-                "ports, a generated test video, server upload, NewFileUpload -> ProcessMedia -> transcoding ->",
-                "ProcedureStateChanged, and a check of every output. Exits 0 when every step passed."})
+        description = {"Runs the documented VOD flow end to end on this machine; exits 0 when every step passed.",
+                "Local VOD and receiver on free ports, a generated test video, server upload, NewFileUpload ->"
+                        + " ProcessMedia -> transcoding -> ProcedureStateChanged, and a check of every output."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -34,8 +34,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "120", description = "seconds to wait for each asynchronous step (default ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
-    @Option(names = "--keep", description = {"once the demo passed, leave the local VOD and the receiver running (its",
-            "console open in a browser) until Ctrl-C, and keep the working directory (database, media)"})
+    @Option(names = "--keep", description = "once the demo passed, leave the local VOD and the receiver"
+            + " running (its console open in a browser) until Ctrl-C, and keep the working directory (database, media)")
     boolean keep;
 
     @Option(names = "--verbose", description = "show every log line of the local VOD and the receiver")

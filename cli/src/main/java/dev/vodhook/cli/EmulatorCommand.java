@@ -1,5 +1,7 @@
 package dev.vodhook.cli;
 
+import dev.vodhook.cli.config.ConfigException;
+import dev.vodhook.cli.config.Settings;
 import dev.vodhook.emulator.EmulatorConfig;
 import dev.vodhook.emulator.EmulatorException;
 import dev.vodhook.emulator.LocalVod;
@@ -14,8 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code vodhook emulator}: the local VOD alone, until interrupted. */
 @Command(name = "emulator", mixinStandardHelpOptions = true,
-        description = {"Runs the local VOD: the VOD API (TC3-signed, as the official SDKs call it), upload storage,",
-                "real transcoding with ffmpeg, and event delivery (push to --notification-url)."})
+        description = {"Runs the local VOD: the VOD API, upload storage, transcoding and event delivery.",
+                "The API is TC3-signed, as the official SDKs call it; transcoding is real, with ffmpeg; events are"
+                        + " pushed to --notification-url."})
 public final class EmulatorCommand implements Callable<Integer> {
 
     @Spec

@@ -1,5 +1,6 @@
 package dev.vodhook.cli;
 
+import dev.vodhook.cli.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,11 +10,13 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Receive and act on Tencent Cloud VOD event notifications, reliably; with a local VOD.",
         subcommands = {DemoCommand.class, UpCommand.class, ServeCommand.class, EmulatorCommand.class,
-                UploadCommand.class, SetupCommand.class, EventsCommand.class, ReplayCommand.class,
+                UploadCommand.class, SetupCommand.class, ConfigCommand.class, EventsCommand.class, ReplayCommand.class,
                 DeliveriesCommand.class, NotifyCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with:  ./vodhook demo     (the whole flow on this machine, about a minute)",
                 "Tests:       ./vodhook test"})
 public final class Main implements Runnable {
+    /** Wide enough that URLs and flag names in the help are not broken across lines. */
+    static final int HELP_WIDTH = 100;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -26,7 +29,7 @@ public final class Main implements Runnable {
 
     /** The configured command line, shared by {@link #main} and tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main())
+        return new CommandLine(new Main()).setUsageHelpWidth(HELP_WIDTH)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof ConfigException || e instanceof UserFacingException) {
                         cmd.getErr().println(cmd.getColorScheme().errorText("vodhook: " + e.getMessage()));

@@ -1,5 +1,6 @@
 package dev.vodhook.cli;
 
+import dev.vodhook.cli.config.ConfigException;
 import dev.vodhook.service.notify.NotificationSamples;
 import dev.vodhook.service.notify.WebhookSender;
 import dev.vodhook.signing.WebhookSignature;
@@ -32,8 +33,9 @@ public final class NotifyCommand implements Runnable {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = {"POSTs a signed sample of each notification type (media.uploaded, .created, .processing,",
-                    ".ready, .failed, .deleted) to URL, as vodhook sends them, and prints what it answered.",
+            description = {"POSTs a signed sample of each notification type to URL and prints what it answered.",
+                    "The types are media.uploaded, .created, .processing, .ready, .failed and .deleted, signed as"
+                            + " vodhook sends them.",
                     "Without --secret a new one is made and printed: configure your verifier with it.",
                     "Exit 0 when every sample got a 2xx."})
     static final class Test implements Callable<Integer> {

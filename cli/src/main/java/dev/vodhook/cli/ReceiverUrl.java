@@ -1,5 +1,6 @@
 package dev.vodhook.cli;
 
+import dev.vodhook.cli.config.ConfigException;
 import java.net.URI;
 import java.util.Optional;
 import picocli.CommandLine.Option;

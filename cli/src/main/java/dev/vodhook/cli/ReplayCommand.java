@@ -1,6 +1,7 @@
 package dev.vodhook.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vodhook.cli.config.ConfigException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,9 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code vodhook replay}: put one event, or every DEAD event matching a filter, back in a receiver's queue. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Puts events of a running receiver back in its queue, due now with a fresh attempt budget:",
-                "one by id (POST /api/events/{id}/replay), or with --dead every DEAD event matching",
-                "--type/--since/--until (POST /api/events/replay).",
+        description = {"Puts events of a running receiver back in its queue, due now with a fresh attempt budget.",
+                "One by id (POST /api/events/{id}/replay), or with --dead every DEAD event matching"
+                        + " --type/--since/--until (POST /api/events/replay).",
                 "Examples: vodhook replay 42    vodhook replay --dead --type NewFileUpload --since 2026-03-01T00:00:00Z"})
 public final class ReplayCommand implements Callable<Integer> {
 

@@ -1,5 +1,6 @@
 package dev.vodhook.cli;
 
+import dev.vodhook.cli.config.Settings;
 import dev.vodhook.console.Console;
 import dev.vodhook.service.ServiceConfig;
 import dev.vodhook.service.VodhookServer;
@@ -12,9 +13,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code vodhook serve}: the receiver alone, until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs the receiver: POST /callback takes VOD's normal callbacks, stores each event before",
-                "answering 200, and processes it (NewFileUpload -> ProcessMedia; ProcedureStateChanged -> outputs).",
-                "Settings come from --config FILE, then env (SECRET_ID, SECRET_KEY, VODHOOK_*), then flags."})
+        description = {"Runs the receiver: takes VOD's events in, stores them and acts on them.",
+                "POST /callback takes VOD's normal callbacks, stores each event before answering 200, and processes"
+                        + " it (NewFileUpload -> ProcessMedia; ProcedureStateChanged -> outputs).",
+                "Settings come from --config FILE, then env (SECRET_ID, SECRET_KEY, VODHOOK_*), then flags;"
+                        + " vodhook config lists every key."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec

@@ -1,6 +1,11 @@
 package dev.vodhook.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vodhook.cli.config.ConfigException;
+import dev.vodhook.cli.config.ConfigGroup;
+import dev.vodhook.cli.config.ConfigKeys;
+import dev.vodhook.cli.config.GroupOptions;
+import dev.vodhook.cli.config.Settings;
 import dev.vodhook.service.ServiceConfig;
 import dev.vodhook.service.vod.EventConfigApi;
 import dev.vodhook.service.vod.VodApiException;
@@ -19,20 +24,21 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code vodhook setup}: the application's event config, changed safely, then tested. */
 @Command(name = "setup", mixinStandardHelpOptions = true,
-        description = {"Shows the VOD application's event config (DescribeEventConfig), plans",
-                "the change (--mode push --callback-url URL with a SignKey, or --mode pull;",
-                "upload and delete events on), applies it (ModifyEventConfig) and tests it:",
-                "a signed probe to the callback URL that the receiver's admin API confirms",
-                "(push), or DescribeEventsState (pull). Refuses to replace another callback",
-                "URL or mode without --force: someone may depend on it.",
-                "Exit codes: 0 done or nothing to change, and tested; 2 bad settings or a",
-                "VOD error; 3 refused; 4 applied but the test failed. See docs/setup.md."})
+        description = {"Sets up the VOD application's event config, safely, and tests it.",
+                "Shows the event config (DescribeEventConfig), plans the change (--mode push --callback-url URL"
+                        + " with a SignKey, or --mode pull; upload and delete events on), applies it"
+                        + " (ModifyEventConfig) and tests it: a signed probe to the callback URL that the receiver's"
+                        + " admin API confirms (push), or DescribeEventsState (pull).",
+                "Refuses to replace another callback URL or mode without --force: someone may depend on it.",
+                "Exit codes: 0 done or nothing to change, and tested; 2 bad settings or a VOD error; 3 refused;"
+                        + " 4 applied but the test failed. See docs/setup.md."})
 public final class SetupCommand implements Callable<Integer> {
     static final int REFUSED = 3;
     static final int TEST_FAILED = 4;
@@ -74,20 +80,8 @@ public final class SetupCommand implements Callable<Integer> {
             + " admin-token, env VODHOOK_ADMIN_TOKEN)")
     String adminToken;
 
-    @Option(names = "--vod-endpoint", paramLabel = "URL", description = "VOD API endpoint (default https://vod.tencentcloudapi.com)")
-    String vodEndpoint;
-
-    @Option(names = "--secret-id", description = "API SecretId (or env SECRET_ID)")
-    String secretId;
-
-    @Option(names = "--secret-key", description = "API SecretKey (or env SECRET_KEY)")
-    String secretKey;
-
-    @Option(names = "--region", description = "VOD region (default ap-guangzhou)")
-    String region;
-
-    @Option(names = "--subappid", description = "VOD SubAppId (or env VODHOOK_SUBAPPID); none: the primary application")
-    String subAppId;
+    @Mixin
+    GroupOptions vod = new GroupOptions(ConfigGroup.VOD);
 
     @Override
     public Integer call() {
@@ -95,11 +89,11 @@ public final class SetupCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Settings s = settings(System.getenv());
         Settings.appIdWarning(System.getenv(), s).ifPresent(w -> err.println("vodhook: warning: " + w));
-        ServiceConfig vod = vodConfig(s);
-        EventConfigApi api = EventConfigApi.create(vod);
-        String app = vod.subAppId().map(id -> "SubAppId " + id).orElse("the primary application");
+        ServiceConfig access = VodAccess.config(s);
+        EventConfigApi api = EventConfigApi.create(access);
+        String app = access.subAppId().map(id -> "SubAppId " + id).orElse("the primary application");
         VodEventConfig before = call(api::describe, "DescribeEventConfig");
-        out.println("Event config of " + app + " at " + vod.vodEndpoint() + ": mode " + before.mode()
+        out.println("Event config of " + app + " at " + access.vodEndpoint() + ": mode " + before.mode()
                 + ", callback URL " + shown(before.notificationUrl())
                 + ", upload events " + before.uploadSwitch() + ", delete events " + before.deleteSwitch());
         SetupPlan plan = plan(s, before);
@@ -136,7 +130,8 @@ public final class SetupCommand implements Callable<Integer> {
         if (plan.keyChanges() && configFile != null) {
             // the previous key stays accepted beside the new one, for pushes VOD signed before the change
             String key = plan.signKey().orElseThrow();
-            Optional<String> previous = s.get("sign-key").map(k -> k.split(",")[0].strip()).filter(k -> !k.equals(key));
+            Optional<String> previous = s.get(ConfigKeys.SIGN_KEY.name()).map(k -> k.split(",")[0].strip())
+                    .filter(k -> !k.equals(key));
             SignKeyFile.write(configFile, previous.map(p -> key + "," + p).orElse(key));
             out.println("Wrote sign-key into " + configFile + " (mode 0600" + (previous.isPresent()
                     ? "; the previous key is kept after it, for pushes signed before the change" : "")
@@ -227,7 +222,7 @@ public final class SetupCommand implements Callable<Integer> {
                 || !(url.getScheme().equalsIgnoreCase("http") || url.getScheme().equalsIgnoreCase("https"))) {
             throw new ConfigException("--callback-url must be an http(s) URL, e.g. https://hooks.example.com/callback/<token>");
         }
-        Optional<String> configured = s.get("sign-key").map(k -> k.split(",")[0].strip());
+        Optional<String> configured = s.get(ConfigKeys.SIGN_KEY.name()).map(k -> k.split(",")[0].strip());
         String key;
         String note;
         boolean changes;
@@ -238,7 +233,7 @@ public final class SetupCommand implements Callable<Integer> {
         } else if (configured.isPresent()) {
             key = configured.get();
             changes = false;
-            note = "set: sign-key (" + s.origins().get("sign-key") + ")";
+            note = "set: sign-key (" + s.origins().get(ConfigKeys.SIGN_KEY.name()) + ")";
         } else if (configFile != null) {
             key = SignKeyFile.generate(new SecureRandom());
             changes = true;
@@ -258,40 +253,16 @@ public final class SetupCommand implements Callable<Integer> {
         if (configFile != null && java.nio.file.Files.exists(configFile)) {
             s = s.withFile(configFile, insecureConfig);
         }
-        Map<String, String> flags = new LinkedHashMap<>();
-        flags.put("vod-endpoint", vodEndpoint);
-        flags.put("secret-id", secretId);
-        flags.put("secret-key", secretKey);
-        flags.put("region", region);
-        flags.put("subappid", subAppId);
-        flags.put("admin-token", adminToken);
+        Map<String, String> flags = new LinkedHashMap<>(vod.flags());
+        if (adminToken != null) {
+            flags.put(ConfigKeys.ADMIN_TOKEN.name(), adminToken);
+        }
         return s.withEnv(env).withFlags(flags);
     }
 
-    private static ServiceConfig vodConfig(Settings s) {
-        String id = s.get("secret-id").orElseThrow(() -> new ConfigException(
-                "no secret-id: set it in the config file, env SECRET_ID, or --secret-id"));
-        String key = s.get("secret-key").orElseThrow(() -> new ConfigException(
-                "no secret-key: set it in the config file, env SECRET_KEY, or --secret-key"));
-        ServiceConfig c = ServiceConfig.defaults().withCredentials(id, key);
-        try {
-            c = s.get("vod-endpoint").map(c::withVodEndpoint).orElse(c);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("vod-endpoint: " + e.getMessage());
-        }
-        c = s.get("region").map(c::withRegion).orElse(c);
-        if (s.get("subappid").isPresent()) {
-            try {
-                c = c.withSubAppId(Long.parseLong(s.get("subappid").orElseThrow()));
-            } catch (NumberFormatException e) {
-                throw new ConfigException("subappid must be a whole number, got '" + s.get("subappid").orElseThrow() + "'");
-            }
-        }
-        return c;
-    }
-
     private URI adminBase(Settings s) {
-        String base = adminUrl != null ? adminUrl.strip() : "http://127.0.0.1:" + s.get("admin-port").orElse("8081");
+        String base = adminUrl != null ? adminUrl.strip() : "http://127.0.0.1:" + s.get(ConfigKeys.ADMIN_PORT.name())
+                .orElse(ConfigKeys.ADMIN_PORT.defaultValue().orElseThrow());
         URI uri;
         try {
             uri = URI.create(base);

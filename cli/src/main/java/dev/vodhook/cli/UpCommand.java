@@ -1,5 +1,6 @@
 package dev.vodhook.cli;
 
+import dev.vodhook.cli.config.Settings;
 import dev.vodhook.emulator.EmulatorConfig;
 import dev.vodhook.emulator.LocalVod;
 import dev.vodhook.console.Console;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code vodhook up}: the local VOD and the receiver together, wired to each other, until interrupted. */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Runs the local VOD and the receiver together on this machine, the VOD pushing its events",
-                "to the receiver, and prints their URLs and a command to try."})
+        description = {"Runs the local VOD and the receiver together on this machine.",
+                "The VOD pushes its events to the receiver; their URLs are printed, with commands to try."})
 public final class UpCommand implements Callable<Integer> {
 
     @Spec

@@ -1,7 +1,11 @@
 package dev.vodhook.cli;
 
+import dev.vodhook.cli.config.ConfigFileOptions;
+import dev.vodhook.cli.config.ConfigGroup;
+import dev.vodhook.cli.config.GroupOptions;
+import dev.vodhook.cli.config.Settings;
+import dev.vodhook.service.ServiceConfig;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -14,8 +18,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code vodhook upload FILE}: server upload of one file. */
 @Command(name = "upload", mixinStandardHelpOptions = true,
-        description = {"Uploads a media file by server upload (ApplyUpload, storage upload, CommitUpload) through",
-                "Tencent's official upload SDK, to the real VOD or, with --vod-endpoint http://..., a local VOD."})
+        description = {"Uploads a media file to VOD by server upload.",
+                "ApplyUpload, storage upload and CommitUpload through Tencent's official upload SDK, to the real VOD"
+                        + " or, with --vod-endpoint http://..., a local VOD."})
 public final class UploadCommand implements Callable<Integer> {
 
     @Spec
@@ -31,24 +36,18 @@ public final class UploadCommand implements Callable<Integer> {
     Path cover;
 
     @Mixin
-    ReceiverOptions options;
+    ConfigFileOptions config;
+
+    @Mixin
+    GroupOptions vod = new GroupOptions(ConfigGroup.VOD);
 
     @Override
     public Integer call() {
-        Settings s = options.settings(System.getenv());
+        Settings s = config.settings(System.getenv(), vod.flags());
         Settings.appIdWarning(System.getenv(), s).ifPresent(w -> spec.commandLine().getErr()
                 .println("vodhook: warning: " + w));
-        String id = s.get("secret-id").orElseThrow(() -> new ConfigException("no secret-id: give --secret-id or env SECRET_ID"));
-        String key = s.get("secret-key").orElseThrow(() -> new ConfigException("no secret-key: give --secret-key or env SECRET_KEY"));
-        Optional<Long> subAppId = s.get("subappid").map(v -> {
-            try {
-                return Long.parseLong(v);
-            } catch (NumberFormatException e) {
-                throw new ConfigException("subappid must be a whole number, got '" + v + "'");
-            }
-        });
-        URI endpoint = URI.create(s.get("vod-endpoint").orElse("https://vod.tencentcloudapi.com"));
-        ServerUpload upload = new ServerUpload(id, key, s.get("region").orElse("ap-guangzhou"), subAppId, endpoint);
+        ServiceConfig c = VodAccess.config(s);
+        ServerUpload upload = new ServerUpload(c.secretId(), c.secretKey(), c.region(), c.subAppId(), c.vodEndpoint());
         ServerUpload.Uploaded done = upload.upload(file, Optional.ofNullable(procedure), Optional.ofNullable(cover));
         PrintWriter out = spec.commandLine().getOut();
         out.println("FileId:    " + done.fileId());

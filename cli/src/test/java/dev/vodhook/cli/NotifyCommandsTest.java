@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.vodhook.cli.config.ConfigException;
+import dev.vodhook.cli.config.Settings;
 import dev.vodhook.service.ServiceConfig;
 import dev.vodhook.service.VodhookServer;
 import dev.vodhook.service.notify.NotifySettings;

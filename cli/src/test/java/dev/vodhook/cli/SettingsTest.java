@@ -3,6 +3,9 @@ package dev.vodhook.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vodhook.cli.config.ConfigException;
+import dev.vodhook.cli.config.ConfigKeys;
+import dev.vodhook.cli.config.Settings;
 import dev.vodhook.service.processing.UploadAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,7 +136,7 @@ class SettingsTest {
 
         assertThat(config.intake().mode()).isEqualTo(dev.vodhook.service.intake.IntakeMode.BOTH);
         assertThat(config.intake().dedupeRetention()).isEqualTo(java.time.Duration.ofDays(5));
-        assertThat(Settings.KEYS).containsKeys("intake", "dedupe-retention");
+        assertThat(ConfigKeys.names()).contains("intake", "dedupe-retention");
         assertThat(ReceiverOptions.serviceConfig(Settings.empty().withFlags(flags("secret-id", "a", "secret-key", "b")))
                 .intake().mode()).isEqualTo(dev.vodhook.service.intake.IntakeMode.PUSH);
         assertThatThrownBy(() -> ReceiverOptions.serviceConfig(Settings.empty().withFlags(flags("secret-id", "a",
@@ -175,8 +178,8 @@ class SettingsTest {
                 .onUpload()).isEqualTo(UploadAction.PROCEDURE);
         assertThat(ReceiverOptions.serviceConfig(base.withFlags(flags("on-upload", "NONE"))).processing().onUpload())
                 .isEqualTo(UploadAction.NONE);
-        assertThat(List.of("90", "90s", "2m", "1h", "1d", "PT10M")).map(v -> ReceiverOptions.duration(
-                        base.withFlags(flags("reconcile-after", v)), "reconcile-after"))
+        assertThat(List.of("90", "90s", "2m", "1h", "1d", "PT10M")).map(v -> base.withFlags(flags("reconcile-after", v))
+                        .value(ConfigKeys.RECONCILE_AFTER).orElseThrow())
                 .containsExactly(Duration.ofSeconds(90), Duration.ofSeconds(90), Duration.ofMinutes(2),
                         Duration.ofHours(1), Duration.ofDays(1), Duration.ofMinutes(10));
     }

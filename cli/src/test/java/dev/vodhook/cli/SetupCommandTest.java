@@ -2,6 +2,7 @@ package dev.vodhook.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vodhook.cli.config.Settings;
 import dev.vodhook.emulator.EmulatorConfig;
 import dev.vodhook.emulator.LocalVod;
 import dev.vodhook.service.ServiceConfig;

@@ -1,4 +1,4 @@
-package dev.vodhook.cli;
+package dev.vodhook.cli.config;
 
 /** A setting is missing, unknown or malformed; the message says which and what to do. */
 public class ConfigException extends RuntimeException {

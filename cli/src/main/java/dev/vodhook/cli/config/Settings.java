@@ -1,4 +1,4 @@
-package dev.vodhook.cli;
+package dev.vodhook.cli.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,63 +20,14 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Receiver settings as lower-case-dashed keys, merged in order: config file, then environment, then flags.
- * The keys follow the original demo's config.json ({@code secret-id}, {@code secret-key}, {@code region},
+ * Settings as lower-case-dashed keys ({@link ConfigKeys}), merged in order: config file, then environment, then
+ * flags. The keys follow the original demo's config.json ({@code secret-id}, {@code secret-key}, {@code region},
  * {@code definitions}, {@code subappid}); env {@code SECRET_ID} and {@code SECRET_KEY} work as in the original
  * installer, and every key also reads from {@code VODHOOK_<KEY>} (e.g. {@code VODHOOK_VOD_ENDPOINT}). The
  * installer's {@code APPID} is the account's APPID ({@code 125xxxxxxx}), not a SubAppId: it is never read as
  * {@code subappid} (see {@link #appIdWarning}).
  */
 public record Settings(Map<String, String> values, Map<String, String> origins) {
-
-    /** Every key a config file may hold, with what it means. */
-    public static final Map<String, String> KEYS = orderedKeys();
-    /** Keys whose values are secrets: never printed, and a file holding one must be its owner's alone. */
-    static final Set<String> SECRETS = Set.of("secret-key", "callback-token", "admin-token", "read-token", "sign-key",
-            "notify", "notify-secret");
-    private static final Map<String, String> INSTALLER_ENV = Map.of(
-            "SECRET_ID", "secret-id", "SECRET_KEY", "secret-key");
-
-    private static Map<String, String> orderedKeys() {
-        Map<String, String> keys = new LinkedHashMap<>();
-        keys.put("secret-id", "API key id (SecretId) used to call VOD");
-        keys.put("secret-key", "API key secret (SecretKey); never printed");
-        keys.put("region", "VOD region, e.g. ap-guangzhou");
-        keys.put("subappid", "VOD application id (SubAppId); empty for the primary application");
-        keys.put("definitions", "transcoding templates started on upload, e.g. [100010, 100020]");
-        keys.put("vod-endpoint", "VOD API endpoint URL, e.g. https://vod.tencentcloudapi.com or http://127.0.0.1:9000");
-        keys.put("port", "port of the public listener: callbacks and /healthz only (0 picks a free one)");
-        keys.put("host", "address the public listener is on, e.g. 0.0.0.0 for VOD to reach it");
-        keys.put("admin-port", "port of the admin listener: the operator API (/api), /metrics, /healthz (default 8081;"
-                + " may equal port when both hosts are 127.0.0.1)");
-        keys.put("admin-host", "address the admin listener is on (default 127.0.0.1; any other needs admin-token)");
-        keys.put("admin-token", "bearer token every /api and /metrics request must carry; never printed");
-        keys.put("read-token", "a second bearer token that may only read (GET); needs admin-token; never printed");
-        keys.put("sign-key", "VOD's SignKey (ModifyEventConfig): callbacks must carry a valid Sign/T; during a"
-                + " rotation the new and the previous key, comma-separated; never printed");
-        keys.put("sign-skew", "clock difference allowed when checking T, e.g. 60s (default)");
-        keys.put("database", "JDBC URL, e.g. jdbc:sqlite:./data/vodhook.db or jdbc:postgresql://host/db?user=..");
-        keys.put("callback-token", "secret path segment: pushes are accepted only at /callback/<token>");
-        keys.put("on-upload", "what a new upload starts: transcode (the definitions), procedure (the task flow named"
-                + " by procedure) or none; procedure when only procedure is set, else transcode");
-        keys.put("procedure", "task flow template started on upload with on-upload procedure, e.g. LongVideoPreset");
-        keys.put("verify-uploads", "before an upload starts work, ask VOD (DescribeMediaInfos) that the FileId exists and"
-                + " skip it when not, or when the media already has every output (default true)");
-        keys.put("reconcile-after", "ask VOD (DescribeTaskDetail) about a task vodhook started once no event has come"
-                + " for it this long, e.g. 10m (default)");
-        keys.put("reconcile-every", "how often to look for such quiet tasks, e.g. 1m (default)");
-        keys.put("intake", "how events come in: push (POST /callback), pull (PullEvents loop) or both");
-        keys.put("pullers", "PullEvents loops run at once when pulling (default 8)");
-        keys.put("intake-only", "true: take events in but leave processing to other instances on the same database");
-        keys.put("dedupe-retention", "how long handled events (and their dedupe keys) are kept, e.g. 7d; at least 4d");
-        keys.put("notify", "the application's endpoints for vodhook's notifications: a list of {url, secret (whsec_...,"
-                + " or a list of two during a rotation), types (e.g. [media.ready, media.failed]; default all)}");
-        keys.put("notify-url", "one endpoint for every notification (with notify-secret), e.g. https://app/hooks/vod");
-        keys.put("notify-secret", "its whsec_ secret (see vodhook notify test)");
-        keys.put("notify-retry", "waits between delivery attempts, then DEAD, e.g. 5s,5m,30m,2h,5h,10h,10h (default)");
-        keys.put("notify-timeout", "an attempt succeeds on a 2xx within this, e.g. 15s (default)");
-        return Collections.unmodifiableMap(keys);
-    }
 
     public static Settings empty() {
         return new Settings(Map.of(), Map.of());
@@ -110,10 +61,12 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
         for (var it = root.properties().iterator(); it.hasNext(); ) {
             var field = it.next();
             String key = field.getKey().trim().toLowerCase().replace('_', '-');
-            if (!KEYS.containsKey(key)) {
-                throw new ConfigException("config file " + file + ": unknown key '" + field.getKey() + "'; known keys: " + String.join(", ", KEYS.keySet()));
+            if (ConfigKeys.byName(key).isEmpty()) {
+                throw new ConfigException("config file " + file + ": unknown key '" + field.getKey() + "'; known keys: "
+                        + String.join(", ", ConfigKeys.names()));
             }
-            read.put(key, key.equals("notify") ? field.getValue().toString() : scalar(field.getValue()));
+            JsonNode value = field.getValue();
+            read.put(key, key.equals(ConfigKeys.NOTIFY.name()) ? value.toString() : scalar(value));
         }
         if (!insecure) {
             refuseIfOthersMayRead(file, read);
@@ -123,7 +76,8 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
 
     /** A file holding a secret with group or other permissions is refused, saying which chmod to run. */
     private static void refuseIfOthersMayRead(Path file, Map<String, String> read) {
-        List<String> secrets = read.entrySet().stream().filter(e -> SECRETS.contains(e.getKey()))
+        List<String> secrets = read.entrySet().stream()
+                .filter(e -> ConfigKeys.byName(e.getKey()).orElseThrow().secret())
                 .filter(e -> !e.getValue().isBlank()).map(Map.Entry::getKey).sorted().toList();
         if (secrets.isEmpty()) {
             return;
@@ -183,13 +137,13 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
                 + " got '" + raw + "'");
     }
 
-    /** Reads {@code SECRET_ID}, {@code SECRET_KEY} and {@code VODHOOK_*} from an environment. */
+    /** Reads each key's environment variables ({@code SECRET_ID}, then {@code VODHOOK_SECRET_ID}, ...). */
     public Settings withEnv(Map<String, String> env) {
         Map<String, String> read = new LinkedHashMap<>();
-        INSTALLER_ENV.forEach((name, key) -> Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank()).ifPresent(v -> read.put(key, v)));
-        for (String key : KEYS.keySet()) {
-            String name = "VODHOOK_" + key.toUpperCase().replace('-', '_');
-            Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank()).ifPresent(v -> read.put(key, v));
+        for (ConfigKey<?> key : ConfigKeys.ALL) {
+            for (String name : key.env()) {
+                Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank()).ifPresent(v -> read.put(key.name(), v));
+            }
         }
         return with(read, "environment");
     }
@@ -209,13 +163,40 @@ public record Settings(Map<String, String> values, Map<String, String> origins) 
         return Optional.ofNullable(values.get(key)).map(String::strip).filter(v -> !v.isEmpty());
     }
 
+    /**
+     * The key's value, parsed; a malformed one is a {@link ConfigException} naming the key, what it wants and where
+     * the value came from.
+     */
+    public <T> Optional<T> value(ConfigKey<T> key) {
+        return get(key.name()).map(raw -> {
+            try {
+                return key.parser().parse(key.name(), raw);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(e.getMessage() + " (" + origins.get(key.name()) + ")");
+            }
+        });
+    }
+
+    /** The key's value; when it has none, a {@link ConfigException} saying where to set it. */
+    public <T> T required(ConfigKey<T> key) {
+        return value(key).orElseThrow(() -> new ConfigException("no " + key.name() + ": set it in the config file, env "
+                + key.env().getFirst() + key.flag().map(f -> ", or " + f).orElse("")));
+    }
+
     /** One line per set key with where it came from; secrets shown as {@code ****}. */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
-        new TreeMap<>(values).forEach((k, v) ->
-                lines.add(k + " = " + (k.equals("notify") ? urlsOnly(v) : SECRETS.contains(k) ? "****" : v)
-                        + "  (" + origins.get(k) + ")"));
+        new TreeMap<>(values).forEach((k, v) -> lines.add(k + " = " + shown(ConfigKeys.byName(k).orElseThrow(), v)
+                + "  (" + origins.get(k) + ")"));
         return lines;
+    }
+
+    private static String shown(ConfigKey<?> key, String value) {
+        return switch (key.shown()) {
+            case PLAIN -> value;
+            case SECRET -> "****";
+            case URLS_ONLY -> urlsOnly(value);
+        };
     }
 
     /** The {@code notify} list with its secrets left out. */
