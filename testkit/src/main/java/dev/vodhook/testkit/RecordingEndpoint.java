@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -54,8 +55,11 @@ public final class RecordingEndpoint implements AutoCloseable {
         }
     }
 
-    /** What to do with the next request that matches: answer {@code status}, or hold it until released. */
-    private record Script(Predicate<Received> matches, int status, boolean hold) {}
+    /**
+     * What to do with the next request that matches: answer {@code status} (with a {@code Retry-After} header when
+     * given), or hold it until released.
+     */
+    private record Script(Predicate<Received> matches, int status, boolean hold, Optional<String> retryAfter) {}
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -87,7 +91,7 @@ public final class RecordingEndpoint implements AutoCloseable {
     /** The next {@code n} requests (of any media) are answered {@code status}. */
     public RecordingEndpoint answerNext(int status, int n) {
         for (int i = 0; i < n; i++) {
-            scripts.add(new Script(r -> true, status, false));
+            scripts.add(new Script(r -> true, status, false, Optional.empty()));
         }
         return this;
     }
@@ -98,13 +102,19 @@ public final class RecordingEndpoint implements AutoCloseable {
         return this;
     }
 
+    /** The next request (of any media) is answered {@code status} with the header {@code Retry-After: value}. */
+    public RecordingEndpoint answerNext(int status, String retryAfter) {
+        scripts.add(new Script(r -> true, status, false, Optional.of(retryAfter)));
+        return this;
+    }
+
     /** The next {@code n} requests that match are held until {@link #release()}, then answered 200. */
     public RecordingEndpoint holdNext(int n, Predicate<Received> matches) {
         if (released.getCount() == 0) {
             released = new CountDownLatch(1);
         }
         for (int i = 0; i < n; i++) {
-            scripts.add(new Script(matches, 200, true));
+            scripts.add(new Script(matches, 200, true, Optional.empty()));
         }
         return this;
     }
@@ -148,6 +158,7 @@ public final class RecordingEndpoint implements AutoCloseable {
                 }
             }
             byte[] answer = ("{\"answered\":" + script.status() + "}").getBytes(StandardCharsets.UTF_8);
+            script.retryAfter().ifPresent(v -> exchange.getResponseHeaders().set("Retry-After", v));
             exchange.sendResponseHeaders(script.status(), answer.length);
             exchange.getResponseBody().write(answer);
         } catch (IOException e) {
@@ -162,7 +173,7 @@ public final class RecordingEndpoint implements AutoCloseable {
                 return s;
             }
         }
-        return new Script(x -> true, answer, false);
+        return new Script(x -> true, answer, false, Optional.empty());
     }
 
     /** As a map of the headers a verifier reads. */

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * Takes due deliveries from the outbox under a lease and sends them, signed, to their endpoints: a 2xx marks them
  * DELIVERED (and lets the media's next notification go), anything else schedules the next attempt by the retry
  * schedule, the last one leaves them DEAD with the last answer until replayed, and a 410 disables the endpoint.
- * Every attempt is recorded. Each endpoint has its own {@link NotifySettings#concurrency()} slots, so a slow
- * endpoint holds up no other, and a slow media only its own slot.
+ * Every attempt is recorded. Each endpoint has its own {@link NotifySettings#concurrency()} request slots, so a
+ * slow endpoint holds up no other, and a slow media only its own slot. Deliveries are claimed ahead of the slots
+ * ({@link #CLAIM_AHEAD}), several in one statement, and those that are delivered together are marked in one
+ * transaction ({@link DeliveredMarks}), so neither commit holds a request slot.
  *
  * <p>{@link #runOnce()} claims what is due for every endpoint, sends it and waits (tests step with it);
  * {@link #start()} runs a loop that keeps every endpoint's slots busy, woken by new notifications, and a heartbeat
@@ -42,6 +45,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class NotificationDeliverer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NotificationDeliverer.class);
+    /**
+     * How many deliveries per endpoint are claimed ahead of the requests in flight, as a multiple of the concurrency:
+     * while some are sent, others wait claimed, so a free request slot never waits for a claim's commit, and a
+     * delivery's mark (its commit) holds no slot.
+     */
+    static final int CLAIM_AHEAD = 4;
 
     private final Outbox outbox;
     private final NotifySettings settings;
@@ -52,7 +61,12 @@ public final class NotificationDeliverer implements AutoCloseable {
     private final String owner;
     private final Map<String, NotifyEndpoint> configured;
     private final DeliveredMarks delivered;
+    /** Per endpoint: requests in flight, at most {@link NotifySettings#concurrency()}. */
     private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
+    /** Per endpoint: deliveries claimed and not yet marked, at most {@link #CLAIM_AHEAD} times the concurrency. */
+    private final Map<String, Semaphore> windows = new ConcurrentHashMap<>();
+    /** Endpoints that answered 410 since their last claim: what is claimed for them waits unsent. */
+    private final Set<String> gone = ConcurrentHashMap.newKeySet();
     private final HeldLeases<ClaimedDelivery> held = new HeldLeases<>(ClaimedDelivery::id, ClaimedDelivery::attempt);
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean stopping;
@@ -72,7 +86,10 @@ public final class NotificationDeliverer implements AutoCloseable {
         this.owner = ownerName();
         this.configured = settings.endpoints().stream()
                 .collect(Collectors.toMap(e -> e.url().toString(), Function.identity()));
-        configured.keySet().forEach(url -> slots.put(url, new Semaphore(settings.concurrency())));
+        configured.keySet().forEach(url -> {
+            slots.put(url, new Semaphore(settings.concurrency()));
+            windows.put(url, new Semaphore(window()));
+        });
         this.delivered = new DeliveredMarks(outbox, clock);
     }
 
@@ -185,10 +202,10 @@ public final class NotificationDeliverer implements AutoCloseable {
                 awaitWork();
             }
         }
-        for (Semaphore s : slots.values()) {
+        for (Semaphore s : windows.values()) {
             try {
-                if (s.tryAcquire(settings.concurrency(), settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
-                    s.release(settings.concurrency());
+                if (s.tryAcquire(window(), settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                    s.release(window());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -209,7 +226,7 @@ public final class NotificationDeliverer implements AutoCloseable {
      */
     private void awaitRoom() {
         long deadline = System.nanoTime() + settings.pollInterval().toNanos();
-        while (!stopping && slots.values().stream().noneMatch(s -> s.availablePermits() >= half())) {
+        while (!stopping && windows.values().stream().noneMatch(s -> s.availablePermits() >= half())) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return;
@@ -226,7 +243,11 @@ public final class NotificationDeliverer implements AutoCloseable {
     }
 
     private int half() {
-        return Math.max(1, settings.concurrency() / 2);
+        return Math.max(1, window() / 2);
+    }
+
+    private int window() {
+        return settings.concurrency() * CLAIM_AHEAD;
     }
 
     private void awaitWork() {
@@ -240,26 +261,33 @@ public final class NotificationDeliverer implements AutoCloseable {
         }
     }
 
-    /** For every active endpoint configured here, claims up to its free slots and starts sending; how many. */
+    /**
+     * For every active endpoint configured here, claims up to the room in its window and starts a thread per
+     * delivery, which waits for a request slot, sends and marks; how many.
+     */
     private int claimAndStart(List<Thread> started) {
         int total = 0;
         for (EndpointView endpoint : endpoints()) {
             NotifyEndpoint config = configured.get(endpoint.url());
-            Semaphore free = slots.get(endpoint.url());
-            if (config == null || !endpoint.active() || free.availablePermits() == 0) {
+            Semaphore room = windows.get(endpoint.url());
+            if (config == null || !endpoint.active() || room.availablePermits() == 0) {
                 continue;
             }
             List<ClaimedDelivery> claimed = outbox.claimDue(endpoint, owner, clock.instant(), settings.lease(),
-                    free.availablePermits());
+                    room.availablePermits());
             held.hold(claimed);
+            if (!claimed.isEmpty()) {
+                gone.remove(endpoint.url()); // claimed: the outbox has it enabled (again)
+            }
+            Semaphore free = slots.get(endpoint.url());
             for (ClaimedDelivery c : claimed) {
-                free.acquireUninterruptibly();
+                room.acquireUninterruptibly();
                 Thread t = Thread.ofVirtual().name("vodhook-delivery-" + c.id()).start(() -> {
                     try {
-                        deliver(c, config);
+                        deliver(c, config, free);
                     } finally {
                         held.forget(c);
-                        free.release();
+                        room.release();
                         wake();
                     }
                 });
@@ -285,9 +313,9 @@ public final class NotificationDeliverer implements AutoCloseable {
     }
 
     /** The boundary of one delivery: whatever goes wrong is logged here, never lost in a thread. */
-    private void deliver(ClaimedDelivery c, NotifyEndpoint endpoint) {
+    private void deliver(ClaimedDelivery c, NotifyEndpoint endpoint, Semaphore free) {
         try {
-            send(c, endpoint);
+            send(c, endpoint, free);
         } catch (RuntimeException e) {
             log.error("Delivery {} ({} of FileId {}) to {}: could not record attempt {}: {}; it will be sent again"
                     + " when its lease lapses, within {}", c.id(), c.notification().type().wireName(),
@@ -295,29 +323,40 @@ public final class NotificationDeliverer implements AutoCloseable {
         }
     }
 
-    private void send(ClaimedDelivery c, NotifyEndpoint endpoint) {
+    /** Sends the delivery in one of the endpoint's request slots ({@code free}), then marks it. */
+    private void send(ClaimedDelivery c, NotifyEndpoint endpoint, Semaphore free) {
         DeliveryLease lease = c.lease();
-        if (stopping) {
-            outbox.release(lease, clock.instant());
-            return;
-        }
-        Instant started = clock.instant();
-        long timestamp = started.getEpochSecond();
-        byte[] body = c.notification().body().getBytes(StandardCharsets.UTF_8);
-        String id = c.notification().eventId();
-        held.started(c, started);
+        free.acquireUninterruptibly();
         WebhookSender.Answer answer;
+        Instant started;
         try {
-            answer = sender.send(endpoint.url(), id, timestamp, WebhookSignature.header(endpoint.keys(), id, timestamp,
-                    body), body);
+            if (stopping || gone.contains(c.url())) {
+                outbox.release(lease, clock.instant()); // unsent: PENDING again, the attempt not counted
+                return;
+            }
+            started = clock.instant();
+            long timestamp = started.getEpochSecond();
+            byte[] body = c.notification().body().getBytes(StandardCharsets.UTF_8);
+            String id = c.notification().eventId();
+            held.started(c, started);
+            try {
+                answer = sender.send(endpoint.url(), id, timestamp, WebhookSignature.header(endpoint.keys(), id,
+                        timestamp, body), body);
+            } finally {
+                held.stopped(c);
+            }
+            if (answer.gone()) {
+                gone.add(c.url()); // before the slot goes to a delivery claimed ahead for the same endpoint
+            }
         } finally {
-            held.stopped(c);
+            free.release();
         }
         Instant now = clock.instant();
         AttemptOutcome outcome = answer.delivered() ? AttemptOutcome.DELIVERED
                 : answer.gone() ? AttemptOutcome.GONE : AttemptOutcome.FAILED;
+        Optional<String> retryAfter = answer.retryAfter().filter(v -> RetryAfter.heeded(answer.status()));
         AttemptRecord attempt = new AttemptRecord(c.id(), c.attempt(), owner, started,
-                Duration.ofNanos(answer.nanos()), answer.status(), outcome, answer.answer());
+                Duration.ofNanos(answer.nanos()), answer.status(), outcome, answer.answer(), retryAfter);
         String what = c.notification().type().wireName() + " of FileId " + c.notification().fileId();
         if (answer.delivered()) {
             if (delivered.mark(lease, attempt)) {
@@ -350,11 +389,13 @@ public final class NotificationDeliverer implements AutoCloseable {
             }
             return;
         }
-        Instant next = now.plus(settings.retry().waitAfter(c.attempt(), random.nextDouble()));
+        Instant next = now.plus(settings.retry().waitAfter(c.attempt(), random.nextDouble(),
+                retryAfter.flatMap(v -> RetryAfter.parse(v, now))));
         metrics.attempted(c.notification().type(), "retry", answer.nanos());
         if (outbox.markFailed(lease, attempt, next)) {
-            log.warn("Delivery {} ({}) to {} attempt {} of {} failed: {}; will retry at {}", c.id(), what, c.url(),
-                    c.attempt(), settings.retry().maxAttempts(), attempt.summary(), next);
+            log.warn("Delivery {} ({}) to {} attempt {} of {} failed: {}{}; will retry at {}", c.id(), what, c.url(),
+                    c.attempt(), settings.retry().maxAttempts(), attempt.summary(),
+                    retryAfter.map(v -> " (Retry-After: " + v + ")").orElse(""), next);
         }
     }
 

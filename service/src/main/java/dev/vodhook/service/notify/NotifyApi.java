@@ -52,7 +52,7 @@ public final class NotifyApi {
             String finishedAt) {}
 
     record Attempt(int attempt, String owner, String startedAt, long latencyMs, Integer status, String outcome,
-            String response) {}
+            String response, String retryAfter) {}
 
     record DeliveryDetail(Delivery delivery, List<Attempt> attempts, JsonNode notification) {}
 
@@ -182,7 +182,8 @@ public final class NotifyApi {
 
     static Attempt attempt(AttemptRecord a) {
         return new Attempt(a.attempt(), a.owner(), a.startedAt().toString(), a.latency().toMillis(),
-                a.statusCode().isPresent() ? a.statusCode().getAsInt() : null, a.outcome().name(), a.response());
+                a.statusCode().isPresent() ? a.statusCode().getAsInt() : null, a.outcome().name(), a.response(),
+                a.retryAfter().orElse(null));
     }
 
     static Endpoint endpoint(EndpointView e) {

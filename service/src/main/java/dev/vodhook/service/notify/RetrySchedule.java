@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How patiently a notification is retried: after attempt n fails, the next waits {@code waits[n-1]}, shortened by
@@ -52,6 +53,21 @@ public record RetrySchedule(List<Duration> waits, double jitter) {
     public Duration waitAfter(int attempt, double random) {
         Duration wait = waits.get(Math.min(Math.max(attempt, 1), waits.size()) - 1);
         return Duration.ofMillis(Math.round(wait.toMillis() * (1 - jitter * random)));
+    }
+
+    /**
+     * The wait after failed attempt {@code attempt} when the endpoint asked for {@code asked} (its Retry-After): the
+     * schedule's wait, or the one asked for if that is longer, but never longer than the schedule's longest wait.
+     */
+    public Duration waitAfter(int attempt, double random, Optional<Duration> asked) {
+        Duration scheduled = waitAfter(attempt, random);
+        return asked.map(a -> a.compareTo(longest()) > 0 ? longest() : a).filter(a -> a.compareTo(scheduled) > 0)
+                .orElse(scheduled);
+    }
+
+    /** The longest wait: the most an endpoint's Retry-After can put an attempt off. */
+    public Duration longest() {
+        return waits.stream().max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
     /** From the first attempt to the last, without jitter. */

@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -36,8 +37,10 @@ public final class WebhookSender {
      * @param reason  {@code delivered}, {@code gone}, {@code status_3xx}, {@code status_4xx}, {@code status_5xx},
      *                {@code timeout}, {@code refused} or {@code error}: what metrics count failures by
      * @param nanos   how long it took
+     * @param retryAfter the answer's {@code Retry-After} header, if it had one (first {@link RetryAfter#MAX_LENGTH}
+     *                characters)
      */
-    public record Answer(OptionalInt status, String answer, String reason, long nanos) {
+    public record Answer(OptionalInt status, String answer, String reason, long nanos, Optional<String> retryAfter) {
         public boolean delivered() {
             return reason.equals("delivered");
         }
@@ -76,7 +79,9 @@ public final class WebhookSender {
             HttpResponse<byte[]> response = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             int status = response.statusCode();
             String answer = new String(response.body(), StandardCharsets.UTF_8);
-            return new Answer(OptionalInt.of(status), answer, reason(status), System.nanoTime() - started);
+            Optional<String> retryAfter = response.headers().firstValue("retry-after")
+                    .map(v -> v.length() <= RetryAfter.MAX_LENGTH ? v : v.substring(0, RetryAfter.MAX_LENGTH));
+            return new Answer(OptionalInt.of(status), answer, reason(status), System.nanoTime() - started, retryAfter);
         } catch (TimeoutException e) {
             exchange.cancel(true);
             return failed("no answer within " + timeout, "timeout", started);
@@ -107,7 +112,7 @@ public final class WebhookSender {
     }
 
     private static Answer failed(String what, String reason, long started) {
-        return new Answer(OptionalInt.empty(), what, reason, System.nanoTime() - started);
+        return new Answer(OptionalInt.empty(), what, reason, System.nanoTime() - started, Optional.empty());
     }
 
     /** Keeps the first {@code limit} bytes of an answer and stops reading there. */

@@ -24,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -63,10 +65,14 @@ class NotificationFaultsAcceptanceTest {
     }
 
     void start(Duration timeout, String... urls) {
+        start(NotifySettings.defaults().concurrency(), timeout, urls);
+    }
+
+    void start(int concurrency, Duration timeout, String... urls) {
         db = Database.open("jdbc:sqlite:" + dir.resolve("vodhook.db"));
         List<NotifyEndpoint> endpoints = java.util.Arrays.stream(urls).map(u -> NotifyEndpoint.of(u, SECRET)).toList();
         NotifySettings settings = NotifySettings.defaults().withEndpoints(endpoints).withRetry(SCHEDULE)
-                .withTimeout(timeout);
+                .withTimeout(timeout).withConcurrency(concurrency);
         db.outbox().configure(endpoints.stream().map(NotifyEndpoint::spec).toList(), Optional.of(1500012345L),
                 clock.instant());
         deliverer = new NotificationDeliverer(db.outbox(), settings, new WebhookSender(timeout), clock,
@@ -213,6 +219,63 @@ class NotificationFaultsAcceptanceTest {
     }
 
     @Test
+    void aRetryAfterOn429Or503PutsTheNextAttemptOffToItWithinTheLongestWait() {
+        start(Duration.ofSeconds(10), app.url());
+        uploadStartFinish("f1");
+        app.answerNext(429, "120");
+
+        deliverer.runOnce();
+        DeliveryView upload = deliveries("f1").getFirst();
+        assertThat(upload.nextAttemptAt()).as("120 s asked for, 5 s scheduled").isEqualTo(clock.instant().plusSeconds(120));
+        assertThat(db.outbox().log().attempts(upload.id())).singleElement().satisfies(a -> {
+            assertThat(a.statusCode()).hasValue(429);
+            assertThat(a.retryAfter()).hasValue("120");
+        });
+        clock.tick(Duration.ofSeconds(119));
+        assertThat(deliverer.runOnce()).as("not before the Retry-After").isZero();
+
+        // an HTTP-date an hour ahead on a 503: put off by the schedule's longest wait (10 min), not the hour
+        String inAnHour = DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().plusSeconds(3601)
+                .atZone(ZoneOffset.UTC));
+        app.answerNext(503, inAnHour);
+        clock.tick(Duration.ofSeconds(1));
+        assertThat(deliverer.runOnce()).isEqualTo(1);
+        assertThat(db.outbox().log().find(upload.id()).orElseThrow().nextAttemptAt())
+                .isEqualTo(clock.instant().plus(SCHEDULE.longest()));
+        assertThat(db.outbox().log().attempts(upload.id())).last().satisfies(a -> {
+            assertThat(a.statusCode()).hasValue(503);
+            assertThat(a.retryAfter()).hasValue(inAnHour);
+        });
+
+        clock.tick(SCHEDULE.longest());
+        deliverer.runUntilIdle();
+        assertThat(types(app.of("f1"))).containsExactly("media.uploaded", "media.uploaded", "media.uploaded",
+                "media.processing", "media.ready");
+        assertThat(deliveries("f1")).allMatch(d -> d.status() == DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void aGarbageRetryAfterOrOneOnAnotherStatusLeavesTheSchedule() {
+        start(Duration.ofSeconds(10), app.url());
+        uploadStartFinish("f1");
+        app.answerNext(429, "soon, we hope");
+
+        deliverer.runOnce();
+        DeliveryView upload = deliveries("f1").getFirst();
+        assertThat(upload.nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(5));
+        assertThat(db.outbox().log().attempts(upload.id())).singleElement()
+                .satisfies(a -> assertThat(a.retryAfter()).as("kept as received").hasValue("soon, we hope"));
+
+        app.answerNext(500, "3600");
+        clock.tick(Duration.ofSeconds(5));
+        assertThat(deliverer.runOnce()).isEqualTo(1);
+        assertThat(db.outbox().log().find(upload.id()).orElseThrow().nextAttemptAt())
+                .as("a 500's Retry-After is not heeded").isEqualTo(clock.instant().plus(SCHEDULE.waits().get(1)));
+        assertThat(db.outbox().log().attempts(upload.id())).last()
+                .satisfies(a -> assertThat(a.retryAfter()).isEmpty());
+    }
+
+    @Test
     void a410DisablesThatEndpointOnlyUntilEnabled() {
         start(Duration.ofSeconds(10), app.url(), other.url());
         other.answerNext(410, 1);
@@ -238,6 +301,30 @@ class NotificationFaultsAcceptanceTest {
         assertThat(types(other.of("f2"))).containsExactly("media.uploaded", "media.processing", "media.ready");
         assertThat(new String(other.of("f1").get(0).body(), StandardCharsets.UTF_8))
                 .isEqualTo(new String(other.of("f1").get(1).body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void whatWasClaimedAheadForAnEndpointThatAnswered410IsNotSentButWaits() {
+        start(1, Duration.ofSeconds(10), app.url());
+        for (int i = 0; i < 4; i++) {
+            uploadStartFinish("f" + i);
+        }
+        app.answerNext(410, 1);
+
+        assertThat(deliverer.runOnce()).as("claimed ahead of the one request slot").isEqualTo(4);
+        assertThat(app.received()).as("one request, answered 410; the other three never sent").hasSize(1);
+        List<DeliveryView> uploads = java.util.stream.IntStream.range(0, 4).mapToObj(i -> deliveries("f" + i)
+                .getFirst()).toList();
+        assertThat(uploads).allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.PENDING));
+        assertThat(uploads).extracting(DeliveryView::attempts).containsExactlyInAnyOrder(1, 0, 0, 0);
+        assertThat(deliverer.runOnce()).as("disabled").isZero();
+
+        assertThat(db.outbox().enable(app.url())).isTrue();
+        deliverer.runUntilIdle();
+        for (int i = 0; i < 4; i++) {
+            assertThat(types(app.of("f" + i)).stream().distinct().toList()).as("f" + i)
+                    .containsExactly("media.uploaded", "media.processing", "media.ready");
+        }
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.vodhook.store.outbox;
 
 import dev.vodhook.store.Dialect;
+import dev.vodhook.store.StoreException;
 import dev.vodhook.store.inbox.Inbox;
 import dev.vodhook.store.inbox.ReplayResult;
 import dev.vodhook.store.internal.Storage;
 import dev.vodhook.store.internal.Text;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -156,7 +158,9 @@ public final class Outbox {
         }
         return storage.write("extend " + leases.size() + " delivery leases", h -> {
             Set<Long> extended = new java.util.HashSet<>();
-            for (DeliveryLease lease : leases) {
+            // in id order, as a batch mark locks them: two transactions locking held deliveries never deadlock
+            for (DeliveryLease lease : leases.stream().sorted(Comparator.comparingLong(DeliveryLease::deliveryId))
+                    .toList()) {
                 if (held(h, lease, "UPDATE delivery SET lease_until = :now, next_attempt_at = :now", until) == 1) {
                     extended.add(lease.deliveryId());
                 }
@@ -172,25 +176,22 @@ public final class Outbox {
 
     /**
      * Marks several deliveries DELIVERED in one transaction (a deliverer marking what finished together), as
-     * {@link #markDelivered} would one by one; returns the ids marked (a lease lost is left out).
+     * {@link #markDelivered} would one by one, with a statement per step rather than per delivery
+     * ({@link DeliveredBatch}); returns the ids marked (a lease lost is left out).
      */
     public Set<Long> markAllDelivered(List<Map.Entry<DeliveryLease, AttemptRecord>> delivered, Instant now) {
         if (delivered.isEmpty()) {
             return Set.of();
         }
-        return storage.write("mark " + delivered.size() + " deliveries DELIVERED", h -> {
+        String what = "mark " + delivered.size() + " deliveries DELIVERED";
+        return storage.write(what, h -> {
             lockMedia(h, delivered.stream().map(d -> d.getKey().fileId()).distinct().sorted().toList());
-            Set<Long> marked = new java.util.HashSet<>();
-            for (var d : delivered) {
-                DeliveryLease lease = d.getKey();
-                insertAttempt(h, d.getValue());
-                if (held(h, lease, "UPDATE delivery SET status = 'DELIVERED', finished_at = :now, next_attempt_at = :now,"
-                        + " lease_owner = NULL, lease_until = NULL" + last(d.getValue()), now, d.getValue()) == 1) {
-                    marked.add(lease.deliveryId());
-                    promoteNext(h, lease.endpointId(), lease.fileId(), now);
-                }
+            lockDeliveries(h, delivered.stream().map(d -> d.getKey().deliveryId()).distinct().sorted().toList());
+            try {
+                return DeliveredBatch.mark(h.getConnection(), delivered, now);
+            } catch (SQLException e) {
+                throw new StoreException(what + " failed: " + e.getMessage(), e);
             }
-            return marked;
         });
     }
 
@@ -340,14 +341,11 @@ public final class Outbox {
 
     /** The media's next WAITING delivery to the endpoint becomes due, unless one of its queue is open already. */
     private static void promoteNext(Handle h, long endpointId, String fileId, Instant now) {
-        h.createUpdate("UPDATE delivery SET status = 'PENDING', next_attempt_at = :now WHERE id = (SELECT MIN(id)"
-                        + " FROM delivery WHERE endpoint_id = :endpoint AND file_id = :fileId AND status = 'WAITING')"
-                        + " AND NOT EXISTS (SELECT 1 FROM delivery WHERE endpoint_id = :endpoint AND file_id = :fileId"
-                        + " AND status IN ('PENDING', 'SENDING'))")
-                .bind("endpoint", endpointId)
-                .bind("fileId", fileId)
-                .bind("now", now.toEpochMilli())
-                .execute();
+        try {
+            DeliveredBatch.promoteNext(h.getConnection(), endpointId, List.of(fileId), now);
+        } catch (SQLException e) {
+            throw new StoreException("promote the next delivery of FileId " + fileId + " failed: " + e.getMessage(), e);
+        }
     }
 
     /** Locks the media rows, in a fixed order, as a media write does (PostgreSQL; SQLite has one writer). */
@@ -359,6 +357,20 @@ public final class Outbox {
                         + storage.dialect().forUpdate())
                 .bindList("files", fileIds)
                 .mapTo(String.class)
+                .list();
+    }
+
+    /**
+     * Locks the delivery rows in id order (PostgreSQL), as a heartbeat's extension takes them, before a statement
+     * that updates many in the order of its plan: the two would otherwise deadlock on rows taken in other orders.
+     */
+    private void lockDeliveries(Handle h, List<Long> ids) {
+        if (storage.dialect() == Dialect.SQLITE) {
+            return;
+        }
+        h.createQuery("SELECT id FROM delivery WHERE id IN (<ids>) ORDER BY id" + storage.dialect().forUpdate())
+                .bindList("ids", ids)
+                .mapTo(Long.class)
                 .list();
     }
 
@@ -390,8 +402,8 @@ public final class Outbox {
 
     private static void insertAttempt(Handle h, AttemptRecord a) {
         h.createUpdate("INSERT INTO delivery_attempt (delivery_id, attempt, owner, started_at, latency_ms, status_code,"
-                        + " outcome, response) VALUES (:delivery, :attempt, :owner, :started, :latency, :status,"
-                        + " :outcome, :response)")
+                        + " outcome, response, retry_after) VALUES (:delivery, :attempt, :owner, :started, :latency,"
+                        + " :status, :outcome, :response, :retryAfter)")
                 .bind("delivery", a.deliveryId())
                 .bind("attempt", a.attempt())
                 .bind("owner", a.owner())
@@ -400,6 +412,7 @@ public final class Outbox {
                 .bind("status", a.statusCode().isPresent() ? (Integer) a.statusCode().getAsInt() : null)
                 .bind("outcome", a.outcome().name())
                 .bind("response", Text.storable(a.response()))
+                .bind("retryAfter", Text.storable(a.retryAfter().orElse(null)))
                 .execute();
     }
 

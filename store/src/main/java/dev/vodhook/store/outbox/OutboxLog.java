@@ -99,15 +99,16 @@ public final class OutboxLog {
     /** Every attempt of a delivery, first first. */
     public List<AttemptRecord> attempts(long deliveryId) {
         return storage.read("list attempts of delivery " + deliveryId, h -> h.createQuery("SELECT delivery_id,"
-                        + " attempt, owner, started_at, latency_ms, status_code, outcome, response FROM delivery_attempt"
-                        + " WHERE delivery_id = :id ORDER BY id")
+                        + " attempt, owner, started_at, latency_ms, status_code, outcome, response, retry_after"
+                        + " FROM delivery_attempt WHERE delivery_id = :id ORDER BY id")
                 .bind("id", deliveryId)
                 .map((rs, ctx) -> {
                     int status = rs.getInt("status_code");
+                    OptionalInt statusCode = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(status);
                     return new AttemptRecord(rs.getLong("delivery_id"), rs.getInt("attempt"), rs.getString("owner"),
                             Instant.ofEpochMilli(rs.getLong("started_at")), Duration.ofMillis(rs.getLong("latency_ms")),
-                            rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(status),
-                            AttemptOutcome.valueOf(rs.getString("outcome")), rs.getString("response"));
+                            statusCode, AttemptOutcome.valueOf(rs.getString("outcome")), rs.getString("response"),
+                            Optional.ofNullable(rs.getString("retry_after")));
                 })
                 .list());
     }

@@ -249,6 +249,66 @@ abstract class OutboxContract {
     }
 
     @Test
+    void aBatchMarkIsFencedPerDeliveryAndEveryMediasNextGoes() {
+        List<String> files = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "52858908138745" + (10000 + i))
+                .toList();
+        files.forEach(f -> {
+            upload(f, T0);
+            started(f, T0);
+        });
+        List<ClaimedDelivery> heads = outbox.claimDue(endpoint(A), "w1", T0, LEASE, 64);
+        assertThat(heads).hasSize(30);
+        ClaimedDelivery lapsed = heads.get(7);
+        Instant later = T0.plus(LEASE).plusSeconds(1);
+        List<ClaimedDelivery> retaken = outbox.claimDue(endpoint(A), "w2", later, LEASE, 64);
+        assertThat(retaken).as("every lease lapsed").hasSize(30);
+
+        ClaimedDelivery again = retaken.stream().filter(c -> c.id() == lapsed.id()).findFirst().orElseThrow();
+        List<java.util.Map.Entry<dev.vodhook.store.outbox.DeliveryLease, AttemptRecord>> marks = new java.util.ArrayList<>(
+                retaken.stream().filter(c -> c.id() != lapsed.id()).map(c -> java.util.Map.entry(c.lease(),
+                        attempt(c, later, 204))).toList());
+        marks.add(java.util.Map.entry(lapsed.lease(), attempt(lapsed, later, 200))); // w1's, fenced off
+        assertThat(outbox.markAllDelivered(marks, later)).hasSize(29).doesNotContain(lapsed.id());
+
+        assertThat(outbox.log().find(lapsed.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.SENDING);
+        List<ClaimedDelivery> next = outbox.claimDue(endpoint(A), "w3", later, LEASE, 64);
+        assertThat(next).as("the next of every media marked, none of the one still out").hasSize(29)
+                .allMatch(c -> c.notification().type() == NotificationType.PROCESSING)
+                .noneMatch(c -> c.notification().fileId().equals(lapsed.notification().fileId()));
+        assertThat(outbox.log().attempts(retaken.get(0).id())).last().satisfies(a -> {
+            assertThat(a.statusCode()).hasValue(204);
+            assertThat(a.owner()).isEqualTo("w2");
+        });
+        assertThat(outbox.markAllDelivered(List.of(java.util.Map.entry(again.lease(), attempt(again, later, 200))),
+                later)).containsExactly(lapsed.id());
+        assertThat(outbox.claimDue(endpoint(A), "w3", later, LEASE, 64)).singleElement()
+                .satisfies(c -> assertThat(c.notification().fileId()).isEqualTo(lapsed.notification().fileId()));
+    }
+
+    @Test
+    void anAttemptKeepsItsRetryAfterAndAMissingStatus() {
+        upload(FILE, T0);
+        ClaimedDelivery c = claim("w1", T0).getFirst();
+        AttemptRecord throttled = new AttemptRecord(c.id(), c.attempt(), "w1", T0, Duration.ofMillis(3),
+                OptionalInt.of(429), AttemptOutcome.FAILED, "slow down", Optional.of("120"));
+        assertThat(outbox.markFailed(c.lease(), throttled, T0.plusSeconds(120))).isTrue();
+        ClaimedDelivery second = claim("w1", T0.plusSeconds(120)).getFirst();
+        assertThat(outbox.markFailed(second.lease(), attempt(second, T0.plusSeconds(120), 0), T0.plusSeconds(300)))
+                .isTrue();
+
+        assertThat(outbox.log().attempts(c.id())).satisfiesExactly(
+                a -> {
+                    assertThat(a.statusCode()).hasValue(429);
+                    assertThat(a.retryAfter()).hasValue("120");
+                },
+                a -> {
+                    assertThat(a.statusCode()).as("no answer came").isEmpty();
+                    assertThat(a.retryAfter()).isEmpty();
+                });
+        assertThat(outbox.log().find(c.id()).orElseThrow().nextAttemptAt()).isEqualTo(T0.plusSeconds(300));
+    }
+
+    @Test
     void aNotificationWrittenWhileTheHeadIsOutWaitsForIt() {
         upload(FILE, T0);
         ClaimedDelivery head = claim("w1", T0).getFirst();
