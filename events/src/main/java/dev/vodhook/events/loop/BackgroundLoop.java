@@ -2,7 +2,6 @@ package dev.vodhook.events.loop;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 
@@ -32,7 +31,7 @@ public final class BackgroundLoop implements AutoCloseable {
     private final String what;
     private final Duration retryAfter;
     private final Step step;
-    private final Semaphore wakes = new Semaphore(0);
+    private final WakeSignal wakes = new WakeSignal();
     private final CountDownLatch stop = new CountDownLatch(1);
     private Duration firstRunAfter = Duration.ZERO;
     private Duration settle = Duration.ZERO;
@@ -108,7 +107,7 @@ public final class BackgroundLoop implements AutoCloseable {
 
     /** Cuts the current pause short: the next step runs now (after the settle time, if any). */
     public void wake() {
-        wakes.release();
+        wakes.signal();
     }
 
     /** Whether {@link #close()} was called: a long step can check it between chunks of work. */
@@ -120,7 +119,7 @@ public final class BackgroundLoop implements AutoCloseable {
     @Override
     public void close() {
         stop.countDown();
-        wakes.release();
+        wakes.signal();
         Thread running;
         synchronized (this) {
             running = thread;
@@ -178,12 +177,11 @@ public final class BackgroundLoop implements AutoCloseable {
             return false;
         }
         try {
-            if (pause.isPositive() && wakes.tryAcquire(pause.toNanos(), TimeUnit.NANOSECONDS)) {
-                wakes.drainPermits();
+            if (pause.isPositive() && wakes.await(pause)) {
                 if (settle.isPositive() && stop.await(settle.toNanos(), TimeUnit.NANOSECONDS)) {
                     return false;
                 }
-                wakes.drainPermits();
+                wakes.clear();
             }
         } catch (InterruptedException e) {
             return false;

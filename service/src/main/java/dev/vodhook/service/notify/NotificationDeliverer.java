@@ -1,5 +1,6 @@
 package dev.vodhook.service.notify;
 
+import dev.vodhook.events.loop.WakeSignal;
 import dev.vodhook.service.processing.HeldLeases;
 import dev.vodhook.service.processing.LeaseHeartbeat;
 import dev.vodhook.signing.WebhookSignature;
@@ -68,7 +69,7 @@ public final class NotificationDeliverer implements AutoCloseable {
     /** Endpoints that answered 410 since their last claim: what is claimed for them waits unsent. */
     private final Set<String> gone = ConcurrentHashMap.newKeySet();
     private final HeldLeases<ClaimedDelivery> held = new HeldLeases<>(ClaimedDelivery::id, ClaimedDelivery::attempt);
-    private final Semaphore wakeUps = new Semaphore(0);
+    private final WakeSignal wakeUps = new WakeSignal();
     private volatile boolean stopping;
     private volatile List<EndpointView> endpoints;
     private volatile long endpointsReadAt;
@@ -140,9 +141,7 @@ public final class NotificationDeliverer implements AutoCloseable {
 
     /** Makes an idle loop look for work now (a new notification was committed, a replay, a slot freed). */
     public void wake() {
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
-        }
+        wakeUps.signal();
     }
 
     /**
@@ -232,9 +231,7 @@ public final class NotificationDeliverer implements AutoCloseable {
                 return;
             }
             try {
-                if (wakeUps.tryAcquire(left, TimeUnit.NANOSECONDS)) {
-                    wakeUps.drainPermits();
-                }
+                wakeUps.await(Duration.ofNanos(left));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stopping = true;
@@ -252,9 +249,7 @@ public final class NotificationDeliverer implements AutoCloseable {
 
     private void awaitWork() {
         try {
-            if (wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-                wakeUps.drainPermits();
-            }
+            wakeUps.await(settings.pollInterval());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopping = true;

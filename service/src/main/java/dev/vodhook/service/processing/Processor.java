@@ -2,6 +2,7 @@ package dev.vodhook.service.processing;
 
 import dev.vodhook.events.EventParser;
 import dev.vodhook.events.VodEvent;
+import dev.vodhook.events.loop.WakeSignal;
 import dev.vodhook.service.ServiceException;
 import dev.vodhook.service.ServiceMetrics;
 import dev.vodhook.service.handlers.Handlers;
@@ -53,9 +54,9 @@ public final class Processor implements AutoCloseable {
     private final ServiceMetrics metrics;
     private final RandomGenerator random;
     private final String owner;
-    private final Semaphore wakeUps = new Semaphore(0);
+    private final WakeSignal wakeUps = new WakeSignal();
     private final Semaphore slots;
-    private final Semaphore slotFreed = new Semaphore(0);
+    private final WakeSignal slotFreed = new WakeSignal();
     private final HeldLeases<ClaimedEvent> held = new HeldLeases<>(ClaimedEvent::id, ClaimedEvent::attempt);
     private volatile boolean stopping;
     private Thread loop;
@@ -173,9 +174,7 @@ public final class Processor implements AutoCloseable {
 
     /** Makes an idle background loop look for work now (intake calls this after an append). */
     public void wake() {
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
-        }
+        wakeUps.signal();
     }
 
     /**
@@ -194,7 +193,7 @@ public final class Processor implements AutoCloseable {
             return;
         }
         wake();
-        slotFreed.release();
+        slotFreed.signal();
         try {
             if (!running.join(worker.shutdownGrace().plus(worker.pollInterval()))) {
                 log.warn("Processor {} still busy after {}; its events will be retried when their leases expire",
@@ -235,7 +234,7 @@ public final class Processor implements AutoCloseable {
                     batch.run(c);
                 } finally {
                     slots.release();
-                    slotFreed.release();
+                    slotFreed.signal();
                 }
             });
         }
@@ -249,9 +248,7 @@ public final class Processor implements AutoCloseable {
                 return true;
             }
             try {
-                if (slotFreed.tryAcquire(worker.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-                    slotFreed.drainPermits();
-                }
+                slotFreed.await(worker.pollInterval());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stopping = true;
@@ -274,9 +271,7 @@ public final class Processor implements AutoCloseable {
 
     private void awaitWork() {
         try {
-            if (wakeUps.tryAcquire(worker.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-                wakeUps.drainPermits();
-            }
+            wakeUps.await(worker.pollInterval());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopping = true;
