@@ -102,7 +102,7 @@ ensure_tools() { # the benchmark: intake needs wrk, nginx, curl, bc and postgres
 }
 
 build() { # the launcher rebuilds the jar if a source changed; the serve class-data archive is written afresh
-  rm -f "$here"/cli/target/vodhook-*.jsa
+  rm -f "$here"/cli/target/vodhook-*.jsa "$here"/cli/target/vodhook-*.aot
   "$here/vodhook" --version >/dev/null
 }
 

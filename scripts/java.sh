@@ -1,7 +1,8 @@
 # shellcheck shell=bash
-# Finds a JDK 21 or newer for every script in the tree; sourced by ./vodhook, bench/run.sh and
-# emulator/bench/run.sh (source it, do not copy it). Looks at JAVA_HOME, then java on PATH, then the
-# newest JDK under /usr/lib/jvm (VODHOOK_JVM_DIR moves that, for the tests).
+# Finds a JDK 21 or newer for every script in the tree; sourced by ./vodhook, bench/run.sh,
+# emulator/bench/run.sh and the installed launcher (packaging/bin/vodhook, for java_version); source it, do not
+# copy it. Looks at JAVA_HOME, then java on PATH, then the newest JDK under /usr/lib/jvm (VODHOOK_JVM_DIR moves
+# that, for the tests).
 #   use_java          sets java_bin and exports JAVA_HOME (the real home of that java), or says what it
 #                     looked at and exits 1
 #   find_java         prints the java binary, or says what it looked at and returns 1

@@ -48,6 +48,7 @@ class LauncherTest {
         Files.createDirectories(tree.resolve("scripts"));
         Files.copy(REPO.resolve("vodhook"), tree.resolve("vodhook"));
         Files.copy(REPO.resolve("scripts/java.sh"), tree.resolve("scripts/java.sh"));
+        Files.copy(REPO.resolve("scripts/class-data.sh"), tree.resolve("scripts/class-data.sh"));
         executable(tree.resolve("mvnw"), """
                 #!/bin/sh
                 here=$(dirname "$0")
@@ -207,8 +208,29 @@ class LauncherTest {
         Run run = launcher("up");
 
         assertThat(archive("up")).isNotEqualTo(old);
-        assertThat(run.out()).contains(" -XX:SharedArchiveFile=" + archive("up") + " ");
+        assertThat(run.out()).contains(" -XX:AOTCacheOutput=" + archive("up") + " ");
         assertThat(old).doesNotExist();
+    }
+
+    @Test
+    void onJava25TheFirstRunRecordsAnAotCacheWithItsMessagesOffAndLaterRunsStartFromIt() throws Exception {
+        Run first = launcher("serve");
+        write(archive("serve"), "assembled by the first run's JVM at its exit");
+
+        Run second = launcher("serve");
+
+        assertThat(first.out()).contains(" -XX:AOTCacheOutput=" + archive("serve") + " ", " -XX:-DisplayVMOutput ")
+                .doesNotContain("-XX:AOTCache=");
+        assertThat(second.out()).contains(" -XX:AOTCache=" + archive("serve") + " ")
+                .doesNotContain("AOTCacheOutput", "DisplayVMOutput");
+    }
+
+    @Test
+    void beforeJava25ItWritesADynamicClassDataArchive() throws Exception {
+        Run run = finish(launch(Map.of("JAVA_HOME", jvms.resolve("jdk-21").toString()), "serve"));
+
+        assertThat(run.out()).startsWith("java 21 ").contains(" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="
+                + archive("serve").toString().replace(".aot", ".jsa") + " ").doesNotContain("AOT");
     }
 
     @Test
@@ -244,9 +266,10 @@ class LauncherTest {
         return finish(launch(Map.of(), args));
     }
 
+    /** Starts the launcher with JAVA_HOME at the fake JDK 25 unless {@code env} has another. */
     private Started launch(Map<String, String> env, String... args) throws IOException {
         Map<String, String> all = new HashMap<>(env);
-        all.put("JAVA_HOME", jvms.resolve("jdk-25").toString());
+        all.putIfAbsent("JAVA_HOME", jvms.resolve("jdk-25").toString());
         List<String> command = new ArrayList<>(List.of(tool("bash"), tree.resolve("vodhook").toString()));
         command.addAll(List.of(args));
         return start(all, command);
@@ -305,10 +328,10 @@ class LauncherTest {
         }
     }
 
-    /** The class-data archive of a command for the jar there is now. */
+    /** The class-data archive (an AOT cache: the JDK is 25) of a command for the jar there is now. */
     private Path archive(String command) throws IOException {
         return tree.resolve("cli/target/vodhook-" + command + "-" + Files.getLastModifiedTime(jar()).toMillis() / 1000
-                + ".jsa");
+                + ".aot");
     }
 
     private Path jar() {
