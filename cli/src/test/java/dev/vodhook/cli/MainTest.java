@@ -32,6 +32,18 @@ class MainTest {
     }
 
     @Test
+    void aNamedCommandIsBuiltAloneAndHelpsAsInTheWholeCommandLine() {
+        CommandLine serve = Main.commandLine("serve", "--port", "0");
+
+        assertThat(serve.getSubcommands()).containsOnlyKeys("serve");
+        assertThat(serve.getSubcommands().get("serve").getUsageMessage())
+                .isEqualTo(Main.commandLine().getSubcommands().get("serve").getUsageMessage());
+        assertThat(Main.commandLine("help", "serve").getSubcommands()).hasSize(Main.SUBCOMMANDS.size());
+        assertThat(Main.commandLine("sevre").getSubcommands()).hasSize(Main.SUBCOMMANDS.size());
+        assertThat(Main.commandLine().getSubcommands()).containsKeys("demo", "up", "serve", "notify", "help");
+    }
+
+    @Test
     void serveWithoutCredentialsSaysWhereToSetThem() {
         assertThat(run("serve", "--port", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("no secret-id").contains("SECRET_ID");

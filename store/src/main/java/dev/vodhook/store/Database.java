@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.vodhook.store.inbox.Inbox;
 import dev.vodhook.store.inbox.InboxActivity;
 import dev.vodhook.store.internal.FillInboxIds;
+import dev.vodhook.store.internal.SqliteNativeLibrary;
 import dev.vodhook.store.internal.Storage;
 import dev.vodhook.store.internal.WalCheckpointer;
 import dev.vodhook.store.media.MediaCatalog;
@@ -90,6 +91,7 @@ public final class Database implements AutoCloseable {
         try {
             if (dialect == Dialect.SQLITE) {
                 createParentDirectory(jdbcUrl);
+                SqliteNativeLibrary.useCachedCopy();
                 writer = new HikariDataSource(sqlitePool("vodhook-sqlite-writer", jdbcUrl, options, true, 1));
                 migrate(writer, dialect, displayUrl);
                 reader = new HikariDataSource(

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,11 +42,12 @@ public final class VodApi implements MediaProcessing, VodTasks {
     private static final Logger log = LoggerFactory.getLogger(VodApi.class);
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
-    private final VodClient client;
+    /** Made at the first call ({@link VodClients#onFirstUse}). */
+    private final Supplier<VodClient> client;
     private final Optional<Long> subAppId;
     private final URI endpoint;
 
-    private VodApi(VodClient client, Optional<Long> subAppId, URI endpoint) {
+    private VodApi(Supplier<VodClient> client, Optional<Long> subAppId, URI endpoint) {
         this.client = client;
         this.subAppId = subAppId;
         this.endpoint = endpoint;
@@ -63,7 +65,7 @@ public final class VodApi implements MediaProcessing, VodTasks {
     public static VodApi create(URI endpoint, String secretId, String secretKey, String region,
             Optional<Long> subAppId, Duration timeout) {
         Duration connect = timeout.compareTo(MAX_CONNECT_TIMEOUT) > 0 ? MAX_CONNECT_TIMEOUT : timeout;
-        return new VodApi(VodClients.create(endpoint, secretId, secretKey, region, connect, timeout), subAppId,
+        return new VodApi(VodClients.onFirstUse(endpoint, secretId, secretKey, region, connect, timeout), subAppId,
                 endpoint);
     }
 
@@ -84,7 +86,7 @@ public final class VodApi implements MediaProcessing, VodTasks {
         request.setSessionId(sessionId);
         request.setSessionContext(sessionContext);
         try {
-            ProcessMediaResponse response = call("ProcessMedia", () -> client.ProcessMedia(request));
+            ProcessMediaResponse response = call("ProcessMedia", () -> client.get().ProcessMedia(request));
             log.debug("ProcessMedia FileId {} SessionId {} started task {} (RequestId {})", fileId, sessionId,
                     response.getTaskId(), response.getRequestId());
             return ProcessMediaResult.started(response.getTaskId(), nullToEmpty(response.getRequestId()));
@@ -104,7 +106,7 @@ public final class VodApi implements MediaProcessing, VodTasks {
         request.setSessionContext(sessionContext);
         try {
             ProcessMediaByProcedureResponse response = call("ProcessMediaByProcedure",
-                    () -> client.ProcessMediaByProcedure(request));
+                    () -> client.get().ProcessMediaByProcedure(request));
             log.debug("ProcessMediaByProcedure FileId {} Procedure {} SessionId {} started task {} (RequestId {})",
                     fileId, procedureName, sessionId, response.getTaskId(), response.getRequestId());
             return ProcessMediaResult.started(response.getTaskId(), nullToEmpty(response.getRequestId()));
@@ -121,7 +123,7 @@ public final class VodApi implements MediaProcessing, VodTasks {
         subAppId.ifPresent(request::setSubAppId);
         DescribeMediaInfosResponse response;
         try {
-            response = call("DescribeMediaInfos", () -> client.DescribeMediaInfos(request));
+            response = call("DescribeMediaInfos", () -> client.get().DescribeMediaInfos(request));
         } catch (VodApiException e) {
             if (e.code().equals(INVALID_FILE_IDS)) {
                 log.debug("DescribeMediaInfos refused FileId {} as {}: no such media", fileId, e.code());
@@ -149,7 +151,8 @@ public final class VodApi implements MediaProcessing, VodTasks {
         DescribeTaskDetailRequest request = new DescribeTaskDetailRequest();
         request.setTaskId(taskId);
         subAppId.ifPresent(request::setSubAppId);
-        DescribeTaskDetailResponse response = call("DescribeTaskDetail", () -> client.DescribeTaskDetail(request));
+        DescribeTaskDetailResponse response = call("DescribeTaskDetail",
+                () -> client.get().DescribeTaskDetail(request));
         return new DescribedTask(nullToEmpty(response.getTaskType()), nullToEmpty(response.getStatus()),
                 EventFromDescribedTask.of(response), nullToEmpty(response.getRequestId()));
     }

@@ -6,6 +6,7 @@ import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.vod.v20180717.VodClient;
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Builds the official SDK's {@link VodClient} for an endpoint ({@code scheme://host[:port]}), the
@@ -37,6 +38,16 @@ public final class VodClients {
 
     public static VodClient create(URI endpoint, String secretId, String secretKey, String region,
             Duration connectTimeout, Duration readTimeout) {
+        return onFirstUse(endpoint, secretId, secretKey, region, connectTimeout, readTimeout).get();
+    }
+
+    /**
+     * A client built at the first {@code get()} and kept: the SDK's client sets up TLS when it is made (about a
+     * tenth of a receiver's start on one core), which a receiver that never calls VOD, or not yet, need not wait
+     * for. The endpoint is checked now.
+     */
+    public static Supplier<VodClient> onFirstUse(URI endpoint, String secretId, String secretKey, String region,
+            Duration connectTimeout, Duration readTimeout) {
         HttpProfile http = new HttpProfile();
         http.setEndpoint(hostAndPort(endpoint));
         http.setProtocol("http".equalsIgnoreCase(endpoint.getScheme()) ? HttpProfile.REQ_HTTP : HttpProfile.REQ_HTTPS);
@@ -46,7 +57,18 @@ public final class VodClients {
         http.setWriteTimeout(seconds(readTimeout));
         ClientProfile profile = new ClientProfile();
         profile.setHttpProfile(http);
-        return new VodClient(new Credential(secretId, secretKey), region, profile);
+        Credential credential = new Credential(secretId, secretKey);
+        return new Supplier<>() {
+            private VodClient client;
+
+            @Override
+            public synchronized VodClient get() {
+                if (client == null) {
+                    client = new VodClient(credential, region, profile);
+                }
+                return client;
+            }
+        };
     }
 
     private static int seconds(Duration timeout) {
