@@ -119,7 +119,9 @@ public final class VodhookServer implements AutoCloseable {
         long started = System.nanoTime();
         Instant startedAt = config.clock().instant();
         config.checkExposure();
-        log.info("Starting vodhook receiver: {}", config.redacted());
+        if (log.isInfoEnabled()) { // the settings' text is a few hundredths of a second of a start
+            log.info("Starting vodhook receiver: {}", config.redacted());
+        }
         Database database = Database.open(config.databaseUrl());
         try {
             ServiceMetrics metrics = new ServiceMetrics();
