@@ -46,7 +46,8 @@ build_tree() {
     --compress=zip-6 --output "$tree/runtime"
   cp "$jar" "$tree/lib/vodhook.jar"
   install -m 0755 -D "$here/bin/vodhook" "$tree/bin/vodhook"
-  install -m 0644 "$top/scripts/java.sh" "$top/scripts/class-data.sh" "$tree/lib/" # sourced by bin/vodhook
+  install -m 0644 "$top/scripts/java.sh" "$top/scripts/class-data.sh" "$top/scripts/young-generation.sh" \
+    "$tree/lib/" # sourced by bin/vodhook
   install -m 0644 "$here/vodhook.yaml.example" "$here/systemd/vodhook.service" "$here/INSTALL.txt" "$tree/"
   printf '%s\n' "$version" > "$tree/VERSION"
 }

@@ -49,6 +49,7 @@ class LauncherTest {
         Files.copy(REPO.resolve("vodhook"), tree.resolve("vodhook"));
         Files.copy(REPO.resolve("scripts/java.sh"), tree.resolve("scripts/java.sh"));
         Files.copy(REPO.resolve("scripts/class-data.sh"), tree.resolve("scripts/class-data.sh"));
+        Files.copy(REPO.resolve("scripts/young-generation.sh"), tree.resolve("scripts/young-generation.sh"));
         executable(tree.resolve("mvnw"), """
                 #!/bin/sh
                 here=$(dirname "$0")
@@ -223,6 +224,22 @@ class LauncherTest {
                 .doesNotContain("-XX:AOTCache=");
         assertThat(second.out()).contains(" -XX:AOTCache=" + archive("serve") + " ")
                 .doesNotContain("AOTCacheOutput", "DisplayVMOutput");
+    }
+
+    @Test
+    void theYoungGenerationIsAFifthOfTheMaximumHeapUnlessTheOptionsSizeItOrPickACollector() throws Exception {
+        Run defaults = launcher("serve");
+        Run small = finish(launch(Map.of("VODHOOK_JAVA_OPTS", "-Xmx256m"), "serve"));
+        Run sized = finish(launch(Map.of("VODHOOK_JAVA_OPTS", "-Xmx256m -Xmn16m"), "serve"));
+        Run g1 = finish(launch(Map.of("VODHOOK_JAVA_OPTS", "-XX:+UseG1GC -Xmx1g"), "serve"));
+        Run odd = finish(launch(Map.of("VODHOOK_JAVA_OPTS", "-Xmx1.5g"), "serve"));
+
+        assertThat(defaults.out()).contains(" -XX:NewSize=76m -Xmx384m -jar ");
+        assertThat(small.out()).contains(" -XX:NewSize=51m -Xmx256m -jar ");
+        assertThat(sized.out()).contains(" -XX:InitialRAMPercentage=0.125 -Xmx256m -Xmn16m -jar ");
+        assertThat(g1.out()).doesNotContain("NewSize");
+        assertThat(odd.exit()).isZero();
+        assertThat(odd.out()).contains(" -Xmx1.5g -jar ").doesNotContain("NewSize");
     }
 
     @Test
