@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Set;
 
 /**
@@ -43,6 +46,8 @@ public final class IntakeReader {
     /** Likewise decimals without an exponent of at most this many characters. */
     private static final int PLAIN_DECIMAL_CHARS = 24;
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
     private static final ObjectReader SUBTREES = EventParser.MAPPER.reader()
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final JsonNodeFactory NODES = EventParser.MAPPER.getNodeFactory();
@@ -84,21 +89,37 @@ public final class IntakeReader {
      * emoji included, has none.
      */
     static boolean maySpellSurrogate(byte[] body) {
-        for (int i = 0; i < body.length; i++) {
-            int b = body[i] & 0xFF;
-            if (b < 0x80) {
-                if (b == '\\' && i + 3 < body.length && body[i + 1] == 'u' && (body[i + 2] | 0x20) == 'd'
-                        && isSurrogateDigit(body[i + 3])) {
-                    return true;
-                }
+        int i = 0;
+        while (i < body.length) {
+            if (i + Long.BYTES <= body.length && plainAscii((long) LONGS.get(body, i))) {
+                i += Long.BYTES; // the usual case, 8 bytes at a time
                 continue;
             }
-            int next = i + 1 < body.length ? body[i + 1] & 0xFF : 0;
-            if (b == 0xED && next >= 0xA0 || b == 0xF0 && next < 0x90 || b == 0xF4 && next >= 0x90 || b > 0xF4) {
-                return true;
+            int end = Math.min(body.length, i + Long.BYTES);
+            for (; i < end; i++) {
+                if (spellsSurrogateAt(body, i)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** Whether none of the 8 bytes is a backslash or has its high bit set. */
+    private static boolean plainAscii(long bytes) {
+        long backslashes = bytes ^ 0x5C5C5C5C5C5C5C5CL; // a zero byte where there was a backslash
+        long zeroBytes = (backslashes - 0x0101010101010101L) & ~backslashes & 0x8080808080808080L;
+        return ((bytes & 0x8080808080808080L) | zeroBytes) == 0;
+    }
+
+    private static boolean spellsSurrogateAt(byte[] body, int i) {
+        int b = body[i] & 0xFF;
+        if (b < 0x80) {
+            return b == '\\' && i + 3 < body.length && body[i + 1] == 'u' && (body[i + 2] | 0x20) == 'd'
+                    && isSurrogateDigit(body[i + 3]);
+        }
+        int next = i + 1 < body.length ? body[i + 1] & 0xFF : 0;
+        return b == 0xED && next >= 0xA0 || b == 0xF0 && next < 0x90 || b == 0xF4 && next >= 0x90 || b > 0xF4;
     }
 
     /** The second hex digit of a surrogate's code unit: 8 to F. */

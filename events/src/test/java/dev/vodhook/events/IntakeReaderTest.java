@@ -171,6 +171,21 @@ class IntakeReaderTest {
         assertSame(mutate(Samples.bytes(name), mutations));
     }
 
+    @Property(tries = 500)
+    void theSurrogateScanFindsWhatAByteByByteScanFinds(@ForAll("events") String body,
+            @ForAll("mutations") List<Tuple.Tuple2<Integer, byte[]>> mutations) {
+        byte[] bytes = mutate(body.getBytes(StandardCharsets.UTF_8), mutations);
+        boolean any = false;
+        for (int i = 0; i < bytes.length && !any; i++) {
+            int b = bytes[i] & 0xFF;
+            int next = i + 1 < bytes.length ? bytes[i + 1] & 0xFF : 0;
+            any = b == '\\' && i + 3 < bytes.length && bytes[i + 1] == 'u' && (bytes[i + 2] | 0x20) == 'd'
+                    && "89abcdefABCDEF".indexOf(bytes[i + 3]) >= 0
+                    || b == 0xED && next >= 0xA0 || b == 0xF0 && next < 0x90 || b == 0xF4 && next >= 0x90 || b > 0xF4;
+        }
+        assertThat(IntakeReader.maySpellSurrogate(bytes)).isEqualTo(any);
+    }
+
     /** Each mutation replaces the byte at (position mod length) by the given bytes. */
     static byte[] mutate(byte[] body, List<Tuple.Tuple2<Integer, byte[]>> mutations) {
         byte[] out = body;
