@@ -43,6 +43,12 @@
 #   events/s answered, p50/p99, events processed during the run (full workload), peak RSS, start to ready.
 #   SMALL_JFR=1 also records a JFR profile of each run into BENCH_DIR (jfr print / jfr summary read them).
 #   Needs wrk, nginx, curl, bc and postgresql, as intake does.
+# `bench/run.sh floor` measures the floor of the storage work per ProcedureStateChanged FINISH event on SQLite
+#   (bench/RowFloorBench.java): the rows the schema needs per event (inbox append, claim and DONE; media, task,
+#   seven outputs, a notification) written with plain JDBC in the fewest statements, FLOOR_EVENTS (30000) events
+#   in transactions of 64 and of 4 events, pinned to one core as `small` pins the receiver: CPU ms/event, events/s
+#   and KB written per event for the schema as it is and for variants (per-event statements, the body in a table
+#   of its own, no console indexes, claim+handle+mark in one transaction).
 # Every part runs with the JDK ./vodhook finds (scripts/java.sh: JAVA_HOME, PATH, /usr/lib/jvm; 21 or newer).
 # BENCH_DIR (/tmp/vodhook-bench), RECEIVER_PORT (18081), NGINX_PORT (18080) and PG_PORT (15432) move
 # it out of another run's way. Not part of ./vodhook test; do not run it beside a long build (2 cores
@@ -69,8 +75,8 @@ pg_port=${PG_PORT:-15432}
 pids=()
 
 case "$what" in
-  intake | processing | store | notify | console | small) ;;
-  *) echo "usage: bench/run.sh intake | processing | store | notify | console | small" >&2; exit 2 ;;
+  intake | processing | store | notify | console | small | floor) ;;
+  *) echo "usage: bench/run.sh intake | processing | store | notify | console | small | floor" >&2; exit 2 ;;
 esac
 
 cleanup() {
@@ -86,7 +92,7 @@ say() { printf '%s\n' "$*" >&2; }
 
 ensure_tools() { # the benchmark: intake needs wrk, nginx, curl, bc and postgresql; processing postgresql
   local missing=()
-  if [ "$1" = console ]; then return; fi # the JDK alone
+  if [ "$1" = console ] || [ "$1" = floor ]; then return; fi # the JDK alone
   if [ "$1" = intake ] || [ "$1" = small ]; then
     command -v wrk >/dev/null || missing+=(wrk)
     command -v nginx >/dev/null || missing+=(nginx-light)
@@ -364,6 +370,16 @@ small() {
   small_run "full workload, PostgreSQL" "jdbc:postgresql://127.0.0.1:$pg_port/vodhook?user=postgres"
   su postgres -c "$pg_bin/psql -h 127.0.0.1 -p $pg_port -U postgres -qc 'CREATE DATABASE intake'" >/dev/null
   small_run "intake alone, PostgreSQL" "jdbc:postgresql://127.0.0.1:$pg_port/intake?user=postgres" --intake-only
+  say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+floor() {
+  say "floor: the storage work alone, one core (taskset -c ${SMALL_CORE:-0}), SQLite in $work"
+  say "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine skews every figure)"
+  for batch in 64 4; do
+    taskset -c "${SMALL_CORE:-0}" "$java_bin" --enable-native-access=ALL-UNNAMED -cp "$jar" \
+      "$here/bench/RowFloorBench.java" "$work/floor" "${FLOOR_EVENTS:-30000}" "$batch" 2>"$work/floor.log"
+  done
   say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
