@@ -88,7 +88,8 @@ public class RowFloorBench {
     private static void prepare(Connection c, Variant v) throws SQLException {
         try (Statement s = c.createStatement()) {
             if (v.bodyApart()) {
-                s.execute("CREATE TABLE inbox_body (id INTEGER PRIMARY KEY, body TEXT NOT NULL, headers TEXT NOT NULL)");
+                s.execute("CREATE TABLE inbox_body (id INTEGER PRIMARY KEY, body TEXT NOT NULL,"
+                        + " headers TEXT NOT NULL)");
             }
             if (v.noConsoleIndexes()) {
                 for (String index : List.of("inbox_file", "inbox_task", "inbox_type", "inbox_source", "inbox_received",
