@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -28,6 +29,14 @@ public final class DedupeKeys {
     }
 
     public static String of(VodEvent event) {
+        return event.eventType() + ":" + specific(event).orElseGet(() -> "body-" + sha256(canonical(event.body())));
+    }
+
+    /**
+     * The key from the fields that name the event (its FileId, TaskId, Status, ...), without the type; empty when
+     * it names itself by none of them and only a hash of its whole body tells it apart.
+     */
+    static Optional<String> specific(VodEvent event) {
         String type = event.eventType();
         JsonNode p = event.payload();
         String key = switch (type) {
@@ -38,7 +47,7 @@ public final class DedupeKeys {
             case "FileDeleted" -> deletedDigest(p);
             default -> event.taskId().map(id -> id + ":" + Json.textOr(p, "", "Status", "status")).orElse(null);
         };
-        return type + ":" + (key == null || key.isEmpty() ? "body-" + sha256(canonical(event.body())) : key);
+        return key == null || key.isEmpty() ? Optional.empty() : Optional.of(key);
     }
 
     /** Which sub-tasks are in which state: a Change-mode flow pushes one TaskId several times. */

@@ -22,7 +22,8 @@ public final class EventParser {
     /** Deeper nesting than this is refused; real events nest about 8 levels. */
     public static final int MAX_DEPTH = 64;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+    /** The one configuration of the event parser; {@link IntakeReader} streams with it too. */
+    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(MAX_DEPTH)
                             .maxStringLength(MAX_BYTES)
@@ -53,6 +54,8 @@ public final class EventParser {
                     : "JSON beyond the parser's limits: " + firstLine(e.getMessage()), e);
         } catch (IOException e) {
             throw new MalformedEventException("not valid JSON: " + firstLine(e.getMessage()), e);
+        } catch (NumberFormatException e) { // Jackson lets some through unwrapped, e.g. 1e9999999999
+            throw new MalformedEventException("a number beyond the parser's limits: " + firstLine(e.getMessage()), e);
         }
         if (root == null || !root.isObject()) {
             throw new MalformedEventException("expected a JSON object, got " + (root == null ? "nothing"

@@ -1,9 +1,9 @@
 package dev.vodhook.service.intake;
 
-import dev.vodhook.events.EventParser;
+import dev.vodhook.events.IntakeEvent;
+import dev.vodhook.events.IntakeReader;
 import dev.vodhook.events.MalformedEventException;
 import dev.vodhook.events.SetupProbe;
-import dev.vodhook.events.VodEvent;
 import dev.vodhook.service.ServiceMetrics;
 import dev.vodhook.service.http.HttpProblem;
 import dev.vodhook.service.http.SetupProbes;
@@ -108,15 +108,15 @@ public final class CallbackIntake {
             refusals.refused(ctx.ip(), e.code(), e.getMessage());
             throw e;
         }
-        VodEvent event;
+        IntakeEvent event;
         try {
-            event = EventParser.parse(body);
+            event = IntakeReader.read(body);
         } catch (MalformedEventException e) {
             metrics.rejected("malformed");
             refusals.refused(ctx.ip(), "MalformedEvent", e.getMessage());
             throw new HttpProblem(400, "MalformedEvent", e.getMessage());
         }
-        if (SetupProbe.isProbe(event)) {
+        if (event.isProbe()) {
             answerProbe(ctx, event);
             return;
         }
@@ -125,11 +125,15 @@ public final class CallbackIntake {
                 EventSource.PUSH, clock.instant(), headers(ctx)));
         if (result.duplicate()) {
             metrics.duplicate(event.eventType(), source);
-            log.debug("Event {} ({}) arrived again from {}; already stored, not processed again", result.id(),
-                    event.eventType(), ctx.ip());
+            if (log.isDebugEnabled()) {
+                log.debug("Event {} ({}) arrived again from {}; already stored, not processed again", result.id(),
+                        event.eventType(), ctx.ip());
+            }
         } else {
             metrics.received(event.eventType(), source);
-            log.debug("Event {} ({}) received from {} and stored", result.id(), event.eventType(), ctx.ip());
+            if (log.isDebugEnabled()) {
+                log.debug("Event {} ({}) received from {} and stored", result.id(), event.eventType(), ctx.ip());
+            }
         }
         answer(ctx, result);
     }
@@ -138,8 +142,8 @@ public final class CallbackIntake {
      * A setup probe that passed the token and signature checks: recorded for {@code GET /api/probes/{nonce}},
      * answered {@code {"code":0,"probe":nonce,"verified":..}}, never stored or processed.
      */
-    private void answerProbe(Context ctx, VodEvent event) {
-        String nonce = SetupProbe.nonce(event).orElseThrow(() -> {
+    private void answerProbe(Context ctx, IntakeEvent event) {
+        String nonce = event.probeNonce().orElseThrow(() -> {
             metrics.rejected("malformed");
             return new HttpProblem(400, "MalformedEvent", SetupProbe.EVENT_TYPE + " needs "
                     + SetupProbe.EVENT_TYPE + "Event.Nonce: 8 to 64 letters, digits or dashes");

@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class GroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     private static final int RETRY_AFTER_SECONDS = 1;
+    /** Yields before a commit at most, while the queue still grows (see {@link #letOthersQueue()}). */
+    private static final int MAX_YIELDS = 8;
 
     private record Pending(IncomingEvent event, CompletableFuture<AppendResult> result, long queuedAt) {
         Pending(IncomingEvent event) {
@@ -182,6 +184,7 @@ public final class GroupCommit implements AutoCloseable {
                 if (first == null) {
                     continue;
                 }
+                letOthersQueue();
                 List<Pending> batch = new ArrayList<>(Math.min(maxBatch, queue.size() + 1));
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
@@ -192,6 +195,22 @@ public final class GroupCommit implements AutoCloseable {
                 return;
             } finally {
                 committing.remove(self);
+            }
+        }
+    }
+
+    /**
+     * Before a commit, gives the CPU to whoever is ready to run for as long as that makes the queue grow (a few
+     * times at most): on one core the committer, woken by the first event, would otherwise take the core at once
+     * and commit that event alone while the requests behind it wait their turn. When nobody else is ready, a yield
+     * returns at once and the event is committed without delay.
+     */
+    private void letOthersQueue() {
+        for (int i = 0; i < MAX_YIELDS && queue.size() < maxBatch; i++) {
+            int before = queue.size();
+            Thread.yield();
+            if (queue.size() == before) {
+                return;
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.vodhook.service.intake;
 
 import dev.vodhook.events.DedupeKeys;
+import dev.vodhook.events.IntakeEvent;
 import dev.vodhook.events.VodEvent;
 import dev.vodhook.store.inbox.EventSource;
 import dev.vodhook.store.inbox.IncomingEvent;
@@ -23,16 +24,31 @@ public final class IncomingEvents {
 
     public static IncomingEvent of(VodEvent event, String body, EventSource source, Instant receivedAt,
             Map<String, String> headers) {
-        return new IncomingEvent(receivedAt, source, event.eventType(), event.format().name(), dedupeKey(event, body),
-                body, headers, id(event, "FileId", event::fileId), id(event, "TaskId", event::taskId));
+        String type = event.eventType();
+        return new IncomingEvent(receivedAt, source, type, event.format().name(),
+                dedupeKey(type, () -> DedupeKeys.of(event), body), body, headers,
+                id(type, "FileId", event::fileId), id(type, "TaskId", event::taskId));
+    }
+
+    /** The same, from what intake read of a pushed body ({@link dev.vodhook.events.IntakeReader}). */
+    public static IncomingEvent of(IntakeEvent event, String body, EventSource source, Instant receivedAt,
+            Map<String, String> headers) {
+        String type = event.eventType();
+        return new IncomingEvent(receivedAt, source, type, event.format().name(),
+                dedupeKey(type, event::dedupeKey, body), body, headers,
+                id(type, "FileId", event::fileId), id(type, "TaskId", event::taskId));
     }
 
     /** The FileId or TaskId the event names; should reading it ever fail, none, so the event is still kept. */
     public static Optional<String> id(VodEvent event, String what, Supplier<Optional<String>> read) {
+        return id(event.eventType(), what, read);
+    }
+
+    private static Optional<String> id(String type, String what, Supplier<Optional<String>> read) {
         try {
             return read.get();
         } catch (RuntimeException e) {
-            log.warn("No {} read from a {} event ({}); stored without one", what, event.eventType(), e.toString());
+            log.warn("No {} read from a {} event ({}); stored without one", what, type, e.toString());
             return Optional.empty();
         }
     }
@@ -49,12 +65,15 @@ public final class IncomingEvents {
 
     /** The event's dedupe key; should computing it ever fail, the body's hash, so the event is still kept. */
     static String dedupeKey(VodEvent event, String body) {
+        return dedupeKey(event.eventType(), () -> DedupeKeys.of(event), body);
+    }
+
+    private static String dedupeKey(String type, Supplier<String> key, String body) {
         try {
-            return DedupeKeys.of(event);
+            return key.get();
         } catch (RuntimeException e) {
-            log.warn("No dedupe key for a {} event ({}); keying it by its body's hash", event.eventType(),
-                    e.toString());
-            return event.eventType() + ":raw-" + sha256Hex(body);
+            log.warn("No dedupe key for a {} event ({}); keying it by its body's hash", type, e.toString());
+            return type + ":raw-" + sha256Hex(body);
         }
     }
 
