@@ -63,7 +63,7 @@ public final class Inbox {
         }
         return storage.write("append " + events.size() + " events", h -> {
             try {
-                return MultiRowInsert.append(h.getConnection(), events, ROWS_PER_INSERT);
+                return MultiRowInsert.append(storage, h, events, ROWS_PER_INSERT);
             } catch (SQLException e) {
                 throw new StoreException("append " + events.size() + " events failed: " + e.getMessage(), e);
             }

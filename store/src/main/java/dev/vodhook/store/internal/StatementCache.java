@@ -49,6 +49,18 @@ final class StatementCache implements StatementBuilderFactory {
         return builder;
     }
 
+    /** A statement for store code that binds with plain JDBC on the writer's connection; give it back with release. */
+    PreparedStatement prepare(Connection pooled, String sql) throws SQLException {
+        return take(pooled, sql);
+    }
+
+    /** Keeps a statement of {@link #prepare} for the next use of its SQL (or closes it if it is not ours). */
+    void release(PreparedStatement s) throws SQLException {
+        if (!giveBack(s)) {
+            s.close();
+        }
+    }
+
     /** Statements prepared and not closed, idle or in use (for tests). */
     synchronized int open() {
         return ours.size();

@@ -2,6 +2,9 @@ package dev.vodhook.store.internal;
 
 import dev.vodhook.store.Dialect;
 import dev.vodhook.store.StoreException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -17,15 +20,24 @@ public final class Storage implements AutoCloseable {
     private final Jdbi reader;
     private final Dialect dialect;
     private final CombiningWriter combined;
+    private final StatementCache statements;
+
+    /** What store code does with a statement of {@link #withStatement}. */
+    @FunctionalInterface
+    public interface StatementUse<T> {
+        T use(PreparedStatement statement) throws SQLException;
+    }
 
     public Storage(Jdbi writer, Jdbi reader, Dialect dialect) {
         this.writer = writer;
         this.reader = reader;
         this.dialect = dialect;
         if (dialect == Dialect.SQLITE) {
-            writer.setStatementBuilderFactory(new StatementCache());
+            this.statements = new StatementCache();
+            writer.setStatementBuilderFactory(statements);
             this.combined = new CombiningWriter(writer, "vodhook-sqlite-writer");
         } else {
+            this.statements = null;
             this.combined = null;
         }
     }
@@ -42,6 +54,26 @@ public final class Storage implements AutoCloseable {
             return writer.inTransaction(work);
         } catch (JdbiException e) {
             throw new StoreException(what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code use} with a statement prepared from {@code sql} on the connection of {@code h}, for store code that
+     * binds with plain JDBC (the inbox's multi-row append): on SQLite's writer from its statement cache, so that the
+     * statement is compiled once and kept for the next transaction; elsewhere prepared and closed. {@code use} must
+     * be done with the statement (its results read) when it returns.
+     */
+    public <T> T withStatement(Handle h, String sql, StatementUse<T> use) throws SQLException {
+        if (statements == null) {
+            try (PreparedStatement statement = h.getConnection().prepareStatement(sql)) {
+                return use.use(statement);
+            }
+        }
+        PreparedStatement statement = statements.prepare(h.getConnection(), sql);
+        try {
+            return use.use(statement);
+        } finally {
+            statements.release(statement);
         }
     }
 

@@ -3,7 +3,14 @@ package dev.vodhook.store.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +67,40 @@ class StatementCacheTest {
         jdbi.useHandle(h -> h.execute("INSERT INTO t (n, s) VALUES (2, 'b')")); // another physical connection
         assertThat(cache.open()).isEqualTo(1);
         assertThat(rows()).containsExactly("a", "b");
+    }
+
+    @Test
+    void plainJdbcStatementsAreKeptForTheNextTransaction() throws SQLException {
+        String sql = "INSERT INTO t (n, s) VALUES (?, ?), (?, ?) RETURNING n";
+        Set<PreparedStatement> statements = new HashSet<>();
+        try (Handle h = jdbi.open()) { // one connection, as the writer's pool keeps it
+            for (int round = 0; round < 20; round++) {
+                int first = 2 * round + 1;
+                List<Integer> returned = h.<List<Integer>, SQLException>inTransaction(tx -> {
+                    PreparedStatement s = cache.prepare(tx.getConnection(), sql);
+                    statements.add(s);
+                    try {
+                        s.setInt(1, first);
+                        s.setString(2, "row " + first);
+                        s.setInt(3, first + 1);
+                        s.setString(4, "row " + (first + 1));
+                        List<Integer> ns = new ArrayList<>();
+                        try (ResultSet rs = s.executeQuery()) {
+                            while (rs.next()) {
+                                ns.add(rs.getInt(1));
+                            }
+                        }
+                        return ns;
+                    } finally {
+                        cache.release(s);
+                    }
+                });
+                assertThat(returned).containsExactlyInAnyOrder(first, first + 1);
+            }
+        }
+        assertThat(statements).hasSize(1);
+        assertThat(cache.prepared()).isEqualTo(1);
+        assertThat(rows()).hasSize(40).startsWith("row 1", "row 2").endsWith("row 40");
     }
 
     List<String> rows() {
