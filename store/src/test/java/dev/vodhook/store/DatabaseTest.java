@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,24 @@ class DatabaseTest {
                 ResultSet rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("wal");
+        }
+    }
+
+    @Test
+    void theWriterKeepsItsSavepointJournalInMemoryAndReadersDoNot() throws Exception {
+        String url = "jdbc:sqlite:" + dir.resolve("vodhook.db");
+        assertThat(pragma(Database.sqliteSource(url, DatabaseOptions.defaults(), true), "temp_store"))
+                .isEqualTo("2"); // MEMORY
+        assertThat(pragma(Database.sqliteSource(url, DatabaseOptions.defaults(), false), "temp_store"))
+                .isEqualTo("0"); // the default: a file
+        assertThat(pragma(Database.sqliteSource(url, DatabaseOptions.defaults(), true), "synchronous"))
+                .isEqualTo("2"); // FULL
+    }
+
+    private static String pragma(DataSource source, String name) throws Exception {
+        try (Connection c = source.getConnection(); ResultSet rs = c.createStatement().executeQuery("PRAGMA " + name)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1);
         }
     }
 
