@@ -1,6 +1,7 @@
 package dev.vodhook.service.intake;
 
 import dev.vodhook.events.DedupeKeys;
+import dev.vodhook.events.EventFormat;
 import dev.vodhook.events.IntakeEvent;
 import dev.vodhook.events.VodEvent;
 import dev.vodhook.store.inbox.EventSource;
@@ -24,19 +25,22 @@ public final class IncomingEvents {
 
     public static IncomingEvent of(VodEvent event, String body, EventSource source, Instant receivedAt,
             Map<String, String> headers) {
-        String type = event.eventType();
-        return new IncomingEvent(receivedAt, source, type, event.format().name(),
-                dedupeKey(type, () -> DedupeKeys.of(event), body), body, headers,
-                id(type, "FileId", event::fileId), id(type, "TaskId", event::taskId));
+        return of(event.eventType(), event.format(), () -> DedupeKeys.of(event), event::fileId, event::taskId, body,
+                source, receivedAt, headers);
     }
 
     /** The same, from what intake read of a pushed body ({@link dev.vodhook.events.IntakeReader}). */
     public static IncomingEvent of(IntakeEvent event, String body, EventSource source, Instant receivedAt,
             Map<String, String> headers) {
-        String type = event.eventType();
-        return new IncomingEvent(receivedAt, source, type, event.format().name(),
-                dedupeKey(type, event::dedupeKey, body), body, headers,
-                id(type, "FileId", event::fileId), id(type, "TaskId", event::taskId));
+        return of(event.eventType(), event.format(), event::dedupeKey, event::fileId, event::taskId, body, source,
+                receivedAt, headers);
+    }
+
+    private static IncomingEvent of(String type, EventFormat format, Supplier<String> key,
+            Supplier<Optional<String>> fileId, Supplier<Optional<String>> taskId, String body, EventSource source,
+            Instant receivedAt, Map<String, String> headers) {
+        return new IncomingEvent(receivedAt, source, type, format.name(), dedupeKey(type, key, body), body, headers,
+                id(type, "FileId", fileId), id(type, "TaskId", taskId));
     }
 
     /** The FileId or TaskId the event names; should reading it ever fail, none, so the event is still kept. */
