@@ -9,13 +9,18 @@ import dev.vodhook.store.outbox.Outbox;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
 /** Media, their tasks and their outputs: what the processor learned from events, for the read side. */
 public final class MediaStore {
+    private static final String OUTPUT_COLUMNS = "task_id, kind, definition, url, width, height, bitrate, size,"
+            + " duration, container, status, err_code, err_code_ext, message, deleted_at";
     private static final String TASK_COLUMNS = "task_id, file_id, kind, status, err_code, message, session_id,"
             + " started_by_us, created_at, updated_at, checked_at, check_error, given_up_reason";
     /** Tasks we started that have not ended and that the reconciler has not given up on. */
@@ -40,12 +45,46 @@ public final class MediaStore {
         });
     }
 
+    /**
+     * The writes of several events (in the order they were received) in one transaction, all stamped {@code now},
+     * with the effect {@link #write} would have made of them one event after the other. Events that share no file
+     * and no task are written together, in multi-row statements, and their notifications in one round; an event
+     * that shares one with an earlier event goes into a later round, so that each file and task sees its writes in
+     * order. All or nothing: a write that fails fails them all.
+     */
+    public void writeAll(Instant now, List<MediaWrites> events) {
+        List<List<MediaWrites>> rounds = rounds(events);
+        write("write media of " + events.size() + " events", now, w -> {
+            for (List<MediaWrites> round : rounds) {
+                w.apply(round);
+                w.flushNotifications();
+            }
+            return null;
+        });
+    }
+
+    /** The events in rounds, each of events that share no key, each event after those it shares a key with. */
+    static List<List<MediaWrites>> rounds(List<MediaWrites> events) {
+        Map<String, Integer> lastRound = new HashMap<>();
+        List<List<MediaWrites>> rounds = new ArrayList<>();
+        for (MediaWrites event : events) {
+            int round = event.keys().mapToInt(k -> lastRound.getOrDefault(k, -1) + 1).max().orElse(0);
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(event);
+            event.keys().forEach(k -> lastRound.put(k, round));
+        }
+        return rounds;
+    }
+
     private <T> T write(String what, Instant now, java.util.function.Function<MediaWriter, T> work) {
         int[] notified = new int[1];
         T result = storage.write(what, h -> {
-            NotificationWriter notifications = outbox.writer(h, now);
-            T r = work.apply(new MediaWriter(h, now, notifications));
-            notified[0] = notifications.flush();
+            MediaWriter writer = new MediaWriter(storage, h, now, outbox.writer(h, now));
+            T r = work.apply(writer);
+            writer.flushNotifications();
+            notified[0] = writer.notified();
             return r;
         });
         if (notified[0] > 0) {
@@ -185,27 +224,49 @@ public final class MediaStore {
             Optional<Instant> skippedAt) {}
 
     public static List<OutputRecord> outputs(Handle h, String fileId) {
-        return h.createQuery("SELECT task_id, kind, definition, url, width, height, bitrate, size, duration,"
-                        + " container, status, err_code, err_code_ext, message, deleted_at FROM media_output"
-                        + " WHERE file_id = :fileId ORDER BY kind, definition, url")
+        return h.createQuery("SELECT " + OUTPUT_COLUMNS + " FROM media_output WHERE file_id = :fileId"
+                        + " ORDER BY kind, definition, url")
                 .bind("fileId", fileId)
-                .map((rs, ctx) -> new OutputRecord(
-                        rs.getString("task_id"),
-                        rs.getString("kind"),
-                        rs.getInt("definition"),
-                        rs.getString("url"),
-                        rs.getInt("width"),
-                        rs.getInt("height"),
-                        rs.getLong("bitrate"),
-                        rs.getLong("size"),
-                        rs.getDouble("duration"),
-                        rs.getString("container"),
-                        OutputStatus.valueOf(rs.getString("status")),
-                        rs.getLong("err_code"),
-                        rs.getString("err_code_ext"),
-                        rs.getString("message"),
-                        Columns.instant(rs, "deleted_at")))
+                .map((rs, ctx) -> output(rs))
                 .list();
+    }
+
+    /** The outputs of these media (stored file ids), as {@link #outputs(Handle, String)} orders them, by file id. */
+    public static Map<String, List<OutputRecord>> outputs(Handle h, List<String> fileIds) {
+        Map<String, List<OutputRecord>> outputs = new HashMap<>();
+        h.createQuery("SELECT file_id, " + OUTPUT_COLUMNS + " FROM media_output WHERE file_id IN (<files>)"
+                        + " ORDER BY file_id, kind, definition, url")
+                .bindList("files", fileIds.stream().map(Text::storable).toList())
+                .map((rs, ctx) -> Map.entry(rs.getString("file_id"), output(rs)))
+                .forEach(e -> outputs.computeIfAbsent(e.getKey(), f -> new ArrayList<>()).add(e.getValue()));
+        return outputs;
+    }
+
+    /** The tasks of these task ids that are stored. */
+    public static List<StoredTask> tasks(Handle h, List<String> taskIds) {
+        return h.createQuery("SELECT " + TASK_COLUMNS + " FROM task WHERE task_id IN (<ids>)")
+                .bindList("ids", taskIds.stream().map(Text::storable).toList())
+                .map((rs, ctx) -> task(rs))
+                .list();
+    }
+
+    private static OutputRecord output(ResultSet rs) throws SQLException {
+        return new OutputRecord(
+                rs.getString("task_id"),
+                rs.getString("kind"),
+                rs.getInt("definition"),
+                rs.getString("url"),
+                rs.getInt("width"),
+                rs.getInt("height"),
+                rs.getLong("bitrate"),
+                rs.getLong("size"),
+                rs.getDouble("duration"),
+                rs.getString("container"),
+                OutputStatus.valueOf(rs.getString("status")),
+                rs.getLong("err_code"),
+                rs.getString("err_code_ext"),
+                rs.getString("message"),
+                Columns.instant(rs, "deleted_at"));
     }
 
     private static StoredTask task(ResultSet rs) throws SQLException {

@@ -1,13 +1,27 @@
 package dev.vodhook.store.media;
 
+import static dev.vodhook.store.internal.MultiRow.chunks;
+import static dev.vodhook.store.internal.MultiRow.rows;
+
+import dev.vodhook.store.StoreException;
 import dev.vodhook.store.inbox.Inbox;
+import dev.vodhook.store.internal.Storage;
 import dev.vodhook.store.internal.Text;
 import dev.vodhook.store.outbox.NotificationWriter;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.Update;
 
 /**
@@ -15,12 +29,19 @@ import org.jdbi.v3.core.statement.Update;
  * {@link MediaStore#write}. Every write is idempotent and never moves a state backwards.
  */
 public final class MediaWriter {
-    /** An output recorded for a media deleted whole is deleted too: its files went with the media. */
-    private static final String DELETED_WITH_MEDIA =
-            "(SELECT CASE WHEN m.state = 'DELETED' THEN :now END FROM media m WHERE m.file_id = :fileId)";
-
-    /** Outputs per multi-row statement: 16 parameters each, well within SQLite's 32766. */
-    private static final int MAX_ROWS = 256;
+    private static final String MEDIA_UPSERT = "INSERT INTO media (file_id, name, media_url, state, state_rank,"
+            + " procedure_task_id, source_task_id, created_at, updated_at) VALUES ";
+    private static final String MEDIA_CONFLICT = " ON CONFLICT (file_id) DO UPDATE SET"
+            + " name = COALESCE(media.name, excluded.name),"
+            + " media_url = COALESCE(media.media_url, excluded.media_url),"
+            + " procedure_task_id = COALESCE(media.procedure_task_id, excluded.procedure_task_id),"
+            + " source_task_id = COALESCE(media.source_task_id, excluded.source_task_id),"
+            + " state = CASE WHEN excluded.state_rank > media.state_rank THEN excluded.state ELSE media.state END,"
+            + " state_rank = CASE WHEN excluded.state_rank > media.state_rank"
+            + "   THEN excluded.state_rank ELSE media.state_rank END,"
+            + " updated_at = excluded.updated_at";
+    private static final String TASK_INSERT = "INSERT INTO task (task_id, file_id, kind, status, status_rank, err_code,"
+            + " message, session_id, started_by_us, created_at, updated_at) VALUES ";
     private static final String INSERT = "INSERT INTO media_output (file_id, kind, definition, url, width, height,"
             + " bitrate, size, duration, container, status, err_code, err_code_ext, message, task_id, deleted_at,"
             + " created_at, updated_at)";
@@ -33,14 +54,51 @@ public final class MediaWriter {
             + "   THEN COALESCE(media_output.deleted_at, excluded.deleted_at) ELSE excluded.deleted_at END,"
             + " task_id = excluded.task_id, updated_at = excluded.updated_at";
 
+    /** An output's values; one recorded for a media deleted whole is deleted too: its files went with the media. */
+    private static final String OUTPUT_VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " (SELECT CASE WHEN m.state = 'DELETED' THEN ? END FROM media m WHERE m.file_id = ?), ?, ?";
+    private static final String FAILURE_SQL = INSERT + " SELECT " + OUTPUT_VALUES + " WHERE NOT EXISTS (SELECT 1"
+            + " FROM media_output WHERE file_id = ? AND kind = ? AND definition = ? AND status = 'SUCCESS')" + UPSERT;
+    /** The statements of {@link #recordSuccesses} by row count, made once. */
+    private static final Map<Integer, String[]> SUCCESS_SQL = new ConcurrentHashMap<>();
+
+    private final Storage storage;
     private final Handle handle;
     private final long now;
     private final NotificationWriter notifications;
+    private int notified;
 
-    MediaWriter(Handle handle, Instant now, NotificationWriter notifications) {
+    MediaWriter(Storage storage, Handle handle, Instant now, NotificationWriter notifications) {
+        this.storage = storage;
         this.handle = handle;
         this.now = now.toEpochMilli();
         this.notifications = notifications;
+    }
+
+    /**
+     * The writes of several events that share no file and no task, together: the media in one statement, the tasks
+     * in three at most, the successful outputs in two (each per 256 rows).
+     */
+    void apply(List<MediaWrites> events) {
+        upsertMedia(events.stream().flatMap(w -> w.media().stream()).toList());
+        recordTasks(events.stream().flatMap(w -> w.tasks().stream()).toList());
+        Map<String, List<OutputRecord>> outputs = new LinkedHashMap<>();
+        for (MediaWrites w : events) {
+            if (!w.outputs().isEmpty()) {
+                outputs.put(w.media().orElseThrow().fileId(), w.outputs());
+            }
+        }
+        recordOutputs(outputs);
+    }
+
+    /** Writes the notifications of the changes made since the last time (see {@link NotificationWriter}). */
+    void flushNotifications() {
+        notified += notifications.flush();
+    }
+
+    /** How many notifications {@link #flushNotifications} wrote in all. */
+    int notified() {
+        return notified;
     }
 
     /**
@@ -68,29 +126,28 @@ public final class MediaWriter {
      * so the order events arrive in does not matter); moves its state forward only.
      */
     public void upsertMedia(MediaUpdate media) {
-        handle.createUpdate("INSERT INTO media (file_id, name, media_url, state, state_rank, procedure_task_id,"
-                        + " source_task_id, created_at, updated_at)"
-                        + " VALUES (:fileId, :name, :mediaUrl, :state, :rank, :procedureTaskId, :sourceTaskId,"
-                        + " :now, :now)"
-                        + " ON CONFLICT (file_id) DO UPDATE SET"
-                        + " name = COALESCE(media.name, excluded.name),"
-                        + " media_url = COALESCE(media.media_url, excluded.media_url),"
-                        + " procedure_task_id = COALESCE(media.procedure_task_id, excluded.procedure_task_id),"
-                        + " source_task_id = COALESCE(media.source_task_id, excluded.source_task_id),"
-                        + " state = CASE WHEN excluded.state_rank > media.state_rank"
-                        + "   THEN excluded.state ELSE media.state END,"
-                        + " state_rank = CASE WHEN excluded.state_rank > media.state_rank"
-                        + "   THEN excluded.state_rank ELSE media.state_rank END,"
-                        + " updated_at = excluded.updated_at")
-                .bind("fileId", Text.storable(media.fileId()))
-                .bind("name", Text.storable(media.name().orElse(null)))
-                .bind("mediaUrl", Text.storable(media.mediaUrl().orElse(null)))
-                .bind("state", media.state().name())
-                .bind("rank", media.state().rank())
-                .bind("procedureTaskId", Text.storable(media.procedureTaskId().orElse(null)))
-                .bind("sourceTaskId", Text.storable(media.sourceTaskId().orElse(null)))
-                .bind("now", now)
-                .execute();
+        upsertMedia(List.of(media));
+    }
+
+    /** {@link #upsertMedia(MediaUpdate)} of media with distinct file ids, in one statement per 256 rows. */
+    void upsertMedia(List<MediaUpdate> media) {
+        List<MediaUpdate> sorted = media.stream().sorted(Comparator.comparing(MediaUpdate::fileId)).toList();
+        for (List<MediaUpdate> rows : chunks(sorted)) {
+            Update upsert = handle.createUpdate(MEDIA_UPSERT + rows(rows.size(), n -> "(:fileId" + n + ", :name" + n
+                    + ", :mediaUrl" + n + ", :state" + n + ", :rank" + n + ", :procedureTaskId" + n + ", :sourceTaskId"
+                    + n + ", :now, :now)") + MEDIA_CONFLICT).bind("now", now);
+            for (int i = 0; i < rows.size(); i++) {
+                MediaUpdate m = rows.get(i);
+                upsert.bind("fileId" + i, Text.storable(m.fileId()))
+                        .bind("name" + i, Text.storable(m.name().orElse(null)))
+                        .bind("mediaUrl" + i, Text.storable(m.mediaUrl().orElse(null)))
+                        .bind("state" + i, m.state().name())
+                        .bind("rank" + i, m.state().rank())
+                        .bind("procedureTaskId" + i, Text.storable(m.procedureTaskId().orElse(null)))
+                        .bind("sourceTaskId" + i, Text.storable(m.sourceTaskId().orElse(null)));
+            }
+            upsert.execute();
+        }
     }
 
     /**
@@ -122,59 +179,88 @@ public final class MediaWriter {
      * runs, {@code media.ready} or {@code media.failed} once it ended.
      */
     public boolean recordTask(TaskUpdate task) {
-        boolean moved = recordTaskRow(task);
-        if (moved && task.kind().equals("Procedure") && task.fileId().filter(f -> !f.isBlank()).isPresent()) {
-            String fileId = task.fileId().get();
-            notifications.add(task.status().rank() < TaskStatus.FINISH.rank()
-                    ? new NotificationWriter.Processing(fileId, task.taskId())
-                    : new NotificationWriter.Ended(fileId, task.taskId()));
+        return !recordTasks(List.of(task)).isEmpty();
+    }
+
+    /** {@link #recordTask} of tasks with distinct task ids, in three statements at most; the ids of those moved. */
+    Set<String> recordTasks(List<TaskUpdate> tasks) {
+        Set<String> moved = new HashSet<>();
+        List<TaskUpdate> sorted = tasks.stream().sorted(Comparator.comparing(TaskUpdate::taskId)).toList();
+        for (List<TaskUpdate> rows : chunks(sorted)) {
+            Set<String> inserted = insertTasks(rows);
+            moved.addAll(inserted);
+            List<TaskUpdate> known = rows.stream().filter(t -> !inserted.contains(t.taskId())).toList();
+            if (!known.isEmpty()) {
+                moved.addAll(advanceTasks(known));
+                fillInTasks(known);
+            }
+        }
+        for (TaskUpdate task : tasks) {
+            if (moved.contains(task.taskId()) && task.kind().equals("Procedure")
+                    && task.fileId().filter(f -> !f.isBlank()).isPresent()) {
+                String fileId = task.fileId().get();
+                notifications.add(task.status().rank() < TaskStatus.FINISH.rank()
+                        ? new NotificationWriter.Processing(fileId, task.taskId())
+                        : new NotificationWriter.Ended(fileId, task.taskId()));
+            }
         }
         return moved;
     }
 
-    private boolean recordTaskRow(TaskUpdate task) {
-        String taskId = Text.storable(task.taskId());
-        String fileId = Text.storable(task.fileId().orElse(null));
-        String sessionId = Text.storable(task.sessionId().orElse(null));
-        int inserted = handle.createUpdate("INSERT INTO task (task_id, file_id, kind, status, status_rank, err_code,"
-                        + " message, session_id, started_by_us, created_at, updated_at)"
-                        + " VALUES (:taskId, :fileId, :kind, :status, :rank, :errCode, :message, :sessionId,"
-                        + " :startedByUs, :now, :now)"
-                        + " ON CONFLICT (task_id) DO NOTHING")
-                .bind("taskId", taskId)
-                .bind("fileId", fileId)
-                .bind("kind", Text.storable(task.kind()))
-                .bind("status", task.status().name())
-                .bind("rank", task.status().rank())
-                .bind("errCode", task.errCode())
-                .bind("message", Text.storable(task.message()))
-                .bind("sessionId", sessionId)
-                .bind("startedByUs", task.startedByUs())
-                .bind("now", now)
-                .execute();
-        if (inserted == 1) {
-            return true;
+    /** The tasks not stored yet, inserted; their ids. */
+    private Set<String> insertTasks(List<TaskUpdate> rows) {
+        Query insert = handle.createQuery(TASK_INSERT + rows(rows.size(), n -> "(:taskId" + n + ", :fileId" + n
+                + ", :kind" + n + ", :status" + n + ", :rank" + n + ", :errCode" + n + ", :message" + n + ", :sessionId"
+                + n + ", :startedByUs" + n + ", :now, :now)") + " ON CONFLICT (task_id) DO NOTHING RETURNING task_id");
+        for (int i = 0; i < rows.size(); i++) {
+            TaskUpdate t = rows.get(i);
+            bindStatus(insert, t, i)
+                    .bind("fileId" + i, Text.storable(t.fileId().orElse(null)))
+                    .bind("kind" + i, Text.storable(t.kind()))
+                    .bind("sessionId" + i, Text.storable(t.sessionId().orElse(null)))
+                    .bind("startedByUs" + i, t.startedByUs());
         }
-        int advanced = handle.createUpdate("UPDATE task SET status = :status, status_rank = :rank,"
-                        + " err_code = :errCode, message = :message, updated_at = :now"
-                        + " WHERE task_id = :taskId AND status_rank < :rank")
-                .bind("taskId", taskId)
-                .bind("status", task.status().name())
-                .bind("rank", task.status().rank())
-                .bind("errCode", task.errCode())
-                .bind("message", Text.storable(task.message()))
-                .bind("now", now)
-                .execute();
-        handle.createUpdate("UPDATE task SET file_id = COALESCE(file_id, :fileId),"
-                        + " session_id = COALESCE(session_id, :sessionId),"
-                        + " started_by_us = (started_by_us OR :startedByUs)"
-                        + " WHERE task_id = :taskId")
-                .bind("taskId", taskId)
-                .bind("fileId", fileId)
-                .bind("sessionId", sessionId)
-                .bind("startedByUs", task.startedByUs())
-                .execute();
-        return advanced == 1;
+        return insert.bind("now", now).mapTo(String.class).set();
+    }
+
+    /** Stored tasks whose status ranks lower, moved forward; their ids. */
+    private Set<String> advanceTasks(List<TaskUpdate> rows) {
+        Query advance = handle.createQuery("WITH v (task_id, status, status_rank, err_code, message) AS (VALUES "
+                + rows(rows.size(), n -> "(:taskId" + n + ", :status" + n + ", :rank" + n + ", :errCode" + n
+                        + ", :message" + n + ")")
+                + ") UPDATE task SET status = v.status, status_rank = v.status_rank, err_code = v.err_code,"
+                + " message = v.message, updated_at = :now FROM v"
+                + " WHERE task.task_id = v.task_id AND task.status_rank < v.status_rank RETURNING task.task_id");
+        for (int i = 0; i < rows.size(); i++) {
+            bindStatus(advance, rows.get(i), i);
+        }
+        return advance.bind("now", now).mapTo(String.class).set();
+    }
+
+    /** Stored tasks get the file and session they lack, and stay started by us once they were. */
+    private void fillInTasks(List<TaskUpdate> rows) {
+        Update fill = handle.createUpdate("WITH v (task_id, file_id, session_id, started_by_us) AS (VALUES "
+                + rows(rows.size(), n -> "(:taskId" + n + ", :fileId" + n + ", :sessionId" + n + ", :startedByUs" + n
+                        + ")")
+                + ") UPDATE task SET file_id = COALESCE(task.file_id, v.file_id),"
+                + " session_id = COALESCE(task.session_id, v.session_id),"
+                + " started_by_us = (task.started_by_us OR v.started_by_us) FROM v WHERE task.task_id = v.task_id");
+        for (int i = 0; i < rows.size(); i++) {
+            TaskUpdate t = rows.get(i);
+            fill.bind("taskId" + i, Text.storable(t.taskId()))
+                    .bind("fileId" + i, Text.storable(t.fileId().orElse(null)))
+                    .bind("sessionId" + i, Text.storable(t.sessionId().orElse(null)))
+                    .bind("startedByUs" + i, t.startedByUs());
+        }
+        fill.execute();
+    }
+
+    private static <S extends SqlStatement<S>> S bindStatus(S statement, TaskUpdate t, int n) {
+        return statement.bind("taskId" + n, Text.storable(t.taskId()))
+                .bind("status" + n, t.status().name())
+                .bind("rank" + n, t.status().rank())
+                .bind("errCode" + n, t.errCode())
+                .bind("message" + n, Text.storable(t.message()));
     }
 
     /** Records one output of a media; see {@link OutputRecord} for the idempotence rules. */
@@ -188,74 +274,111 @@ public final class MediaWriter {
      * then each failure (rare) on its own.
      */
     public void recordOutputs(String fileId, List<OutputRecord> outputs) {
-        String file = Text.storable(fileId);
-        Map<List<Object>, OutputRecord> successes = new LinkedHashMap<>();
-        for (OutputRecord o : outputs) {
-            if (o.succeeded()) {
-                successes.remove(List.of(o.kind(), o.definition(), o.url()));
-                successes.put(List.of(o.kind(), o.definition(), o.url()), o);
+        recordOutputs(Map.of(fileId, outputs));
+    }
+
+    /** {@link #recordOutputs(String, List)} of several media, their successes in the same statements. */
+    void recordOutputs(Map<String, List<OutputRecord>> byFile) {
+        List<FileOutput> replacing = new ArrayList<>();
+        for (var file : byFile.entrySet()) {
+            Map<List<Object>, OutputRecord> successes = new LinkedHashMap<>();
+            for (OutputRecord o : file.getValue()) {
+                if (o.succeeded()) {
+                    successes.remove(List.of(o.kind(), o.definition(), o.url()));
+                    successes.put(List.of(o.kind(), o.definition(), o.url()), o);
+                }
+            }
+            successes.values().forEach(o -> replacing.add(new FileOutput(Text.storable(file.getKey()), o)));
+        }
+        chunks(replacing).forEach(this::recordSuccesses);
+        for (var file : byFile.entrySet()) {
+            for (OutputRecord o : file.getValue()) {
+                if (!o.succeeded()) {
+                    recordFailure(new FileOutput(Text.storable(file.getKey()), o));
+                }
             }
         }
-        List<OutputRecord> replacing = List.copyOf(successes.values());
-        for (int from = 0; from < replacing.size(); from += MAX_ROWS) {
-            recordSuccesses(file, replacing.subList(from, Math.min(replacing.size(), from + MAX_ROWS)));
-        }
-        for (OutputRecord o : outputs) {
-            if (!o.succeeded()) {
-                bindOutput(handle.createUpdate(INSERT + " SELECT" + values("") + " WHERE NOT EXISTS (SELECT 1 FROM"
-                                + " media_output WHERE file_id = :fileId AND kind = :kind AND definition = :definition"
-                                + " AND status = 'SUCCESS')" + UPSERT), o, "")
-                        .bind("fileId", file)
-                        .bind("now", now)
-                        .execute();
-            }
+    }
+
+    /** A failure, unless its kind and definition succeeded already. */
+    private void recordFailure(FileOutput failure) {
+        try {
+            storage.withStatement(handle, FAILURE_SQL, insert -> {
+                int p = bindOutput(insert, 1, failure);
+                insert.setString(p++, failure.fileId());
+                insert.setString(p++, Text.storable(failure.output().kind()));
+                insert.setInt(p, failure.output().definition());
+                return insert.executeUpdate();
+            });
+        } catch (SQLException e) {
+            throw new StoreException("record a failed output failed: " + e.getMessage(), e);
         }
     }
 
-    /** Successes replace failures of their kind and definition, then are upserted, each in one statement. */
-    private void recordSuccesses(String file, List<OutputRecord> successes) {
-        StringBuilder replaced = new StringBuilder();
-        StringBuilder rows = new StringBuilder();
-        for (int i = 0; i < successes.size(); i++) {
-            replaced.append(i == 0 ? "" : " OR ").append("(kind = :kind").append(i)
-                    .append(" AND definition = :definition").append(i).append(')');
-            rows.append(i == 0 ? "" : ", ").append('(').append(values(String.valueOf(i))).append(')');
+    /** An output with the media it belongs to. */
+    private record FileOutput(String fileId, OutputRecord output) {}
+
+    /**
+     * Successes replace failures of their kind and definition, then are upserted, each in one statement. Plain JDBC
+     * with positional parameters and the SQL made once per row count: through JDBI, rendering, parsing and binding
+     * by name the upsert's 16 parameters a row cost as much CPU as SQLite's writing of the rows.
+     */
+    private void recordSuccesses(List<FileOutput> successes) {
+        String[] sql = SUCCESS_SQL.computeIfAbsent(successes.size(), MediaWriter::successStatements);
+        try {
+            storage.withStatement(handle, sql[0], delete -> {
+                int p = 1;
+                for (FileOutput o : successes) {
+                    delete.setString(p++, o.fileId());
+                    delete.setString(p++, Text.storable(o.output().kind()));
+                    delete.setInt(p++, o.output().definition());
+                }
+                return delete.executeUpdate();
+            });
+            storage.withStatement(handle, sql[1], insert -> {
+                int p = 1;
+                for (FileOutput o : successes) {
+                    p = bindOutput(insert, p, o);
+                }
+                return insert.executeUpdate();
+            });
+        } catch (SQLException e) {
+            throw new StoreException("record " + successes.size() + " outputs failed: " + e.getMessage(), e);
         }
-        var delete = handle.createUpdate("DELETE FROM media_output WHERE file_id = :fileId AND status = 'FAIL' AND ("
-                + replaced + ")").bind("fileId", file);
-        var insert = handle.createUpdate(INSERT + " VALUES " + rows + UPSERT).bind("fileId", file).bind("now", now);
-        for (int i = 0; i < successes.size(); i++) {
-            OutputRecord o = successes.get(i);
-            delete.bind("kind" + i, Text.storable(o.kind())).bind("definition" + i, o.definition());
-            bindOutput(insert, o, String.valueOf(i));
-        }
-        delete.execute();
-        insert.execute();
     }
 
-    private static String values(String n) {
-        return " :fileId, :kind" + n + ", :definition" + n + ", :url" + n + ", :width" + n + ", :height" + n
-                + ", :bitrate" + n + ", :size" + n + ", :duration" + n + ", :container" + n + ", :status" + n
-                + ", :errCode" + n
-                + ", :errCodeExt" + n + ", :message" + n + ", :taskId" + n + ", " + DELETED_WITH_MEDIA + ", :now, :now";
+    /** The DELETE of replaced failures and the upsert, for {@code count} successes. */
+    private static String[] successStatements(int count) {
+        return new String[] {
+            "DELETE FROM media_output WHERE status = 'FAIL' AND ("
+                    + rows(count, n -> "(file_id = ? AND kind = ? AND definition = ?)").replace(", ", " OR ") + ")",
+            INSERT + " VALUES " + rows(count, n -> "(" + OUTPUT_VALUES + ")") + UPSERT
+        };
     }
 
-    private static Update bindOutput(Update update, OutputRecord output, String n) {
-        return update
-                .bind("kind" + n, Text.storable(output.kind()))
-                .bind("definition" + n, output.definition())
-                .bind("url" + n, Text.storable(output.url()))
-                .bind("width" + n, output.width())
-                .bind("height" + n, output.height())
-                .bind("bitrate" + n, output.bitrate())
-                .bind("size" + n, output.size())
-                .bind("duration" + n, output.duration())
-                .bind("container" + n, Text.storable(output.container()))
-                .bind("status" + n, output.status().name())
-                .bind("errCode" + n, output.errCode())
-                .bind("errCodeExt" + n, Text.storable(output.errCodeExt()))
-                .bind("message" + n, Text.storable(output.message()))
-                .bind("taskId" + n, Text.storable(output.taskId()));
+    /** Binds the {@link #OUTPUT_VALUES} of an output from parameter {@code p}; the next parameter's index. */
+    private int bindOutput(PreparedStatement s, int p, FileOutput file) throws SQLException {
+        OutputRecord o = file.output();
+        s.setString(p++, file.fileId());
+        s.setString(p++, Text.storable(o.kind()));
+        s.setInt(p++, o.definition());
+        s.setString(p++, Text.storable(o.url()));
+        s.setInt(p++, o.width());
+        s.setInt(p++, o.height());
+        s.setLong(p++, o.bitrate());
+        s.setLong(p++, o.size());
+        s.setDouble(p++, o.duration());
+        s.setString(p++, Text.storable(o.container()));
+        s.setString(p++, o.status().name());
+        s.setLong(p++, o.errCode());
+        s.setString(p++, Text.storable(o.errCodeExt()));
+        s.setString(p++, Text.storable(o.message()));
+        s.setString(p++, Text.storable(o.taskId()));
+        s.setLong(p++, now);
+        s.setString(p++, file.fileId());
+        s.setLong(p++, now);
+        s.setLong(p++, now);
+        return p;
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.vodhook.store.outbox;
 
+import static dev.vodhook.store.internal.MultiRow.chunks;
+import static dev.vodhook.store.internal.MultiRow.rows;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vodhook.store.Dialect;
 import dev.vodhook.store.internal.Text;
@@ -11,12 +14,18 @@ import dev.vodhook.store.media.StoredTask;
 import dev.vodhook.store.media.TaskStatus;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The notifications of one media write transaction: {@link MediaWriter} reports each state change as it makes it
@@ -79,6 +88,9 @@ public final class NotificationWriter {
     private final Map<String, List<Change>> changes = new LinkedHashMap<>();
     /** The types each configured endpoint wants ('*' or ',a,b,'), read once per flush; null until then. */
     private List<String> endpointTypes;
+    /** The tasks the changes of a flush name and the outputs of its media whose flow ended, read once per flush. */
+    private Map<String, StoredTask> tasks;
+    private Map<String, List<OutputRecord>> outputs;
 
     NotificationWriter(Handle handle, Dialect dialect, Instant now, Optional<Long> subAppId) {
         this.handle = handle;
@@ -91,48 +103,81 @@ public final class NotificationWriter {
         changes.computeIfAbsent(change.fileId(), f -> new ArrayList<>()).add(change);
     }
 
-    /** Writes the notifications of every change added; returns how many were written. */
+    /**
+     * Writes the notifications of every change added since the last flush; returns how many were written. The media,
+     * tasks and outputs the notifications are made of are read first, a few statements for all media; the
+     * notifications are then written in one statement per 256 rows.
+     */
     public int flush() {
         if (changes.isEmpty()) {
             return 0;
         }
         endpointTypes = handle.createQuery("SELECT types FROM notify_endpoint WHERE retired_at IS NULL")
                 .mapTo(String.class).list();
-        int written = 0;
-        for (var entry : changes.entrySet()) {
-            written += flush(entry.getKey(), entry.getValue());
-        }
+        Map<String, MediaRow> media = lockMedia(changes.keySet());
+        Map<String, List<Change>> reported = new LinkedHashMap<>();
+        changes.forEach((fileId, c) -> {
+            if (media.containsKey(Text.storable(fileId))) {
+                reported.put(fileId, merged(c));
+            }
+        });
         changes.clear();
-        return written;
+        readTasksAndOutputs(reported);
+        Map<String, List<Candidate>> candidates = new LinkedHashMap<>();
+        reported.forEach((fileId, c) -> candidates.put(fileId, candidates(fileId, c,
+                media.get(Text.storable(fileId)))));
+        Set<String> taken = existing(candidates.values().stream().flatMap(List::stream).map(Candidate::eventId)
+                .toList());
+        List<Row> rows = new ArrayList<>();
+        Map<String, Long> sequences = new LinkedHashMap<>();
+        candidates.forEach((fileId, c) -> {
+            MediaRow m = media.get(Text.storable(fileId));
+            long sequence = m.sequence();
+            for (Candidate candidate : c) {
+                if (candidate.allowed(sequence, m.state() == MediaState.DELETED) && taken.add(candidate.eventId())) {
+                    rows.add(new Row(fileId, ++sequence, candidate));
+                }
+            }
+            if (sequence > m.sequence()) {
+                sequences.put(fileId, sequence);
+            }
+        });
+        insert(rows);
+        updateSequences(sequences);
+        return rows.size();
     }
 
-    private int flush(String fileId, List<Change> reported) {
-        Optional<MediaRow> locked = lockMedia(fileId);
-        if (locked.isEmpty()) {
-            return 0;
-        }
-        MediaRow media = locked.get();
-        boolean deleted = media.state() == MediaState.DELETED;
-        long sequence = media.sequence();
-        int written = 0;
-        for (Change change : merged(reported)) {
-            Optional<Pending> pending = switch (change) {
-                case Uploaded u -> sequence == 0 && !deleted ? Optional.of(uploaded(u, media)) : Optional.empty();
-                case Created c -> sequence == 0 && !deleted ? Optional.of(created(c, media)) : Optional.empty();
-                case Processing p -> deleted ? Optional.empty() : processing(p);
-                case Ended e -> deleted ? Optional.empty() : ended(e, media);
-                case Deleted d -> sequence == 0 || (deleted && !d.whole()) ? Optional.empty() : Optional.of(deleted(d));
+    /** A notification a change would make, if the media's sequence and state at its turn allow it. */
+    private record Candidate(Change change, String eventId, Pending pending) {
+        /** Uploads and creations only first, nothing but a whole delete once deleted, deletes only after notices. */
+        boolean allowed(long sequence, boolean deleted) {
+            return switch (change) {
+                case Uploaded u -> sequence == 0 && !deleted;
+                case Created c -> sequence == 0 && !deleted;
+                case Processing p -> !deleted;
+                case Ended e -> !deleted;
+                case Deleted d -> !(sequence == 0 || (deleted && !d.whole()));
             };
-            if (pending.isPresent() && insert(fileId, sequence + 1, pending.get())) {
-                sequence++;
-                written++;
-            }
         }
-        if (written > 0) {
-            handle.createUpdate("UPDATE media SET notify_seq = :sequence WHERE file_id = :fileId")
-                    .bind("sequence", sequence).bind("fileId", fileId).execute();
+    }
+
+    /** A notification to write, with its place in its media's sequence. */
+    private record Row(String fileId, long sequence, Candidate candidate) {}
+
+    private List<Candidate> candidates(String fileId, List<Change> reported, MediaRow media) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (Change change : reported) {
+            Optional<Pending> pending = switch (change) {
+                case Uploaded u -> Optional.of(uploaded(u, media));
+                case Created c -> Optional.of(created(c, media));
+                case Processing p -> processing(p);
+                case Ended e -> ended(e, media);
+                case Deleted d -> Optional.of(deleted(d));
+            };
+            pending.ifPresent(p -> candidates.add(new Candidate(change,
+                    NotificationBodies.eventId(fileId, p.type(), p.change()), p)));
         }
-        return written;
+        return candidates;
     }
 
     /** The changes in rank order; a media's deletes merged into one (a whole delete covers its parts). */
@@ -173,8 +218,8 @@ public final class NotificationWriter {
     }
 
     private Optional<Pending> processing(Processing p) {
-        return task(p.taskId()).map(t -> new Pending(p.type(), p.taskId(), d -> NotificationBodies.processing(d,
-                p.taskId(), t.startedByUs(), t.sessionId())));
+        return Optional.ofNullable(tasks.get(Text.storable(p.taskId()))).map(t -> new Pending(p.type(), p.taskId(),
+                d -> NotificationBodies.processing(d, p.taskId(), t.startedByUs(), t.sessionId())));
     }
 
     /**
@@ -182,11 +227,11 @@ public final class NotificationWriter {
      * as {@code RecordProcedureResults} decides the media's state.
      */
     private Optional<Pending> ended(Ended e, MediaRow media) {
-        Optional<StoredTask> task = task(e.taskId());
+        Optional<StoredTask> task = Optional.ofNullable(tasks.get(Text.storable(e.taskId())));
         if (task.isEmpty()) {
             return Optional.empty();
         }
-        List<OutputRecord> ofTask = MediaStore.outputs(handle, e.fileId()).stream()
+        List<OutputRecord> ofTask = outputs.getOrDefault(Text.storable(e.fileId()), List.of()).stream()
                 .filter(o -> o.taskId().equals(e.taskId())).toList();
         List<OutputRecord> made = ofTask.stream().filter(o -> o.succeeded() && !o.deleted()).toList();
         List<OutputRecord> failures = ofTask.stream().filter(o -> !o.succeeded()).toList();
@@ -208,37 +253,90 @@ public final class NotificationWriter {
                 d.parts()));
     }
 
-    /** Writes the notification and its deliveries; false when a notification with its id exists already. */
-    private boolean insert(String fileId, long sequence, Pending p) {
-        String eventId = NotificationBodies.eventId(fileId, p.type(), p.change());
-        Instant at = Instant.ofEpochMilli(now);
-        String body = NotificationBodies.render(eventId, p.type(), at,
-                p.data().fill(NotificationBodies.common(fileId, sequence, subAppId)));
-        Optional<Long> id = handle.createQuery("INSERT INTO notification (event_id, file_id, sequence, event_type,"
-                        + " created_at, body) VALUES (:eventId, :fileId, :sequence, :type, :now, :body)"
-                        + " ON CONFLICT (event_id) DO NOTHING RETURNING id")
-                .bind("eventId", eventId)
-                .bind("fileId", Text.storable(fileId))
-                .bind("sequence", sequence)
-                .bind("type", p.type().wireName())
-                .bind("now", now)
-                .bind("body", Text.storable(body))
-                .mapTo(Long.class)
-                .findOne();
-        id.filter(n -> wanted(p.type())).ifPresent(n -> handle.createUpdate("INSERT INTO delivery (notification_id,"
-                        + " endpoint_id, file_id, status,"
-                        + " attempts, next_attempt_at, created_at)"
+    /** The ids of notifications written already, of those in {@code eventIds}. */
+    private Set<String> existing(List<String> eventIds) {
+        Set<String> existing = new HashSet<>();
+        for (List<String> ids : chunks(eventIds)) {
+            existing.addAll(handle.createQuery("SELECT event_id FROM notification WHERE event_id IN (<ids>)")
+                    .bindList("ids", ids).mapTo(String.class).list());
+        }
+        return existing;
+    }
+
+    /**
+     * Writes the notifications, then a delivery of each per endpoint that wants it (one statement each, in order:
+     * a media's later notification waits for its earlier one at the same endpoint).
+     */
+    private void insert(List<Row> rows) {
+        boolean deliveries = rows.stream().anyMatch(r -> wanted(r.candidate().pending().type()));
+        Map<String, Long> ids = new HashMap<>();
+        for (List<Row> chunk : chunks(rows)) {
+            String sql = "INSERT INTO notification (event_id, file_id, sequence, event_type, created_at, body) VALUES "
+                    + rows(chunk.size(), n -> "(:eventId" + n + ", :fileId" + n + ", :sequence" + n + ", :type" + n
+                            + ", :now, :body" + n + ")")
+                    + " ON CONFLICT (event_id) DO NOTHING";
+            if (deliveries) {
+                bindRows(handle.createQuery(sql + " RETURNING id, event_id"), chunk)
+                        .map((rs, ctx) -> Map.entry(rs.getString("event_id"), rs.getLong("id")))
+                        .forEach(e -> ids.put(e.getKey(), e.getValue()));
+            } else {
+                bindRows(handle.createUpdate(sql), chunk).execute();
+            }
+        }
+        for (Row row : rows) {
+            NotificationType type = row.candidate().pending().type();
+            Long id = ids.get(row.candidate().eventId());
+            if (id != null && wanted(type)) {
+                deliver(id, row.fileId(), type);
+            }
+        }
+    }
+
+    private <S extends SqlStatement<S>> S bindRows(S statement, List<Row> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            Pending p = row.candidate().pending();
+            String body = NotificationBodies.render(row.candidate().eventId(), p.type(), Instant.ofEpochMilli(now),
+                    p.data().fill(NotificationBodies.common(row.fileId(), row.sequence(), subAppId)));
+            statement.bind("eventId" + i, row.candidate().eventId())
+                    .bind("fileId" + i, Text.storable(row.fileId()))
+                    .bind("sequence" + i, row.sequence())
+                    .bind("type" + i, p.type().wireName())
+                    .bind("body" + i, Text.storable(body));
+        }
+        return statement.bind("now", now);
+    }
+
+    private void deliver(long notification, String fileId, NotificationType type) {
+        handle.createUpdate("INSERT INTO delivery (notification_id, endpoint_id, file_id, status, attempts,"
+                        + " next_attempt_at, created_at)"
                         + " SELECT :notification, e.id, :fileId, CASE WHEN EXISTS (SELECT 1 FROM delivery o"
                         + "   WHERE o.endpoint_id = e.id AND o.file_id = :fileId"
                         + "   AND o.status IN ('WAITING', 'PENDING', 'SENDING')) THEN 'WAITING' ELSE 'PENDING' END,"
                         + " 0, :now, :now FROM notify_endpoint e"
                         + " WHERE e.retired_at IS NULL AND (e.types = '*' OR e.types LIKE :pattern)")
-                .bind("notification", n)
+                .bind("notification", notification)
                 .bind("fileId", Text.storable(fileId))
                 .bind("now", now)
-                .bind("pattern", "%," + p.type().wireName() + ",%")
-                .execute());
-        return id.isPresent();
+                .bind("pattern", "%," + type.wireName() + ",%")
+                .execute();
+    }
+
+    /** Each media's sequence moved to its last notification written. */
+    private void updateSequences(Map<String, Long> sequences) {
+        for (List<Map.Entry<String, Long>> chunk : chunks(List.copyOf(sequences.entrySet()))) {
+            StringBuilder cases = new StringBuilder();
+            for (int i = 0; i < chunk.size(); i++) {
+                cases.append(" WHEN :fileId").append(i).append(" THEN :sequence").append(i);
+            }
+            Update update = handle.createUpdate("UPDATE media SET notify_seq = CASE file_id" + cases + " END"
+                    + " WHERE file_id IN (" + rows(chunk.size(), n -> ":fileId" + n) + ")");
+            for (int i = 0; i < chunk.size(); i++) {
+                update.bind("fileId" + i, Text.storable(chunk.get(i).getKey()))
+                        .bind("sequence" + i, chunk.get(i).getValue());
+            }
+            update.execute();
+        }
     }
 
     /**
@@ -250,19 +348,46 @@ public final class NotificationWriter {
         return endpointTypes.stream().anyMatch(t -> t.equals("*") || t.contains(pattern));
     }
 
-    private Optional<MediaRow> lockMedia(String fileId) {
-        return handle.createQuery("SELECT state, notify_seq, name, media_url, procedure_task_id FROM media"
-                        + " WHERE file_id = :fileId" + dialect.forUpdate())
-                .bind("fileId", Text.storable(fileId))
-                .map((rs, ctx) -> new MediaRow(MediaState.valueOf(rs.getString("state")), rs.getLong("notify_seq"),
-                        Optional.ofNullable(rs.getString("name")), Optional.ofNullable(rs.getString("media_url")),
-                        Optional.ofNullable(rs.getString("procedure_task_id"))))
-                .findOne();
+    /** The media of these files that exist, locked (PostgreSQL) in file id order, by file id. */
+    private Map<String, MediaRow> lockMedia(Collection<String> fileIds) {
+        Map<String, MediaRow> media = new HashMap<>();
+        for (List<String> files : chunks(fileIds.stream().map(Text::storable).sorted().toList())) {
+            handle.createQuery("SELECT file_id, state, notify_seq, name, media_url, procedure_task_id FROM media"
+                            + " WHERE file_id IN (<files>) ORDER BY file_id" + dialect.forUpdate())
+                    .bindList("files", files)
+                    .map((rs, ctx) -> Map.entry(rs.getString("file_id"), new MediaRow(
+                            MediaState.valueOf(rs.getString("state")), rs.getLong("notify_seq"),
+                            Optional.ofNullable(rs.getString("name")), Optional.ofNullable(rs.getString("media_url")),
+                            Optional.ofNullable(rs.getString("procedure_task_id")))))
+                    .forEach(e -> media.put(e.getKey(), e.getValue()));
+        }
+        return media;
     }
 
-    private Optional<StoredTask> task(String taskId) {
-        return MediaStore.task(handle, taskId);
+    /** The tasks the changes name and the outputs of the media whose task flow ended, for the notices to come. */
+    private void readTasksAndOutputs(Map<String, List<Change>> reported) {
+        List<String> taskIds = new ArrayList<>();
+        List<String> ended = new ArrayList<>();
+        reported.forEach((fileId, c) -> c.forEach(change -> {
+            switch (change) {
+                case Processing p -> taskIds.add(p.taskId());
+                case Ended e -> {
+                    taskIds.add(e.taskId());
+                    ended.add(fileId);
+                }
+                default -> { }
+            }
+        }));
+        tasks = new HashMap<>();
+        for (List<String> ids : chunks(taskIds.stream().distinct().toList())) {
+            MediaStore.tasks(handle, ids).forEach(t -> tasks.put(t.taskId(), t));
+        }
+        outputs = new HashMap<>();
+        for (List<String> files : chunks(ended.stream().distinct().toList())) {
+            outputs.putAll(MediaStore.outputs(handle, files));
+        }
     }
+
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
         List<T> all = new ArrayList<>(a);

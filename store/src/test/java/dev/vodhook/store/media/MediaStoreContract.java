@@ -4,9 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vodhook.store.Database;
+import dev.vodhook.store.media.GeneratedWrites.Delete;
+import dev.vodhook.store.media.GeneratedWrites.Events;
+import dev.vodhook.store.media.GeneratedWrites.Step;
+import dev.vodhook.store.outbox.DeliveryFilter;
+import dev.vodhook.store.outbox.EndpointSpec;
+import dev.vodhook.store.outbox.Notification;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -404,5 +412,61 @@ abstract class MediaStoreContract {
         assertThat(media.recordTask(task(TaskStatus.FINISH, 0, false), T0.plusSeconds(20))).isTrue();
         assertThat(media.findTask(TASK).orElseThrow().status()).isEqualTo(TaskStatus.FINISH);
         assertThat(media.giveUp("unknown", "x", T0)).isFalse();
+    }
+
+    /**
+     * The events of a claim written together ({@link MediaStore#writeAll}) leave media, tasks, outputs, notifications
+     * and deliveries exactly as writing them one event after the other does, whatever files and tasks they share:
+     * generated scenarios (GeneratedWrites), each written both ways into the same database under other ids.
+     */
+    @Test
+    void eventsWrittenTogetherHaveTheEffectOfEventsWrittenOneAfterTheOther() {
+        database.outbox().configure(List.of(new EndpointSpec("http://app/hook", Set.of())), Optional.empty(), T0);
+        for (long seed = 0; seed < 60; seed++) {
+            String one = "s" + seed + "-";
+            String together = "a" + seed + "-";
+            List<Step> oneByOne = GeneratedWrites.scenario(seed, one);
+            List<Step> allAtOnce = GeneratedWrites.scenario(seed, together);
+            for (int s = 0; s < oneByOne.size(); s++) {
+                Instant now = T0.plusSeconds(s);
+                switch (oneByOne.get(s)) {
+                    case Events e -> e.events().forEach(event -> media.write(now, w -> writeOne(w, event)));
+                    case Delete d -> media.write(now, w -> w.deleteMedia(d.fileId()));
+                }
+                switch (allAtOnce.get(s)) {
+                    case Events e -> media.writeAll(now, e.events());
+                    case Delete d -> media.write(now, w -> w.deleteMedia(d.fileId()));
+                }
+            }
+            assertThat(state(together)).as("GeneratedWrites.scenario(%d, ...)", seed).isEqualTo(state(one));
+        }
+    }
+
+    private static void writeOne(MediaWriter w, MediaWrites event) {
+        event.media().ifPresent(w::upsertMedia);
+        event.tasks().forEach(w::recordTask);
+        event.media().ifPresent(m -> w.recordOutputs(m.fileId(), event.outputs()));
+    }
+
+    /** Everything the scenario of {@code prefix} left, as text without the prefix or the notifications' ids. */
+    private List<String> state(String prefix) {
+        List<String> state = new ArrayList<>();
+        for (int f = 0; f < GeneratedWrites.FILES; f++) {
+            String fileId = GeneratedWrites.file(prefix, f);
+            state.add(String.valueOf(media.findMedia(fileId)));
+            for (Notification n : database.outbox().log().notifications(fileId)) {
+                state.add(n.sequence() + " " + n.type() + " " + n.createdAt() + " "
+                        + n.body().replace(n.eventId(), "ID"));
+            }
+        }
+        for (int t = 0; t < GeneratedWrites.TASKS; t++) {
+            state.add(String.valueOf(media.findTask(GeneratedWrites.task(prefix, t))));
+        }
+        database.outbox().log().list(DeliveryFilter.all(), 100_000).stream()
+                .filter(d -> d.fileId().startsWith(prefix))
+                .map(d -> d.fileId() + " " + d.sequence() + " " + d.type() + " " + d.status())
+                .sorted()
+                .forEach(state::add);
+        return state.stream().map(line -> line.replace(prefix, "")).toList();
     }
 }
