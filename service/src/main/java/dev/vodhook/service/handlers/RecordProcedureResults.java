@@ -4,10 +4,11 @@ import dev.vodhook.events.MediaOutput;
 import dev.vodhook.events.ProcedureStateChange;
 import dev.vodhook.events.SubTaskResult;
 import dev.vodhook.events.VodEvent;
-import dev.vodhook.service.processing.EventHandler;
+import dev.vodhook.service.processing.RecordingHandler;
 import dev.vodhook.store.media.MediaState;
 import dev.vodhook.store.media.MediaStore;
 import dev.vodhook.store.media.MediaUpdate;
+import dev.vodhook.store.media.MediaWrites;
 import dev.vodhook.store.media.OutputRecord;
 import dev.vodhook.store.media.OutputStatus;
 import dev.vodhook.store.inbox.StoredEvent;
@@ -26,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * only moves the task and media to PROCESSING; a late PROCESSING after FINISH changes nothing. An
  * ABORTED flow (as DescribeTaskDetail reports it to the reconciler) is a failure with what outputs it
  * made. A media already DELETED stays so, its outputs recorded as deleted.
- * Logs one line per transcode as Tencent's demo did.
+ * Logs one line per transcode as Tencent's demo did. The events of one claim are recorded together
+ * ({@link RecordingHandler}).
  */
-public final class RecordProcedureResults implements EventHandler {
+public final class RecordProcedureResults implements RecordingHandler {
     private static final Logger log = LoggerFactory.getLogger(RecordProcedureResults.class);
 
     private final MediaStore media;
@@ -40,7 +42,7 @@ public final class RecordProcedureResults implements EventHandler {
     }
 
     @Override
-    public void handle(StoredEvent stored, VodEvent event) {
+    public Recording recording(StoredEvent stored, VodEvent event) {
         ProcedureStateChange change = ProcedureStateChange.from(event);
         Optional<String> fileId = Optional.of(change.fileId()).filter(id -> !id.isBlank());
         boolean ended = change.finished() || change.aborted();
@@ -48,34 +50,32 @@ public final class RecordProcedureResults implements EventHandler {
                 : change.aborted() ? TaskStatus.ABORTED
                 : TaskStatus.parse(change.status()).filter(s -> s.rank() < TaskStatus.FINISH.rank())
                         .orElse(TaskStatus.PROCESSING);
-        TaskUpdate task = new TaskUpdate(change.taskId(), fileId, "Procedure", status, change.errCode(),
-                change.message(), Optional.of(change.sessionId()).filter(s -> !s.isBlank()), false);
+        List<TaskUpdate> task = List.of(new TaskUpdate(change.taskId(), fileId, "Procedure", status, change.errCode(),
+                change.message(), Optional.of(change.sessionId()).filter(s -> !s.isBlank()), false));
         if (!ended) {
-            media.write(clock.instant(), w -> {
-                fileId.ifPresent(id -> w.upsertMedia(MediaUpdate.state(id, MediaState.PROCESSING)));
-                w.recordTask(task);
-            });
-            log.info("Task flow {} for FileId {} is {}; its outputs are recorded when it finishes (event {})",
-                    change.taskId(), fileId.orElse("(none)"), change.status(), stored.id());
-            return;
+            return new Recording(new MediaWrites(fileId.map(id -> MediaUpdate.state(id, MediaState.PROCESSING)), task,
+                    List.of()), () -> log.info("Task flow {} for FileId {} is {}; its outputs are recorded when it"
+                            + " finishes (event {})", change.taskId(), fileId.orElse("(none)"), change.status(),
+                            stored.id()));
         }
         if (fileId.isEmpty()) {
-            media.recordTask(task, clock.instant());
-            log.warn("Task flow {} finished without a FileId; recorded the task, no outputs to attach (event {})",
-                    change.taskId(), stored.id());
-            return;
+            return new Recording(new MediaWrites(Optional.empty(), task, List.of()), () -> log.warn("Task flow {}"
+                    + " finished without a FileId; recorded the task, no outputs to attach (event {})",
+                    change.taskId(), stored.id()));
         }
         List<OutputRecord> outputs = outputs(change);
         boolean flowFailed = change.errCode() != 0 || change.aborted()
                 || (outputs.stream().noneMatch(OutputRecord::succeeded)
                         && change.results().stream().anyMatch(SubTaskResult::failed));
-        media.write(clock.instant(), w -> {
-            w.upsertMedia(new MediaUpdate(fileId.get(), Optional.of(change.fileName()).filter(n -> !n.isBlank()),
-                    Optional.empty(), Optional.empty(), flowFailed ? MediaState.FAILED : MediaState.FINISHED));
-            w.recordTask(task);
-            w.recordOutputs(fileId.get(), outputs);
-        });
-        logResults(stored, change, outputs, flowFailed);
+        MediaUpdate media = new MediaUpdate(fileId.get(), Optional.of(change.fileName()).filter(n -> !n.isBlank()),
+                Optional.empty(), Optional.empty(), flowFailed ? MediaState.FAILED : MediaState.FINISHED);
+        return new Recording(new MediaWrites(Optional.of(media), task, outputs),
+                () -> logResults(stored, change, outputs, flowFailed));
+    }
+
+    @Override
+    public void recordAll(List<MediaWrites> writes) {
+        media.writeAll(clock.instant(), writes);
     }
 
     private static List<OutputRecord> outputs(ProcedureStateChange change) {

@@ -44,7 +44,15 @@ final class ClaimedBatch {
 
     /** Handles one event of the claim; the last one to finish marks the handled ones DONE. */
     void run(ClaimedEvent claimed) {
-        if (handle.test(claimed)) {
+        finished(claimed, handle.test(claimed));
+    }
+
+    /**
+     * One event of the claim is finished, handled (to be marked DONE) or not (marked already, or handed back); the
+     * last one to finish marks the handled ones DONE.
+     */
+    void finished(ClaimedEvent claimed, boolean succeeded) {
+        if (succeeded) {
             handled.add(claimed);
         }
         if (running.decrementAndGet() == 0) {

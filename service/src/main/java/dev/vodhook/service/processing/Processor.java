@@ -13,13 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,12 +93,12 @@ public final class Processor implements AutoCloseable {
         if (claimed.isEmpty()) {
             return 0;
         }
-        ClaimedBatch batch = batchOf(claimed);
-        if (claimed.size() == 1) {
-            batch.run(claimed.getFirst());
+        List<Unit> units = unitsOf(batchOf(claimed), claimed);
+        if (units.size() == 1) {
+            units.getFirst().work().run();
         } else {
             try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-                claimed.forEach(c -> executor.submit(() -> batch.run(c)));
+                units.forEach(u -> executor.submit(u.work()));
             }
         }
         return claimed.size();
@@ -211,8 +215,6 @@ public final class Processor implements AutoCloseable {
             try {
                 if (awaitRoomForABatch() && claimAndStart(worker.batchSize()) == 0) {
                     awaitWork();
-                    long linger = Long.getLong("vodhook.linger", 0);
-                    if (linger > 0) { try { Thread.sleep(linger); } catch (InterruptedException e) { stopping = true; } }
                 }
             } catch (RuntimeException e) {
                 log.error("Processor {} could not claim events: {}; will try again in {}", owner, e.getMessage(),
@@ -226,14 +228,13 @@ public final class Processor implements AutoCloseable {
     /** Claims up to {@code limit} due events and starts their handlers without waiting for them; how many. */
     private int claimAndStart(int limit) {
         List<ClaimedEvent> claimed = inbox.claimDue(owner, clock.instant(), worker.lease(), limit);
-        ClaimedBatch batch = batchOf(claimed);
-        for (ClaimedEvent c : claimed) {
-            slots.acquireUninterruptibly();
-            Thread.ofVirtual().name("vodhook-handler-" + c.id()).start(() -> {
+        for (Unit unit : unitsOf(batchOf(claimed), claimed)) {
+            slots.acquireUninterruptibly(unit.events());
+            Thread.ofVirtual().name(unit.name()).start(() -> {
                 try {
-                    batch.run(c);
+                    unit.work().run();
                 } finally {
-                    slots.release();
+                    slots.release(unit.events());
                     slotFreed.signal();
                 }
             });
@@ -278,6 +279,84 @@ public final class Processor implements AutoCloseable {
         }
     }
 
+    /** Work on its own thread: one event's handler, or the events of a claim recorded together. */
+    private record Unit(String name, int events, Runnable work) {}
+
+    /**
+     * A claim's work: each event whose handler only records ({@link RecordingHandler}) recorded together with the
+     * claim's other events of that handler, in their order in the inbox; every other event handled on its own.
+     */
+    private List<Unit> unitsOf(ClaimedBatch batch, List<ClaimedEvent> claimed) {
+        List<Unit> units = new ArrayList<>();
+        Map<RecordingHandler, List<ClaimedEvent>> recorded = new LinkedHashMap<>();
+        for (ClaimedEvent c : claimed) {
+            if (handlers.forType(c.eventType()) instanceof RecordingHandler r) {
+                recorded.computeIfAbsent(r, k -> new ArrayList<>()).add(c);
+            } else {
+                units.add(new Unit("vodhook-handler-" + c.id(), 1, () -> batch.run(c)));
+            }
+        }
+        recorded.forEach((handler, events) -> units.add(new Unit("vodhook-recorder-" + events.getFirst().id(),
+                events.size(), () -> recordTogether(batch, handler, events))));
+        return units;
+    }
+
+    /**
+     * Events of one recording handler, recorded together: what each records is made first (an event that cannot
+     * be recorded fails alone, as with any handler), then written in one transaction. Should that fail, each event
+     * is handled on its own, as any other event is, so that one event the database refuses holds up no other.
+     */
+    private void recordTogether(ClaimedBatch batch, RecordingHandler handler, List<ClaimedEvent> events) {
+        long started = System.nanoTime();
+        List<ClaimedEvent> ready = new ArrayList<>();
+        List<RecordingHandler.Recording> recordings = new ArrayList<>();
+        for (ClaimedEvent c : events) {
+            if (!execute(c, () -> prepare(c, handler, started, recordings))) {
+                batch.finished(c, false);
+            } else {
+                ready.add(c);
+            }
+        }
+        if (ready.isEmpty()) {
+            return;
+        }
+        try {
+            handler.recordAll(recordings.stream().map(RecordingHandler.Recording::writes).toList());
+        } catch (RuntimeException e) {
+            ready.forEach(held::stopped);
+            Thread.interrupted();
+            log.warn("Events {} could not be recorded together ({}); recording each on its own",
+                    ready.stream().map(ClaimedEvent::id).toList(), e.getMessage());
+            ready.forEach(batch::run);
+            return;
+        }
+        long nanos = System.nanoTime() - started;
+        for (int i = 0; i < ready.size(); i++) {
+            ClaimedEvent c = ready.get(i);
+            held.stopped(c);
+            metrics.handled(c.eventType(), "done", nanos);
+            recordings.get(i).recorded().run();
+            batch.finished(c, true);
+        }
+        Thread.interrupted();
+    }
+
+    /** What one event records, added to {@code recordings}; false when it was not to be handled or failed. */
+    private boolean prepare(ClaimedEvent claimed, RecordingHandler handler, long started,
+            List<RecordingHandler.Recording> recordings) {
+        if (!mayStart(claimed)) {
+            return false;
+        }
+        held.started(claimed, clock.instant());
+        try {
+            recordings.add(handler.recording(claimed.event(), parse(claimed)));
+            return true;
+        } catch (RuntimeException e) {
+            failed(claimed, e, started);
+            return false;
+        }
+    }
+
     private ClaimedBatch batchOf(List<ClaimedEvent> claimed) {
         held.hold(claimed);
         return new ClaimedBatch(claimed.size(), inbox, clock, this::execute, held::forgetAll);
@@ -288,8 +367,12 @@ public final class Processor implements AutoCloseable {
      * True when the handler succeeded and the event is to be marked DONE.
      */
     private boolean execute(ClaimedEvent claimed) {
+        return execute(claimed, () -> run(claimed));
+    }
+
+    private boolean execute(ClaimedEvent claimed, BooleanSupplier attempt) {
         try {
-            if (run(claimed)) {
+            if (attempt.getAsBoolean()) {
                 return true;
             }
             held.forget(claimed);
@@ -304,27 +387,16 @@ public final class Processor implements AutoCloseable {
     }
 
     private boolean run(ClaimedEvent claimed) {
-        Lease lease = claimed.lease();
+        if (!mayStart(claimed)) {
+            return false;
+        }
         String type = claimed.eventType();
-        if (stopping) {
-            inbox.release(lease, clock.instant());
-            log.info("Event {} ({}) handed back unstarted: shutting down", claimed.id(), type);
-            return false;
-        }
-        if (claimed.attempt() > retry.maxAttempts()) {
-            dead(claimed, "its worker vanished (lease expired) on attempt " + (claimed.attempt() - 1)
-                    + ", the last allowed");
-            return false;
-        }
         long started = System.nanoTime();
         held.started(claimed, clock.instant());
         try {
-            VodEvent event = EventParser.parse(claimed.event().body().getBytes(StandardCharsets.UTF_8));
-            handlers.forType(type).handle(claimed.event(), event);
+            handlers.forType(type).handle(claimed.event(), parse(claimed));
         } catch (RuntimeException e) {
-            held.stopped(claimed);
-            Thread.interrupted(); // an interrupt meant for an abandoned handler ends with it
-            fail(claimed, Failure.of(e), e, System.nanoTime() - started);
+            failed(claimed, e, started);
             return false;
         } finally {
             held.stopped(claimed);
@@ -332,6 +404,32 @@ public final class Processor implements AutoCloseable {
         }
         metrics.handled(type, "done", System.nanoTime() - started);
         return true;
+    }
+
+    /** False when the event is not to be handled now: handed back (shutting down) or DEAD (out of attempts). */
+    private boolean mayStart(ClaimedEvent claimed) {
+        if (stopping) {
+            inbox.release(claimed.lease(), clock.instant());
+            log.info("Event {} ({}) handed back unstarted: shutting down", claimed.id(), claimed.eventType());
+            return false;
+        }
+        if (claimed.attempt() > retry.maxAttempts()) {
+            dead(claimed, "its worker vanished (lease expired) on attempt " + (claimed.attempt() - 1)
+                    + ", the last allowed");
+            return false;
+        }
+        return true;
+    }
+
+    private static VodEvent parse(ClaimedEvent claimed) {
+        return EventParser.parse(claimed.event().body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The handler of {@code claimed} threw: its attempt is recorded as failed (retried, or DEAD). */
+    private void failed(ClaimedEvent claimed, RuntimeException e, long started) {
+        held.stopped(claimed);
+        Thread.interrupted(); // an interrupt meant for an abandoned handler ends with it
+        fail(claimed, Failure.of(e), e, System.nanoTime() - started);
     }
 
     private void fail(ClaimedEvent claimed, Failure failure, RuntimeException e, long nanos) {
