@@ -379,10 +379,13 @@ public final class Inbox {
         return counts;
     }
 
-    /** When the next PENDING event falls due or the next lease expires, if any. */
+    /**
+     * When the next PENDING event falls due or the next lease expires, if any: the first entry of the partial index
+     * of due rows (SQLite, left to itself, counted every PENDING row by the index on status).
+     */
     public Optional<Instant> nextDueAt() {
-        return storage.read("next due time", h -> h.createQuery(
-                        "SELECT MIN(next_attempt_at) FROM inbox WHERE status IN ('PENDING', 'PROCESSING')")
+        return storage.read("next due time", h -> h.createQuery("SELECT MIN(next_attempt_at) FROM inbox"
+                        + storage.dialect().byDueIndex() + " WHERE status IN ('PENDING', 'PROCESSING')")
                 .map((rs, ctx) -> {
                     long millis = rs.getLong(1);
                     return rs.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(millis));
