@@ -43,6 +43,9 @@ public final class ServiceMetrics {
     private final Map<String, Timer> handlerDurations = new ConcurrentHashMap<>();
     private final DistributionSummary commitBatch = DistributionSummary.builder("vodhook.intake.commit.batch")
             .description("Events per group commit").publishPercentiles(0.5, 0.99).register(registry);
+    private final DistributionSummary claimSize = DistributionSummary.builder("vodhook.processing.claim.events")
+            .description("Events per claim the processor took (claims that found nothing are not counted)")
+            .publishPercentiles(0.5, 0.99).register(registry);
     private final Timer commitDuration = Timer.builder("vodhook.intake.commit.duration")
             .description("Time of one group commit").publishPercentiles(0.5, 0.99).register(registry);
 
@@ -99,6 +102,11 @@ public final class ServiceMetrics {
     }
 
     /** One group commit of {@code events} events that took {@code nanos}. */
+    /** One claim of the processor that took {@code events} (at least one). */
+    public void claimed(int events) {
+        claimSize.record(events);
+    }
+
     public void groupCommit(int events, long nanos) {
         commitBatch.record(events);
         commitDuration.record(nanos, TimeUnit.NANOSECONDS);

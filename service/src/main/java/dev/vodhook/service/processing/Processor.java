@@ -228,6 +228,9 @@ public final class Processor implements AutoCloseable {
     /** Claims up to {@code limit} due events and starts their handlers without waiting for them; how many. */
     private int claimAndStart(int limit) {
         List<ClaimedEvent> claimed = inbox.claimDue(owner, clock.instant(), worker.lease(), limit);
+        if (!claimed.isEmpty()) {
+            metrics.claimed(claimed.size());
+        }
         for (Unit unit : unitsOf(batchOf(claimed), claimed)) {
             slots.acquireUninterruptibly(unit.events());
             Thread.Builder builder = unit.events() > 1 ? Thread.ofPlatform().daemon(true) : Thread.ofVirtual();

@@ -54,6 +54,7 @@ class ProcessorTest {
     final RecordingMediaProcessing vod = new RecordingMediaProcessing();
     Database db;
     Processor processor;
+    ServiceMetrics metrics = new ServiceMetrics();
 
     @BeforeEach
     void open() {
@@ -72,7 +73,7 @@ class ProcessorTest {
                 "NewFileUpload", new TranscodeOnUpload(db.media(), vod, DEFINITIONS, evenWhenProcedureNamed, clock),
                 "ProcedureStateChanged", new RecordProcedureResults(db.media(), clock)));
         handlers.putAll(extra);
-        return new Processor(db.inbox(), new Handlers(handlers), RETRY, WORKER, clock, new ServiceMetrics(),
+        return new Processor(db.inbox(), new Handlers(handlers), RETRY, WORKER, clock, metrics,
                 new SplittableRandom(7));
     }
 
@@ -381,5 +382,25 @@ class ProcessorTest {
         // the loop polls every 10 minutes: done before that means the wake-up worked
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(event(id).status()).isEqualTo(EventStatus.DONE));
+    }
+
+    @Test
+    void theBackgroundLoopCountsTheEventsOfEachClaim() {
+        List<Long> ids = List.of(append(db.inbox(), upload("1001"), clock.instant()),
+                append(db.inbox(), upload("1002"), clock.instant()), append(db.inbox(), upload("1003"), clock.instant()));
+
+        processor.start();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ids).allSatisfy(id ->
+                assertThat(event(id).status()).isEqualTo(EventStatus.DONE)));
+        String scrape = metrics.scrape(Map.of());
+        assertThat(sample(scrape, "vodhook_processing_claim_events_sum")).isEqualTo(3);
+        assertThat(sample(scrape, "vodhook_processing_claim_events_count")).isBetween(1.0, 3.0);
+    }
+
+    private static double sample(String scrape, String name) {
+        return scrape.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(
+                l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElseThrow(() -> new AssertionError(name + " in "
+                + scrape));
     }
 }
