@@ -387,7 +387,8 @@ class ProcessorTest {
     @Test
     void theBackgroundLoopCountsTheEventsOfEachClaim() {
         List<Long> ids = List.of(append(db.inbox(), upload("1001"), clock.instant()),
-                append(db.inbox(), upload("1002"), clock.instant()), append(db.inbox(), upload("1003"), clock.instant()));
+                append(db.inbox(), upload("1002"), clock.instant()),
+                append(db.inbox(), upload("1003"), clock.instant()));
 
         processor.start();
 
