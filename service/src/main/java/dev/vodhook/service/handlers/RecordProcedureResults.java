@@ -11,6 +11,7 @@ import dev.vodhook.store.media.MediaUpdate;
 import dev.vodhook.store.media.MediaWrites;
 import dev.vodhook.store.media.OutputRecord;
 import dev.vodhook.store.media.OutputStatus;
+import dev.vodhook.store.inbox.Lease;
 import dev.vodhook.store.inbox.StoredEvent;
 import dev.vodhook.store.media.TaskStatus;
 import dev.vodhook.store.media.TaskUpdate;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,8 +76,8 @@ public final class RecordProcedureResults implements RecordingHandler {
     }
 
     @Override
-    public void recordAll(List<MediaWrites> writes) {
-        media.writeAll(clock.instant(), writes);
+    public Set<Long> recordAll(List<MediaWrites> writes, List<Lease> done) {
+        return media.writeAll(clock.instant(), writes, done);
     }
 
     private static List<OutputRecord> outputs(ProcedureStateChange change) {

@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The handlers of one claim. An event that fails is marked by its handler's run at once (retry or
- * DEAD); the events handled are marked DONE together, in one statement, when the last handler of
- * the claim ends. Until then they stay PROCESSING under their lease, which the processor's heartbeat
- * keeps extending: a crash in between means they are handled again, which handlers allow.
+ * DEAD), an event recorded together with others is marked DONE in the transaction that records it; the
+ * other events handled are marked DONE together, in one statement, when the last handler of the claim
+ * ends. Until then they stay PROCESSING under their lease, which the processor's heartbeat keeps
+ * extending: a crash in between means they are handled again, which handlers allow.
  */
 final class ClaimedBatch {
     private static final Logger log = LoggerFactory.getLogger(ClaimedBatch.class);

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * Takes due events from the inbox under a lease and runs their handlers: success marks them DONE;
  * a failure schedules the next attempt by the retry policy; the last attempt, or a failure no retry
  * can cure, leaves them DEAD until replayed. The events of one claim that were handled are marked
- * DONE together when its last handler ends. {@link #runOnce()} does one claim and waits for its
+ * DONE together when its last handler ends; those recorded together ({@link RecordingHandler}) are marked in the
+ * transaction that records them. {@link #runOnce()} does one claim and waits for its
  * handlers (tests step with it); {@link #start()} runs a loop on a virtual thread until
  * {@link #close()}, waking early on {@link #wake()}, that keeps up to {@link #IN_FLIGHT_BATCHES}
  * batches of handlers running: it claims the next batch as soon as there is room for it, while the
@@ -313,8 +314,9 @@ public final class Processor implements AutoCloseable {
 
     /**
      * Events of one recording handler, recorded together: what each records is made first (an event that cannot
-     * be recorded fails alone, as with any handler), then written in one transaction. Should that fail, each event
-     * is handled on its own, as any other event is, so that one event the database refuses holds up no other.
+     * be recorded fails alone, as with any handler), then written in one transaction with the events' DONE marks,
+     * so that a crash leaves both or neither (and the claim costs one transaction fewer). Should that fail, each
+     * event is handled on its own, as any other event is, so that one event the database refuses holds up no other.
      */
     private void recordTogether(ClaimedBatch batch, RecordingHandler handler, List<ClaimedEvent> events) {
         long started = System.nanoTime();
@@ -330,8 +332,10 @@ public final class Processor implements AutoCloseable {
         if (ready.isEmpty()) {
             return;
         }
+        Set<Long> marked;
         try {
-            handler.recordAll(recordings.stream().map(RecordingHandler.Recording::writes).toList());
+            marked = handler.recordAll(recordings.stream().map(RecordingHandler.Recording::writes).toList(),
+                    ready.stream().map(ClaimedEvent::lease).toList());
         } catch (RuntimeException e) {
             ready.forEach(held::stopped);
             Thread.interrupted();
@@ -344,9 +348,14 @@ public final class Processor implements AutoCloseable {
         for (int i = 0; i < ready.size(); i++) {
             ClaimedEvent c = ready.get(i);
             held.stopped(c);
+            held.forget(c);
             metrics.handled(c.eventType(), "done", nanos);
             recordings.get(i).recorded().run();
-            batch.finished(c, true);
+            if (!marked.contains(c.id())) {
+                log.warn("Event {} ({}) was recorded but its lease had expired; another worker may handle it again"
+                        + " (handlers are idempotent)", c.id(), c.eventType());
+            }
+            batch.finished(c, false); // marked DONE already, in the transaction that recorded it
         }
         Thread.interrupted();
     }

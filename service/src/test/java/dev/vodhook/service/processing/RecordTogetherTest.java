@@ -17,6 +17,7 @@ import dev.vodhook.service.handlers.TranscodeOnUpload;
 import dev.vodhook.store.Database;
 import dev.vodhook.store.StoreException;
 import dev.vodhook.store.inbox.EventStatus;
+import dev.vodhook.store.inbox.Lease;
 import dev.vodhook.store.inbox.StoredEvent;
 import dev.vodhook.store.media.MediaState;
 import dev.vodhook.store.media.MediaWrites;
@@ -84,12 +85,12 @@ class RecordTogetherTest {
         }
 
         @Override
-        public synchronized void recordAll(List<MediaWrites> all) {
+        public synchronized Set<Long> recordAll(List<MediaWrites> all, List<Lease> done) {
             sizes.add(all.size());
             if (refused.test(all)) {
                 throw new StoreException("write media of " + all.size() + " events failed: refused", null);
             }
-            real.recordAll(all);
+            return real.recordAll(all, done);
         }
     }
 

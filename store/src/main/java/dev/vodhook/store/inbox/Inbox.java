@@ -162,6 +162,18 @@ public final class Inbox {
         return marked;
     }
 
+    /**
+     * {@link #markAllDone(List, Instant)} inside a write transaction of the caller's, so that the events' effects
+     * and their DONE marks commit together (a processor recording a claim).
+     */
+    public static Set<Long> markAllDone(Handle h, List<Lease> leases, Instant now) {
+        Set<Long> marked = new HashSet<>();
+        for (int from = 0; from < leases.size(); from += ROWS_PER_INSERT) {
+            marked.addAll(markDone(h, leases.subList(from, Math.min(leases.size(), from + ROWS_PER_INSERT)), now));
+        }
+        return marked;
+    }
+
     private static List<Long> markDone(Handle h, List<Lease> leases, Instant now) {
         return updateHeld(h, leases, "UPDATE inbox SET status = 'DONE', processed_at = :now, lease_owner = NULL,"
                 + " lease_until = NULL, next_attempt_at = :now", now, "marked done");

@@ -1,6 +1,7 @@
 package dev.vodhook.store.media;
 
 import dev.vodhook.store.inbox.Inbox;
+import dev.vodhook.store.inbox.Lease;
 import dev.vodhook.store.internal.Columns;
 import dev.vodhook.store.internal.Storage;
 import dev.vodhook.store.internal.Text;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
@@ -53,13 +55,22 @@ public final class MediaStore {
      * order. All or nothing: a write that fails fails them all.
      */
     public void writeAll(Instant now, List<MediaWrites> events) {
+        writeAll(now, events, List.of());
+    }
+
+    /**
+     * {@link #writeAll(Instant, List)}, and in the same transaction the events still held under {@code done}
+     * marked DONE ({@link Inbox#markAllDone(List, Instant)}): their effects and their marks commit together, or
+     * neither does. Returns the ids marked; an event whose lease was lost is written and not marked.
+     */
+    public Set<Long> writeAll(Instant now, List<MediaWrites> events, List<Lease> done) {
         List<List<MediaWrites>> rounds = rounds(events);
-        write("write media of " + events.size() + " events", now, w -> {
+        return write("write media of " + events.size() + " events", now, w -> {
             for (List<MediaWrites> round : rounds) {
                 w.apply(round);
                 w.flushNotifications();
             }
-            return null;
+            return done.isEmpty() ? Set.<Long>of() : Inbox.markAllDone(w.handle(), done, now);
         });
     }
 

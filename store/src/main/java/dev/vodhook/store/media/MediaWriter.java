@@ -75,6 +75,11 @@ public final class MediaWriter {
         this.notifications = notifications;
     }
 
+    /** The transaction these writes are made in. */
+    Handle handle() {
+        return handle;
+    }
+
     /**
      * The writes of several events that share no file and no task, together: the media in one statement, the tasks
      * in three at most, the successful outputs in two (each per 256 rows).

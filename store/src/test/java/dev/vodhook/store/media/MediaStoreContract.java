@@ -4,15 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vodhook.store.Database;
+import dev.vodhook.store.inbox.ClaimedEvent;
+import dev.vodhook.store.inbox.EventSource;
+import dev.vodhook.store.inbox.EventStatus;
+import dev.vodhook.store.inbox.IncomingEvent;
+import dev.vodhook.store.inbox.Inbox;
+import dev.vodhook.store.inbox.Lease;
 import dev.vodhook.store.media.GeneratedWrites.Delete;
 import dev.vodhook.store.media.GeneratedWrites.Events;
 import dev.vodhook.store.media.GeneratedWrites.Step;
 import dev.vodhook.store.outbox.DeliveryFilter;
 import dev.vodhook.store.outbox.EndpointSpec;
 import dev.vodhook.store.outbox.Notification;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -440,6 +448,29 @@ abstract class MediaStoreContract {
             }
             assertThat(state(together)).as("GeneratedWrites.scenario(%d, ...)", seed).isEqualTo(state(one));
         }
+    }
+
+    @Test
+    void eventsWrittenTogetherAreMarkedDoneInTheSameTransactionUnlessTheirLeaseWasLost() {
+        Inbox inbox = database.inbox();
+        for (String key : List.of("k1", "k2")) {
+            inbox.append(new IncomingEvent(T0, EventSource.PUSH, "ProcedureStateChanged", "V3", key, "{}", Map.of()));
+        }
+        List<ClaimedEvent> claimed = inbox.claimDue("w1", T0, Duration.ofSeconds(30), 10);
+        Lease held = claimed.get(0).lease();
+        Lease lost = new Lease(claimed.get(1).id(), "w1", claimed.get(1).attempt() + 1, held.until());
+
+        Set<Long> marked = media.writeAll(T0.plusSeconds(1), List.of(
+                new MediaWrites(Optional.of(uploaded(FILE)), List.of(task(TaskStatus.FINISH, 0, true)),
+                        List.of(transcode(100010, "http://vod/v.f100010.mp4")))), List.of(held, lost));
+
+        assertThat(marked).containsExactly(held.eventId());
+        assertThat(inbox.find(held.eventId()).orElseThrow().status()).isEqualTo(EventStatus.DONE);
+        assertThat(inbox.find(held.eventId()).orElseThrow().processedAt()).contains(T0.plusSeconds(1));
+        assertThat(inbox.find(lost.eventId()).orElseThrow().status()).as("held by attempt 1, not the lease's 2")
+                .isEqualTo(EventStatus.PROCESSING);
+        assertThat(media.findMedia(FILE).orElseThrow().outputs()).extracting(OutputRecord::url)
+                .containsExactly("http://vod/v.f100010.mp4");
     }
 
     private static void writeOne(MediaWriter w, MediaWrites event) {
