@@ -76,7 +76,7 @@ public final class Database implements AutoCloseable {
         this.storage = new Storage(Jdbi.create(writerPool), Jdbi.create(readerPool), dialect);
         this.inbox = new Inbox(storage);
         this.outbox = new Outbox(storage);
-        this.media = new MediaStore(storage, outbox);
+        this.media = new MediaStore(storage, inbox, outbox);
         this.catalog = new MediaCatalog(storage);
         this.activity = new InboxActivity(storage);
     }

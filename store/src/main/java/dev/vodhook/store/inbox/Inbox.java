@@ -2,8 +2,10 @@ package dev.vodhook.store.inbox;
 
 import dev.vodhook.store.Dialect;
 import dev.vodhook.store.StoreException;
+import dev.vodhook.store.internal.MultiRow;
 import dev.vodhook.store.internal.Storage;
 import dev.vodhook.store.internal.Text;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,14 +38,26 @@ public final class Inbox {
             + " task_id";
     private static final String SUMMARY_COLUMNS = "id, received_at, source, event_type, format, dedupe_key,"
             + " status, attempts, next_attempt_at, last_error, processed_at, file_id, task_id";
-    private static final String DUE = "status IN ('PENDING', 'PROCESSING') AND next_attempt_at <= :now";
     private static final String HELD = " WHERE id = :id AND status = 'PROCESSING' AND lease_owner = :owner"
             + " AND attempts = :attempt";
 
     private final Storage storage;
+    /**
+     * The claim, with positional parameters (plain JDBC: through JDBI, rendering and binding it by name cost more
+     * than SQLite's work for a small claim). The picked ids are a materialised CTE, evaluated once: with a plain IN
+     * (sub-select ... LIMIT n FOR UPDATE SKIP LOCKED) PostgreSQL may re-run the sub-select per row, skip the rows
+     * this very statement just locked, and so claim far more than n.
+     */
+    private final String claimSql;
 
     public Inbox(Storage storage) {
         this.storage = storage;
+        String due = "status IN ('PENDING', 'PROCESSING') AND next_attempt_at <= ?";
+        this.claimSql = "WITH picked AS MATERIALIZED (SELECT id FROM inbox" + storage.dialect().byDueIndex()
+                + " WHERE " + due + " ORDER BY next_attempt_at, id LIMIT ?" + storage.dialect().skipLocked() + ")"
+                + " UPDATE inbox SET status = 'PROCESSING', attempts = attempts + 1, lease_owner = ?,"
+                + " lease_until = ?, next_attempt_at = ? WHERE id IN (SELECT id FROM picked) AND " + due
+                + " RETURNING " + COLUMNS;
     }
 
     /** Appends an event unless one with the same dedupe key exists; committed on return. */
@@ -108,24 +122,23 @@ public final class Inbox {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
-        Instant until = now.plus(lease);
-        // The picked ids are a materialised CTE, evaluated once: with a plain IN (sub-select ...
-        // LIMIT n FOR UPDATE SKIP LOCKED) PostgreSQL may re-run the sub-select per row, skip the
-        // rows this very statement just locked, and so claim far more than n.
-        String sql = "WITH picked AS MATERIALIZED (SELECT id FROM inbox" + storage.dialect().byDueIndex()
-                + " WHERE " + DUE
-                + " ORDER BY next_attempt_at, id LIMIT :limit" + storage.dialect().skipLocked() + ")"
-                + " UPDATE inbox SET status = 'PROCESSING', attempts = attempts + 1, lease_owner = :owner,"
-                + " lease_until = :until, next_attempt_at = :until"
-                + " WHERE id IN (SELECT id FROM picked) AND " + DUE
-                + " RETURNING " + COLUMNS;
-        List<StoredEvent> claimed = storage.write("claim due events", h -> h.createQuery(sql)
-                .bind("owner", owner)
-                .bind("until", until.toEpochMilli())
-                .bind("now", now.toEpochMilli())
-                .bind("limit", limit)
-                .map((rs, ctx) -> InboxRows.event(rs))
-                .list());
+        long until = now.plus(lease).toEpochMilli();
+        List<StoredEvent> claimed = storage.write("claim due events", h -> storage.statement(h, "claim due events",
+                claimSql, claim -> {
+                    claim.setLong(1, now.toEpochMilli());
+                    claim.setInt(2, limit);
+                    claim.setString(3, owner);
+                    claim.setLong(4, until);
+                    claim.setLong(5, until);
+                    claim.setLong(6, now.toEpochMilli());
+                    List<StoredEvent> events = new ArrayList<>();
+                    try (ResultSet rs = claim.executeQuery()) {
+                        while (rs.next()) {
+                            events.add(InboxRows.event(rs));
+                        }
+                    }
+                    return events;
+                }));
         if (claimed.size() > limit) {
             throw new IllegalStateException("claimed " + claimed.size() + " events with limit " + limit);
         }
@@ -134,7 +147,8 @@ public final class Inbox {
             if (!event.leaseOwner().equals(Optional.of(owner))) {
                 throw new IllegalStateException("claimed event " + event.id() + " is leased to " + event.leaseOwner());
             }
-            result.add(new ClaimedEvent(event, new Lease(event.id(), owner, event.attempts(), until)));
+            result.add(new ClaimedEvent(event, new Lease(event.id(), owner, event.attempts(),
+                    Instant.ofEpochMilli(until))));
         }
         result.sort(Comparator.comparingLong(ClaimedEvent::id));
         return result;
@@ -166,7 +180,7 @@ public final class Inbox {
      * {@link #markAllDone(List, Instant)} inside a write transaction of the caller's, so that the events' effects
      * and their DONE marks commit together (a processor recording a claim).
      */
-    public static Set<Long> markAllDone(Handle h, List<Lease> leases, Instant now) {
+    public Set<Long> markAllDone(Handle h, List<Lease> leases, Instant now) {
         Set<Long> marked = new HashSet<>();
         for (int from = 0; from < leases.size(); from += ROWS_PER_INSERT) {
             marked.addAll(markDone(h, leases.subList(from, Math.min(leases.size(), from + ROWS_PER_INSERT)), now));
@@ -174,9 +188,9 @@ public final class Inbox {
         return marked;
     }
 
-    private static List<Long> markDone(Handle h, List<Lease> leases, Instant now) {
-        return updateHeld(h, leases, "UPDATE inbox SET status = 'DONE', processed_at = :now, lease_owner = NULL,"
-                + " lease_until = NULL, next_attempt_at = :now", now, "marked done");
+    private List<Long> markDone(Handle h, List<Lease> leases, Instant now) {
+        return updateHeld(h, leases, "UPDATE inbox SET status = 'DONE', processed_at = ?, lease_owner = NULL,"
+                + " lease_until = NULL, next_attempt_at = ?", now, "marked done");
     }
 
     /**
@@ -189,33 +203,44 @@ public final class Inbox {
         for (int from = 0; from < leases.size(); from += ROWS_PER_INSERT) {
             List<Lease> chunk = leases.subList(from, Math.min(leases.size(), from + ROWS_PER_INSERT));
             extended.addAll(storage.write("extend " + chunk.size() + " leases", h -> updateHeld(h, chunk,
-                    "UPDATE inbox SET lease_until = :now, next_attempt_at = :now", until, "extended")));
+                    "UPDATE inbox SET lease_until = ?, next_attempt_at = ?", until, "extended")));
         }
         return extended;
     }
 
     /**
-     * Runs {@code update} (an UPDATE with a {@code :now} parameter and no WHERE) on the events still held under
-     * {@code leases}: PROCESSING, by the lease's owner, at the lease's attempt; returns the ids changed.
+     * Runs {@code update} (an UPDATE whose every parameter is {@code now}, and no WHERE) on the events still held
+     * under {@code leases}: PROCESSING, by the lease's owner, at the lease's attempt; returns the ids changed. Plain
+     * JDBC with positional parameters: it runs for every claim.
      */
-    private static List<Long> updateHeld(Handle h, List<Lease> leases, String update, Instant now, String what) {
-        StringBuilder idList = new StringBuilder();
-        StringBuilder held = new StringBuilder();
-        for (int i = 0; i < leases.size(); i++) {
-            idList.append(i == 0 ? "" : ", ").append(":id").append(i);
-            held.append(i == 0 ? ""
-                    : " OR ").append("(id = :id").append(i).append(" AND lease_owner = :owner").append(i)
-                    .append(" AND attempts = :attempt").append(i).append(')');
-        }
+    private List<Long> updateHeld(Handle h, List<Lease> leases, String update, Instant now, String what) {
+        int nows = (int) update.chars().filter(c -> c == '?').count();
         // "id IN (...)" leads the planner to the primary key; the OR of leases alone made PostgreSQL's
         // generic plan walk the whole due index, a cost that grew with the backlog
-        var query = h.createQuery(update + " WHERE id IN (" + idList + ") AND status = 'PROCESSING'"
-                + " AND (" + held + ") RETURNING id").bind("now", now.toEpochMilli());
-        for (int i = 0; i < leases.size(); i++) {
-            Lease lease = leases.get(i);
-            query.bind("id" + i, lease.eventId()).bind("owner" + i, lease.owner()).bind("attempt" + i, lease.attempt());
-        }
-        List<Long> ids = query.mapTo(Long.class).list();
+        String sql = update + " WHERE id IN (" + MultiRow.rows(leases.size(), n -> "?") + ") AND status = 'PROCESSING'"
+                + " AND (" + MultiRow.rows(leases.size(), n -> "(id = ? AND lease_owner = ? AND attempts = ?)")
+                        .replace("), (", ") OR (") + ") RETURNING id";
+        List<Long> ids = new ArrayList<>(leases.size());
+        storage.statement(h, "update of " + leases.size() + " held events (" + what + ")", sql, statement -> {
+            int p = 1;
+            for (int i = 0; i < nows; i++) {
+                statement.setLong(p++, now.toEpochMilli());
+            }
+            for (Lease lease : leases) {
+                statement.setLong(p++, lease.eventId());
+            }
+            for (Lease lease : leases) {
+                statement.setLong(p++, lease.eventId());
+                statement.setString(p++, lease.owner());
+                statement.setInt(p++, lease.attempt());
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return null;
+        });
         if (ids.size() > leases.size()) {
             throw new IllegalStateException(what + " " + ids.size() + " events for " + leases.size() + " leases");
         }

@@ -77,6 +77,19 @@ public final class Storage implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #withStatement(Handle, String, StatementUse)} for the statements of the hot path, which bind with plain
+     * JDBC (through JDBI, rendering, parsing and binding them by name cost about as much CPU as the database's work);
+     * a failure is a {@link StoreException} saying {@code what} failed.
+     */
+    public <T> T statement(Handle h, String what, String sql, StatementUse<T> use) {
+        try {
+            return withStatement(h, sql, use);
+        } catch (SQLException e) {
+            throw new StoreException(what + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Stops SQLite's writer thread once what it holds is written; PostgreSQL has nothing to stop. */
     @Override
     public void close() {

@@ -3,6 +3,7 @@ package dev.vodhook.store.media;
 import dev.vodhook.store.inbox.Inbox;
 import dev.vodhook.store.inbox.Lease;
 import dev.vodhook.store.internal.Columns;
+import dev.vodhook.store.internal.MultiRow;
 import dev.vodhook.store.internal.Storage;
 import dev.vodhook.store.internal.Text;
 import dev.vodhook.store.outbox.NotificationWriter;
@@ -29,10 +30,12 @@ public final class MediaStore {
     private static final String OPEN_OURS = "started_by_us AND status_rank < 2 AND given_up_at IS NULL";
 
     private final Storage storage;
+    private final Inbox inbox;
     private final Outbox outbox;
 
-    public MediaStore(Storage storage, Outbox outbox) {
+    public MediaStore(Storage storage, Inbox inbox, Outbox outbox) {
         this.storage = storage;
+        this.inbox = inbox;
         this.outbox = outbox;
     }
 
@@ -70,7 +73,7 @@ public final class MediaStore {
                 w.apply(round);
                 w.flushNotifications();
             }
-            return done.isEmpty() ? Set.<Long>of() : Inbox.markAllDone(w.handle(), done, now);
+            return done.isEmpty() ? Set.<Long>of() : inbox.markAllDone(w.handle(), done, now);
         });
     }
 
@@ -242,23 +245,46 @@ public final class MediaStore {
                 .list();
     }
 
-    /** The outputs of these media (stored file ids), as {@link #outputs(Handle, String)} orders them, by file id. */
-    public static Map<String, List<OutputRecord>> outputs(Handle h, List<String> fileIds) {
+    /**
+     * The outputs of these media (stored file ids, as many as one IN list holds), as {@link #outputs(Handle, String)}
+     * orders them, by file id; read inside the transaction of {@code h}, with plain JDBC (every notification round
+     * reads them).
+     */
+    public static Map<String, List<OutputRecord>> outputs(Storage storage, Handle h, List<String> fileIds) {
         Map<String, List<OutputRecord>> outputs = new HashMap<>();
-        h.createQuery("SELECT file_id, " + OUTPUT_COLUMNS + " FROM media_output WHERE file_id IN (<files>)"
-                        + " ORDER BY file_id, kind, definition, url")
-                .bindList("files", fileIds.stream().map(Text::storable).toList())
-                .map((rs, ctx) -> Map.entry(rs.getString("file_id"), output(rs)))
-                .forEach(e -> outputs.computeIfAbsent(e.getKey(), f -> new ArrayList<>()).add(e.getValue()));
+        readIn(storage, h, "read the outputs of " + fileIds.size() + " media", "SELECT file_id, " + OUTPUT_COLUMNS
+                + " FROM media_output WHERE file_id IN (" + MultiRow.rows(fileIds.size(), n -> "?") + ")"
+                + " ORDER BY file_id, kind, definition, url", fileIds,
+                rs -> outputs.computeIfAbsent(rs.getString("file_id"), f -> new ArrayList<>()).add(output(rs)));
         return outputs;
     }
 
-    /** The tasks of these task ids that are stored. */
-    public static List<StoredTask> tasks(Handle h, List<String> taskIds) {
-        return h.createQuery("SELECT " + TASK_COLUMNS + " FROM task WHERE task_id IN (<ids>)")
-                .bindList("ids", taskIds.stream().map(Text::storable).toList())
-                .map((rs, ctx) -> task(rs))
-                .list();
+    /** The tasks of these task ids that are stored (as many as one IN list holds), as {@link #outputs} reads. */
+    public static List<StoredTask> tasks(Storage storage, Handle h, List<String> taskIds) {
+        List<StoredTask> tasks = new ArrayList<>();
+        readIn(storage, h, "read " + taskIds.size() + " tasks", "SELECT " + TASK_COLUMNS + " FROM task WHERE task_id"
+                + " IN (" + MultiRow.rows(taskIds.size(), n -> "?") + ")", taskIds, rs -> tasks.add(task(rs)));
+        return tasks;
+    }
+
+    /** A row of a result. */
+    private interface RowUse {
+        void use(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code sql}, whose parameters are the stored forms of {@code keys}, and hands each row to {@code row}. */
+    private static void readIn(Storage storage, Handle h, String what, String sql, List<String> keys, RowUse row) {
+        storage.statement(h, what, sql, select -> {
+            for (int i = 0; i < keys.size(); i++) {
+                select.setString(i + 1, Text.storable(keys.get(i)));
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    row.use(rs);
+                }
+            }
+            return null;
+        });
     }
 
     private static OutputRecord output(ResultSet rs) throws SQLException {

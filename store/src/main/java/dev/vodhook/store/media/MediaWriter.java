@@ -9,6 +9,7 @@ import dev.vodhook.store.internal.Storage;
 import dev.vodhook.store.internal.Text;
 import dev.vodhook.store.outbox.NotificationWriter;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,9 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.SqlStatement;
-import org.jdbi.v3.core.statement.Update;
 
 /**
  * The media, task and output writes, all inside one transaction opened by
@@ -59,6 +57,11 @@ public final class MediaWriter {
             + " (SELECT CASE WHEN m.state = 'DELETED' THEN ? END FROM media m WHERE m.file_id = ?), ?, ?";
     private static final String FAILURE_SQL = INSERT + " SELECT " + OUTPUT_VALUES + " WHERE NOT EXISTS (SELECT 1"
             + " FROM media_output WHERE file_id = ? AND kind = ? AND definition = ? AND status = 'SUCCESS')" + UPSERT;
+    /** The statements of the media upsert and the task writes by row count, made once. */
+    private static final Map<Integer, String> MEDIA_SQL = new ConcurrentHashMap<>();
+    private static final Map<Integer, String> TASK_INSERT_SQL = new ConcurrentHashMap<>();
+    private static final Map<Integer, String> TASK_ADVANCE_SQL = new ConcurrentHashMap<>();
+    private static final Map<Integer, String> TASK_FILL_SQL = new ConcurrentHashMap<>();
     /** The statements of {@link #recordSuccesses} by row count, made once. */
     private static final Map<Integer, String[]> SUCCESS_SQL = new ConcurrentHashMap<>();
 
@@ -138,20 +141,23 @@ public final class MediaWriter {
     void upsertMedia(List<MediaUpdate> media) {
         List<MediaUpdate> sorted = media.stream().sorted(Comparator.comparing(MediaUpdate::fileId)).toList();
         for (List<MediaUpdate> rows : chunks(sorted)) {
-            Update upsert = handle.createUpdate(MEDIA_UPSERT + rows(rows.size(), n -> "(:fileId" + n + ", :name" + n
-                    + ", :mediaUrl" + n + ", :state" + n + ", :rank" + n + ", :procedureTaskId" + n + ", :sourceTaskId"
-                    + n + ", :now, :now)") + MEDIA_CONFLICT).bind("now", now);
-            for (int i = 0; i < rows.size(); i++) {
-                MediaUpdate m = rows.get(i);
-                upsert.bind("fileId" + i, Text.storable(m.fileId()))
-                        .bind("name" + i, Text.storable(m.name().orElse(null)))
-                        .bind("mediaUrl" + i, Text.storable(m.mediaUrl().orElse(null)))
-                        .bind("state" + i, m.state().name())
-                        .bind("rank" + i, m.state().rank())
-                        .bind("procedureTaskId" + i, Text.storable(m.procedureTaskId().orElse(null)))
-                        .bind("sourceTaskId" + i, Text.storable(m.sourceTaskId().orElse(null)));
-            }
-            upsert.execute();
+            String sql = MEDIA_SQL.computeIfAbsent(rows.size(),
+                    n -> MEDIA_UPSERT + rows(n, i -> "(?, ?, ?, ?, ?, ?, ?, ?, ?)") + MEDIA_CONFLICT);
+            jdbc("upsert " + rows.size() + " media", sql, upsert -> {
+                int p = 1;
+                for (MediaUpdate m : rows) {
+                    upsert.setString(p++, Text.storable(m.fileId()));
+                    upsert.setString(p++, Text.storable(m.name().orElse(null)));
+                    upsert.setString(p++, Text.storable(m.mediaUrl().orElse(null)));
+                    upsert.setString(p++, m.state().name());
+                    upsert.setInt(p++, m.state().rank());
+                    upsert.setString(p++, Text.storable(m.procedureTaskId().orElse(null)));
+                    upsert.setString(p++, Text.storable(m.sourceTaskId().orElse(null)));
+                    upsert.setLong(p++, now);
+                    upsert.setLong(p++, now);
+                }
+                return upsert.executeUpdate();
+            });
         }
     }
 
@@ -214,58 +220,82 @@ public final class MediaWriter {
 
     /** The tasks not stored yet, inserted; their ids. */
     private Set<String> insertTasks(List<TaskUpdate> rows) {
-        Query insert = handle.createQuery(TASK_INSERT + rows(rows.size(), n -> "(:taskId" + n + ", :fileId" + n
-                + ", :kind" + n + ", :status" + n + ", :rank" + n + ", :errCode" + n + ", :message" + n + ", :sessionId"
-                + n + ", :startedByUs" + n + ", :now, :now)") + " ON CONFLICT (task_id) DO NOTHING RETURNING task_id");
-        for (int i = 0; i < rows.size(); i++) {
-            TaskUpdate t = rows.get(i);
-            bindStatus(insert, t, i)
-                    .bind("fileId" + i, Text.storable(t.fileId().orElse(null)))
-                    .bind("kind" + i, Text.storable(t.kind()))
-                    .bind("sessionId" + i, Text.storable(t.sessionId().orElse(null)))
-                    .bind("startedByUs" + i, t.startedByUs());
-        }
-        return insert.bind("now", now).mapTo(String.class).set();
+        String sql = TASK_INSERT_SQL.computeIfAbsent(rows.size(), n -> TASK_INSERT + rows(n,
+                i -> "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") + " ON CONFLICT (task_id) DO NOTHING RETURNING task_id");
+        return jdbc("insert " + rows.size() + " tasks", sql, insert -> {
+            int p = 1;
+            for (TaskUpdate t : rows) {
+                insert.setString(p++, Text.storable(t.taskId()));
+                insert.setString(p++, Text.storable(t.fileId().orElse(null)));
+                insert.setString(p++, Text.storable(t.kind()));
+                p = bindStatus(insert, p, t);
+                insert.setString(p++, Text.storable(t.sessionId().orElse(null)));
+                insert.setBoolean(p++, t.startedByUs());
+                insert.setLong(p++, now);
+                insert.setLong(p++, now);
+            }
+            return taskIds(insert);
+        });
     }
 
     /** Stored tasks whose status ranks lower, moved forward; their ids. */
     private Set<String> advanceTasks(List<TaskUpdate> rows) {
-        Query advance = handle.createQuery("WITH v (task_id, status, status_rank, err_code, message) AS (VALUES "
-                + rows(rows.size(), n -> "(:taskId" + n + ", :status" + n + ", :rank" + n + ", :errCode" + n
-                        + ", :message" + n + ")")
+        String sql = TASK_ADVANCE_SQL.computeIfAbsent(rows.size(), n -> "WITH v (task_id, status, status_rank,"
+                + " err_code, message) AS (VALUES " + rows(n, i -> "(?, ?, ?, ?, ?)")
                 + ") UPDATE task SET status = v.status, status_rank = v.status_rank, err_code = v.err_code,"
-                + " message = v.message, updated_at = :now FROM v"
+                + " message = v.message, updated_at = ? FROM v"
                 + " WHERE task.task_id = v.task_id AND task.status_rank < v.status_rank RETURNING task.task_id");
-        for (int i = 0; i < rows.size(); i++) {
-            bindStatus(advance, rows.get(i), i);
-        }
-        return advance.bind("now", now).mapTo(String.class).set();
+        return jdbc("advance " + rows.size() + " tasks", sql, advance -> {
+            int p = 1;
+            for (TaskUpdate t : rows) {
+                advance.setString(p++, Text.storable(t.taskId()));
+                p = bindStatus(advance, p, t);
+            }
+            advance.setLong(p, now);
+            return taskIds(advance);
+        });
     }
 
     /** Stored tasks get the file and session they lack, and stay started by us once they were. */
     private void fillInTasks(List<TaskUpdate> rows) {
-        Update fill = handle.createUpdate("WITH v (task_id, file_id, session_id, started_by_us) AS (VALUES "
-                + rows(rows.size(), n -> "(:taskId" + n + ", :fileId" + n + ", :sessionId" + n + ", :startedByUs" + n
-                        + ")")
+        String sql = TASK_FILL_SQL.computeIfAbsent(rows.size(), n -> "WITH v (task_id, file_id, session_id,"
+                + " started_by_us) AS (VALUES " + rows(n, i -> "(?, ?, ?, ?)")
                 + ") UPDATE task SET file_id = COALESCE(task.file_id, v.file_id),"
                 + " session_id = COALESCE(task.session_id, v.session_id),"
                 + " started_by_us = (task.started_by_us OR v.started_by_us) FROM v WHERE task.task_id = v.task_id");
-        for (int i = 0; i < rows.size(); i++) {
-            TaskUpdate t = rows.get(i);
-            fill.bind("taskId" + i, Text.storable(t.taskId()))
-                    .bind("fileId" + i, Text.storable(t.fileId().orElse(null)))
-                    .bind("sessionId" + i, Text.storable(t.sessionId().orElse(null)))
-                    .bind("startedByUs" + i, t.startedByUs());
-        }
-        fill.execute();
+        jdbc("fill in " + rows.size() + " tasks", sql, fill -> {
+            int p = 1;
+            for (TaskUpdate t : rows) {
+                fill.setString(p++, Text.storable(t.taskId()));
+                fill.setString(p++, Text.storable(t.fileId().orElse(null)));
+                fill.setString(p++, Text.storable(t.sessionId().orElse(null)));
+                fill.setBoolean(p++, t.startedByUs());
+            }
+            return fill.executeUpdate();
+        });
     }
 
-    private static <S extends SqlStatement<S>> S bindStatus(S statement, TaskUpdate t, int n) {
-        return statement.bind("taskId" + n, Text.storable(t.taskId()))
-                .bind("status" + n, t.status().name())
-                .bind("rank" + n, t.status().rank())
-                .bind("errCode" + n, t.errCode())
-                .bind("message" + n, Text.storable(t.message()));
+    /** Binds a task's status, rank, error code and message from parameter {@code p}; the next parameter's index. */
+    private static int bindStatus(PreparedStatement s, int p, TaskUpdate t) throws SQLException {
+        s.setString(p++, t.status().name());
+        s.setInt(p++, t.status().rank());
+        s.setLong(p++, t.errCode());
+        s.setString(p++, Text.storable(t.message()));
+        return p;
+    }
+
+    private static Set<String> taskIds(PreparedStatement returning) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        try (ResultSet rs = returning.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    private <T> T jdbc(String what, String sql, Storage.StatementUse<T> use) {
+        return storage.statement(handle, what, sql, use);
     }
 
     /** Records one output of a media; see {@link OutputRecord} for the idempotence rules. */

@@ -5,6 +5,7 @@ import static dev.vodhook.store.internal.MultiRow.rows;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vodhook.store.Dialect;
+import dev.vodhook.store.internal.Storage;
 import dev.vodhook.store.internal.Text;
 import dev.vodhook.store.media.MediaState;
 import dev.vodhook.store.media.MediaStore;
@@ -12,6 +13,9 @@ import dev.vodhook.store.media.MediaWriter;
 import dev.vodhook.store.media.OutputRecord;
 import dev.vodhook.store.media.StoredTask;
 import dev.vodhook.store.media.TaskStatus;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,8 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.SqlStatement;
-import org.jdbi.v3.core.statement.Update;
 
 /**
  * The notifications of one media write transaction: {@link MediaWriter} reports each state change as it makes it
@@ -81,6 +83,7 @@ public final class NotificationWriter {
     private record MediaRow(MediaState state, long sequence, Optional<String> name, Optional<String> mediaUrl,
             Optional<String> procedureTaskId) {}
 
+    private final Storage storage;
     private final Handle handle;
     private final Dialect dialect;
     private final long now;
@@ -92,9 +95,10 @@ public final class NotificationWriter {
     private Map<String, StoredTask> tasks;
     private Map<String, List<OutputRecord>> outputs;
 
-    NotificationWriter(Handle handle, Dialect dialect, Instant now, Optional<Long> subAppId) {
+    NotificationWriter(Storage storage, Handle handle, Instant now, Optional<Long> subAppId) {
+        this.storage = storage;
         this.handle = handle;
-        this.dialect = dialect;
+        this.dialect = storage.dialect();
         this.now = now.toEpochMilli();
         this.subAppId = subAppId;
     }
@@ -112,8 +116,16 @@ public final class NotificationWriter {
         if (changes.isEmpty()) {
             return 0;
         }
-        endpointTypes = handle.createQuery("SELECT types FROM notify_endpoint WHERE retired_at IS NULL")
-                .mapTo(String.class).list();
+        endpointTypes = jdbc("read the endpoints", "SELECT types FROM notify_endpoint WHERE retired_at IS NULL",
+                select -> {
+                    List<String> types = new ArrayList<>();
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            types.add(rs.getString(1));
+                        }
+                    }
+                    return types;
+                });
         Map<String, MediaRow> media = lockMedia(changes.keySet());
         Map<String, List<Change>> reported = new LinkedHashMap<>();
         changes.forEach((fileId, c) -> {
@@ -257,8 +269,18 @@ public final class NotificationWriter {
     private Set<String> existing(List<String> eventIds) {
         Set<String> existing = new HashSet<>();
         for (List<String> ids : chunks(eventIds)) {
-            existing.addAll(handle.createQuery("SELECT event_id FROM notification WHERE event_id IN (<ids>)")
-                    .bindList("ids", ids).mapTo(String.class).list());
+            jdbc("read notifications written", "SELECT event_id FROM notification WHERE event_id IN ("
+                    + rows(ids.size(), n -> "?") + ")", select -> {
+                        for (int i = 0; i < ids.size(); i++) {
+                            select.setString(i + 1, ids.get(i));
+                        }
+                        try (ResultSet rs = select.executeQuery()) {
+                            while (rs.next()) {
+                                existing.add(rs.getString(1));
+                            }
+                        }
+                        return null;
+                    });
         }
         return existing;
     }
@@ -272,16 +294,20 @@ public final class NotificationWriter {
         Map<String, Long> ids = new HashMap<>();
         for (List<Row> chunk : chunks(rows)) {
             String sql = "INSERT INTO notification (event_id, file_id, sequence, event_type, created_at, body) VALUES "
-                    + rows(chunk.size(), n -> "(:eventId" + n + ", :fileId" + n + ", :sequence" + n + ", :type" + n
-                            + ", :now, :body" + n + ")")
-                    + " ON CONFLICT (event_id) DO NOTHING";
-            if (deliveries) {
-                bindRows(handle.createQuery(sql + " RETURNING id, event_id"), chunk)
-                        .map((rs, ctx) -> Map.entry(rs.getString("event_id"), rs.getLong("id")))
-                        .forEach(e -> ids.put(e.getKey(), e.getValue()));
-            } else {
-                bindRows(handle.createUpdate(sql), chunk).execute();
-            }
+                    + rows(chunk.size(), n -> "(?, ?, ?, ?, ?, ?)") + " ON CONFLICT (event_id) DO NOTHING"
+                    + (deliveries ? " RETURNING id, event_id" : "");
+            jdbc("write " + chunk.size() + " notifications", sql, insert -> {
+                bindRows(insert, chunk);
+                if (!deliveries) {
+                    return insert.executeUpdate();
+                }
+                try (ResultSet rs = insert.executeQuery()) {
+                    while (rs.next()) {
+                        ids.put(rs.getString(2), rs.getLong(1));
+                    }
+                }
+                return null;
+            });
         }
         for (Row row : rows) {
             NotificationType type = row.candidate().pending().type();
@@ -292,19 +318,20 @@ public final class NotificationWriter {
         }
     }
 
-    private <S extends SqlStatement<S>> S bindRows(S statement, List<Row> rows) {
-        for (int i = 0; i < rows.size(); i++) {
-            Row row = rows.get(i);
-            Pending p = row.candidate().pending();
-            String body = NotificationBodies.render(row.candidate().eventId(), p.type(), Instant.ofEpochMilli(now),
-                    p.data().fill(NotificationBodies.common(row.fileId(), row.sequence(), subAppId)));
-            statement.bind("eventId" + i, row.candidate().eventId())
-                    .bind("fileId" + i, Text.storable(row.fileId()))
-                    .bind("sequence" + i, row.sequence())
-                    .bind("type" + i, p.type().wireName())
-                    .bind("body" + i, Text.storable(body));
+    private void bindRows(PreparedStatement statement, List<Row> rows) throws SQLException {
+        int p = 1;
+        for (Row row : rows) {
+            Pending pending = row.candidate().pending();
+            String body = NotificationBodies.render(row.candidate().eventId(), pending.type(),
+                    Instant.ofEpochMilli(now), pending.data().fill(NotificationBodies.common(row.fileId(),
+                            row.sequence(), subAppId)));
+            statement.setString(p++, row.candidate().eventId());
+            statement.setString(p++, Text.storable(row.fileId()));
+            statement.setLong(p++, row.sequence());
+            statement.setString(p++, pending.type().wireName());
+            statement.setLong(p++, now);
+            statement.setString(p++, Text.storable(body));
         }
-        return statement.bind("now", now);
     }
 
     private void deliver(long notification, String fileId, NotificationType type) {
@@ -325,17 +352,19 @@ public final class NotificationWriter {
     /** Each media's sequence moved to its last notification written. */
     private void updateSequences(Map<String, Long> sequences) {
         for (List<Map.Entry<String, Long>> chunk : chunks(List.copyOf(sequences.entrySet()))) {
-            StringBuilder cases = new StringBuilder();
-            for (int i = 0; i < chunk.size(); i++) {
-                cases.append(" WHEN :fileId").append(i).append(" THEN :sequence").append(i);
-            }
-            Update update = handle.createUpdate("UPDATE media SET notify_seq = CASE file_id" + cases + " END"
-                    + " WHERE file_id IN (" + rows(chunk.size(), n -> ":fileId" + n) + ")");
-            for (int i = 0; i < chunk.size(); i++) {
-                update.bind("fileId" + i, Text.storable(chunk.get(i).getKey()))
-                        .bind("sequence" + i, chunk.get(i).getValue());
-            }
-            update.execute();
+            String sql = "UPDATE media SET notify_seq = CASE file_id" + " WHEN ? THEN ?".repeat(chunk.size()) + " END"
+                    + " WHERE file_id IN (" + rows(chunk.size(), n -> "?") + ")";
+            jdbc("move " + chunk.size() + " media sequences", sql, update -> {
+                int p = 1;
+                for (Map.Entry<String, Long> e : chunk) {
+                    update.setString(p++, Text.storable(e.getKey()));
+                    update.setLong(p++, e.getValue());
+                }
+                for (Map.Entry<String, Long> e : chunk) {
+                    update.setString(p++, Text.storable(e.getKey()));
+                }
+                return update.executeUpdate();
+            });
         }
     }
 
@@ -352,14 +381,21 @@ public final class NotificationWriter {
     private Map<String, MediaRow> lockMedia(Collection<String> fileIds) {
         Map<String, MediaRow> media = new HashMap<>();
         for (List<String> files : chunks(fileIds.stream().map(Text::storable).sorted().toList())) {
-            handle.createQuery("SELECT file_id, state, notify_seq, name, media_url, procedure_task_id FROM media"
-                            + " WHERE file_id IN (<files>) ORDER BY file_id" + dialect.forUpdate())
-                    .bindList("files", files)
-                    .map((rs, ctx) -> Map.entry(rs.getString("file_id"), new MediaRow(
-                            MediaState.valueOf(rs.getString("state")), rs.getLong("notify_seq"),
-                            Optional.ofNullable(rs.getString("name")), Optional.ofNullable(rs.getString("media_url")),
-                            Optional.ofNullable(rs.getString("procedure_task_id")))))
-                    .forEach(e -> media.put(e.getKey(), e.getValue()));
+            jdbc("lock " + files.size() + " media", "SELECT file_id, state, notify_seq, name, media_url,"
+                    + " procedure_task_id FROM media WHERE file_id IN (" + rows(files.size(), n -> "?") + ")"
+                    + " ORDER BY file_id" + dialect.forUpdate(), select -> {
+                        for (int i = 0; i < files.size(); i++) {
+                            select.setString(i + 1, files.get(i));
+                        }
+                        try (ResultSet rs = select.executeQuery()) {
+                            while (rs.next()) {
+                                media.put(rs.getString(1), new MediaRow(MediaState.valueOf(rs.getString(2)),
+                                        rs.getLong(3), Optional.ofNullable(rs.getString(4)),
+                                        Optional.ofNullable(rs.getString(5)), Optional.ofNullable(rs.getString(6))));
+                            }
+                        }
+                        return null;
+                    });
         }
         return media;
     }
@@ -380,11 +416,11 @@ public final class NotificationWriter {
         }));
         tasks = new HashMap<>();
         for (List<String> ids : chunks(taskIds.stream().distinct().toList())) {
-            MediaStore.tasks(handle, ids).forEach(t -> tasks.put(t.taskId(), t));
+            MediaStore.tasks(storage, handle, ids).forEach(t -> tasks.put(t.taskId(), t));
         }
         outputs = new HashMap<>();
         for (List<String> files : chunks(ended.stream().distinct().toList())) {
-            outputs.putAll(MediaStore.outputs(handle, files));
+            outputs.putAll(MediaStore.outputs(storage, handle, files));
         }
     }
 
@@ -393,5 +429,9 @@ public final class NotificationWriter {
         List<T> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
+    }
+
+    private <T> T jdbc(String what, String sql, Storage.StatementUse<T> use) {
+        return storage.statement(handle, what, sql, use);
     }
 }

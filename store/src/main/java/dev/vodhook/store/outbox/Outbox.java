@@ -93,7 +93,7 @@ public final class Outbox {
     }
 
     public NotificationWriter writer(Handle h, Instant now) {
-        return new NotificationWriter(h, storage.dialect(), now, subAppId);
+        return new NotificationWriter(storage, h, now, subAppId);
     }
 
     /**
