@@ -168,12 +168,7 @@ public final class Inbox {
         if (leases.isEmpty()) {
             return Set.of();
         }
-        Set<Long> marked = new HashSet<>();
-        for (int from = 0; from < leases.size(); from += ROWS_PER_INSERT) {
-            List<Lease> chunk = leases.subList(from, Math.min(leases.size(), from + ROWS_PER_INSERT));
-            marked.addAll(storage.write("mark " + chunk.size() + " events done", h -> markDone(h, chunk, now)));
-        }
-        return marked;
+        return storage.write("mark " + leases.size() + " events done", h -> markAllDone(h, leases, now));
     }
 
     /**
