@@ -101,12 +101,12 @@ public final class ServiceMetrics {
                 .tag("outcome", outcome).register(registry).increment();
     }
 
-    /** One group commit of {@code events} events that took {@code nanos}. */
     /** One claim of the processor that took {@code events} (at least one). */
     public void claimed(int events) {
         claimSize.record(events);
     }
 
+    /** One group commit of {@code events} events that took {@code nanos}. */
     public void groupCommit(int events, long nanos) {
         commitBatch.record(events);
         commitDuration.record(nanos, TimeUnit.NANOSECONDS);
